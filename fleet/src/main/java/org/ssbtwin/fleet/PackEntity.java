@@ -1,0 +1,89 @@
+package org.ssbtwin.fleet;
+
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.ssbtwin.core.Rejection;
+import org.ssbtwin.core.TwinSerializable;
+import org.ssbtwin.core.id.PackId;
+import org.ssbtwin.core.pack.Pack;
+import org.ssbtwin.core.pack.PackEvent;
+
+/**
+ * One deployed vehicle pack as a sharded, event-sourced actor. A thin shell: the rules live in
+ * {@link Pack#check} and {@link Pack#apply}.
+ */
+public final class PackEntity extends EventSourcedBehaviorWithEnforcedReplies<PackEntity.Command, PackEvent, Pack> {
+    public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Pack");
+    public static final String TAG = "pack";
+
+    public sealed interface Command extends TwinSerializable {}
+
+    /** Record a fact about the station (assembly, installation, a period of usage). Usage records are idempotent by record id.. */
+    public record Record(PackEvent event, ActorRef<Reply> replyTo) implements Command {}
+
+    public record Get(ActorRef<Reply> replyTo) implements Command {}
+
+    /** The pack after the command, or why the command was refused. */
+    public record Reply(Pack pack, Rejection rejection, boolean duplicate) implements TwinSerializable {}
+
+    private final PackId id;
+    private final int snapshotEvery;
+
+    private PackEntity(PackId id, int snapshotEvery) {
+        super(PersistenceId.of(TYPE_KEY.name(), id.value()));
+        this.id = id;
+        this.snapshotEvery = snapshotEvery;
+    }
+
+    public static Behavior<Command> create(PackId id, int snapshotEvery) {
+        return new PackEntity(id, snapshotEvery);
+    }
+
+    public static void init(ClusterSharding sharding, int snapshotEvery) {
+        sharding.init(Entity.of(TYPE_KEY, ctx -> create(PackId.of(ctx.getEntityId()), snapshotEvery)));
+    }
+
+    @Override
+    public Pack emptyState() {
+        return Pack.unknown(id);
+    }
+
+    @Override
+    public CommandHandlerWithReply<Command, PackEvent, Pack> commandHandler() {
+        return newCommandHandlerWithReplyBuilder().forAnyState()
+                .onCommand(Record.class, (state, cmd) -> {
+                    if (cmd.event() instanceof PackEvent.UsageRecorded u && state.hasSeen(u.recordId())) {
+                        return Effect().reply(cmd.replyTo(), new Reply(state, null, true));
+                    }
+                    Rejection rejection = state.check(cmd.event());
+                    if (rejection != null) return Effect().reply(cmd.replyTo(), new Reply(state, rejection, false));
+                    return Effect().persist(cmd.event()).thenReply(cmd.replyTo(), next -> new Reply(next, null, false));
+                })
+                .onCommand(Get.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Reply(state, null, false)))
+                .build();
+    }
+
+    @Override
+    public EventHandler<Pack, PackEvent> eventHandler() {
+        return newEventHandlerBuilder().forAnyState().onAnyEvent(Pack::apply);
+    }
+
+    @Override
+    public Set<String> tagsFor(PackEvent event) {
+        return Set.of(TAG);
+    }
+
+    @Override
+    public RetentionCriteria retentionCriteria() {
+        return RetentionCriteria.snapshotEvery(snapshotEvery, 2);
+    }
+}

@@ -1,0 +1,86 @@
+package org.ssbtwin.plant;
+
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.ssbtwin.core.Rejection;
+import org.ssbtwin.core.TwinSerializable;
+import org.ssbtwin.core.id.StationId;
+import org.ssbtwin.core.station.Station;
+import org.ssbtwin.core.station.StationEvent;
+
+/**
+ * One production station of the line as a sharded, event-sourced actor. A thin shell: the rules live in
+ * {@link Station#check} and {@link Station#apply}.
+ */
+public final class StationEntity extends EventSourcedBehaviorWithEnforcedReplies<StationEntity.Command, StationEvent, Station> {
+    public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Station");
+    public static final String TAG = "station";
+
+    public sealed interface Command extends TwinSerializable {}
+
+    /** Record a fact about the station (commissioning, setpoint change, state change, throughput, readings). */
+    public record Record(StationEvent event, ActorRef<Reply> replyTo) implements Command {}
+
+    public record Get(ActorRef<Reply> replyTo) implements Command {}
+
+    /** The station after the command, or why the command was refused. */
+    public record Reply(Station station, Rejection rejection) implements TwinSerializable {}
+
+    private final StationId id;
+    private final int snapshotEvery;
+
+    private StationEntity(StationId id, int snapshotEvery) {
+        super(PersistenceId.of(TYPE_KEY.name(), id.value()));
+        this.id = id;
+        this.snapshotEvery = snapshotEvery;
+    }
+
+    public static Behavior<Command> create(StationId id, int snapshotEvery) {
+        return new StationEntity(id, snapshotEvery);
+    }
+
+    public static void init(ClusterSharding sharding, int snapshotEvery) {
+        sharding.init(Entity.of(TYPE_KEY, ctx -> create(StationId.of(ctx.getEntityId()), snapshotEvery)));
+    }
+
+    @Override
+    public Station emptyState() {
+        return Station.unknown(id);
+    }
+
+    @Override
+    public CommandHandlerWithReply<Command, StationEvent, Station> commandHandler() {
+        return newCommandHandlerWithReplyBuilder().forAnyState()
+                .onCommand(Record.class, (state, cmd) -> {
+                    Rejection rejection = state.check(cmd.event());
+                    if (rejection != null) return Effect().reply(cmd.replyTo(), new Reply(state, rejection));
+                    return Effect().persist(cmd.event()).thenReply(cmd.replyTo(), next -> new Reply(next, null));
+                })
+                .onCommand(Get.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Reply(state, null)))
+                .build();
+    }
+
+    @Override
+    public EventHandler<Station, StationEvent> eventHandler() {
+        return newEventHandlerBuilder().forAnyState().onAnyEvent(Station::apply);
+    }
+
+    @Override
+    public Set<String> tagsFor(StationEvent event) {
+        return Set.of(TAG);
+    }
+
+    @Override
+    public RetentionCriteria retentionCriteria() {
+        return RetentionCriteria.snapshotEvery(snapshotEvery, 2);
+    }
+}

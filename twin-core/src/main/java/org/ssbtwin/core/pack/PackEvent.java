@@ -1,0 +1,46 @@
+package org.ssbtwin.core.pack;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Instant;
+import java.util.List;
+import org.ssbtwin.core.TwinSerializable;
+import org.ssbtwin.core.id.CellId;
+import org.ssbtwin.core.id.PackId;
+import org.ssbtwin.core.id.VehicleId;
+
+/** A deployed pack's life as events: assembled from cells, installed in a vehicle, used and aged. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = PackEvent.Assembled.class, name = "pack-assembled"),
+    @JsonSubTypes.Type(value = PackEvent.Installed.class, name = "pack-installed"),
+    @JsonSubTypes.Type(value = PackEvent.UsageRecorded.class, name = "pack-usage-recorded")
+})
+public sealed interface PackEvent extends TwinSerializable {
+    Instant at();
+
+    /** CIM/CIP pack assembly: which cells, in series order, for which vehicle model. */
+    record Assembled(PackId packId, String vehicleModel, List<CellId> cells, double nominalCapacityKwh, Instant at)
+            implements PackEvent {
+        public Assembled {
+            if (cells.isEmpty()) throw new IllegalArgumentException("a pack has at least one cell");
+            if (!(nominalCapacityKwh > 0)) throw new IllegalArgumentException("nominalCapacityKwh must be > 0");
+            cells = List.copyOf(cells);
+        }
+    }
+
+    /** The pack went into a vehicle, which will be driven by an archetype in a climate. */
+    record Installed(VehicleId vehicleId, String climate, String archetype, Instant at) implements PackEvent {}
+
+    /**
+     * A period of use (a telemetry record or a simulated day) and the health the ageing model computed after it.
+     * The health is part of the event so that replaying the journal never depends on the model version.
+     *
+     * @param recordId idempotency key of the source record
+     * @param source {@code telemetry} or {@code simulation}
+     */
+    record UsageRecorded(String recordId, String source, Instant periodStart, Instant periodEnd, double km,
+                         double energyKwh, double equivalentFullCycles, double meanCellTemperatureC,
+                         double dcFastChargeShare, double stateOfHealthAfter, double relativeResistanceAfter,
+                         Instant at) implements PackEvent {}
+}
