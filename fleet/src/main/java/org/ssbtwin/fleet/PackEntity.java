@@ -11,6 +11,7 @@ import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.ssbtwin.core.AssetState;
 import org.ssbtwin.core.Rejection;
 import org.ssbtwin.core.TwinSerializable;
 import org.ssbtwin.core.id.PackId;
@@ -29,6 +30,12 @@ public final class PackEntity extends EventSourcedBehaviorWithEnforcedReplies<Pa
 
     /** Record a fact about the station (assembly, installation, a period of usage). Usage records are idempotent by record id.. */
     public record Record(PackEvent event, ActorRef<Reply> replyTo) implements Command {}
+
+    /**
+     * Record several facts at once, atomically: all are checked in order against the evolving state and either
+     * all are persisted (one journal write) or none, with the first rejection.
+     */
+    public record RecordAll(java.util.List<PackEvent> events, ActorRef<Reply> replyTo) implements Command {}
 
     public record Get(ActorRef<Reply> replyTo) implements Command {}
 
@@ -61,12 +68,18 @@ public final class PackEntity extends EventSourcedBehaviorWithEnforcedReplies<Pa
     public CommandHandlerWithReply<Command, PackEvent, Pack> commandHandler() {
         return newCommandHandlerWithReplyBuilder().forAnyState()
                 .onCommand(Record.class, (state, cmd) -> {
-                    if (cmd.event() instanceof PackEvent.UsageRecorded u && state.hasSeen(u.recordId())) {
+                    if (state.alreadyRecorded(cmd.event())) {
                         return Effect().reply(cmd.replyTo(), new Reply(state, null, true));
                     }
                     Rejection rejection = state.check(cmd.event());
                     if (rejection != null) return Effect().reply(cmd.replyTo(), new Reply(state, rejection, false));
                     return Effect().persist(cmd.event()).thenReply(cmd.replyTo(), next -> new Reply(next, null, false));
+                })
+                .onCommand(RecordAll.class, (state, cmd) -> {
+                    var batch = AssetState.checkAll(state, cmd.events());
+                    if (batch.rejection() != null) return Effect().reply(cmd.replyTo(), new Reply(state, batch.rejection(), false));
+                    if (batch.accepted().isEmpty()) return Effect().reply(cmd.replyTo(), new Reply(state, null, false));
+                    return Effect().persist(batch.accepted()).thenReply(cmd.replyTo(), s -> new Reply(s, null, false));
                 })
                 .onCommand(Get.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Reply(state, null, false)))
                 .build();

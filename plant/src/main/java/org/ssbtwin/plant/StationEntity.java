@@ -11,6 +11,7 @@ import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.ssbtwin.core.AssetState;
 import org.ssbtwin.core.Rejection;
 import org.ssbtwin.core.TwinSerializable;
 import org.ssbtwin.core.id.StationId;
@@ -29,6 +30,12 @@ public final class StationEntity extends EventSourcedBehaviorWithEnforcedReplies
 
     /** Record a fact about the station (commissioning, setpoint change, state change, throughput, readings). */
     public record Record(StationEvent event, ActorRef<Reply> replyTo) implements Command {}
+
+    /**
+     * Record several facts at once, atomically: all are checked in order against the evolving state and either
+     * all are persisted (one journal write) or none, with the first rejection.
+     */
+    public record RecordAll(java.util.List<StationEvent> events, ActorRef<Reply> replyTo) implements Command {}
 
     public record Get(ActorRef<Reply> replyTo) implements Command {}
 
@@ -64,6 +71,12 @@ public final class StationEntity extends EventSourcedBehaviorWithEnforcedReplies
                     Rejection rejection = state.check(cmd.event());
                     if (rejection != null) return Effect().reply(cmd.replyTo(), new Reply(state, rejection));
                     return Effect().persist(cmd.event()).thenReply(cmd.replyTo(), next -> new Reply(next, null));
+                })
+                .onCommand(RecordAll.class, (state, cmd) -> {
+                    var batch = AssetState.checkAll(state, cmd.events());
+                    if (batch.rejection() != null) return Effect().reply(cmd.replyTo(), new Reply(state, batch.rejection()));
+                    if (batch.accepted().isEmpty()) return Effect().reply(cmd.replyTo(), new Reply(state, null));
+                    return Effect().persist(batch.accepted()).thenReply(cmd.replyTo(), s -> new Reply(s, null));
                 })
                 .onCommand(Get.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Reply(state, null)))
                 .build();

@@ -87,4 +87,20 @@ class StationEntityTest {
         assertEquals(before, restarted.state());
         assertEquals(70, restarted.state().unitsOut());
     }
+
+    @Test
+    void batchIsAllOrNothing() {
+        record(new StationEvent.Commissioned(ID, "LAMINATION", 4, Map.of(), T0));
+        var bad = kit.<StationEntity.Reply>runCommand(replyTo -> new StationEntity.RecordAll(java.util.List.of(
+                new StationEvent.ReadingsRecorded(Map.of("laminationTemperatureC", 121.0), T0.plusSeconds(10)),
+                new StationEvent.SetpointChanged("laminationTemperatureC", 9999, T0.plusSeconds(20))), replyTo));
+        assertTrue(bad.hasNoEvents());
+        assertEquals("value", bad.reply().rejection().field());
+        var good = kit.<StationEntity.Reply>runCommand(replyTo -> new StationEntity.RecordAll(java.util.List.of(
+                new StationEvent.ReadingsRecorded(Map.of("laminationTemperatureC", 121.0), T0.plusSeconds(10)),
+                new StationEvent.SetpointChanged("laminationTemperatureC", 125, T0.plusSeconds(20))), replyTo));
+        assertEquals(2, good.events().size());
+        assertEquals(125.0, good.reply().station().setpoints().get("laminationTemperatureC"));
+        assertEquals(121.0, good.reply().station().readings().get("laminationTemperatureC"));
+    }
 }

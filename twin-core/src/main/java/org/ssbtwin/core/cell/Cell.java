@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.ssbtwin.core.AssetState;
 import org.ssbtwin.core.Rejection;
 import org.ssbtwin.core.TwinSerializable;
 import org.ssbtwin.core.id.CellId;
@@ -29,7 +30,7 @@ public record Cell(
         Double relativeResistance,
         Double equivalentFullCycles,
         Instant lastEventAt,
-        long revision) implements TwinSerializable {
+        long revision) implements TwinSerializable, AssetState<CellEvent, Cell> {
 
     public Cell {
         inlays = List.copyOf(inlays);
@@ -46,6 +47,7 @@ public record Cell(
     }
 
     /** Why this cell cannot accept {@code event}, or {@code null} if it can. */
+    @Override
     public Rejection check(CellEvent event) {
         if (event.at() == null) return Rejection.invalid("at", "event time is required");
         if (lastEventAt != null && event.at().isBefore(lastEventAt)) {
@@ -70,6 +72,7 @@ public record Cell(
         return null;
     }
 
+    @Override
     public Cell apply(CellEvent event) {
         long rev = revision + 1;
         Instant at = event.at();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.ssbtwin.core.AssetState;
 import org.ssbtwin.core.Rejection;
 import org.ssbtwin.core.TwinSerializable;
 import org.ssbtwin.core.id.CellId;
@@ -32,7 +33,7 @@ public record Pack(
         List<HealthPoint> history,
         List<String> recentRecordIds,
         Instant lastEventAt,
-        long revision) implements TwinSerializable {
+        long revision) implements TwinSerializable, AssetState<PackEvent, Pack> {
 
     /** How many recent usage record ids a pack remembers to drop duplicates. */
     public static final int IDEMPOTENCY_WINDOW = 512;
@@ -58,7 +59,14 @@ public record Pack(
         return recentRecordIds.contains(recordId);
     }
 
+    /** A usage record whose id is in the idempotency window was already applied. */
+    @Override
+    public boolean alreadyRecorded(PackEvent event) {
+        return event instanceof PackEvent.UsageRecorded u && hasSeen(u.recordId());
+    }
+
     /** Why this pack cannot accept {@code event}, or {@code null} if it can. */
+    @Override
     public Rejection check(PackEvent event) {
         if (event.at() == null) return Rejection.invalid("at", "event time is required");
         if (event instanceof PackEvent.Assembled a) {
@@ -88,6 +96,7 @@ public record Pack(
         return null;
     }
 
+    @Override
     public Pack apply(PackEvent event) {
         long rev = revision + 1;
         Instant at = event.at();

@@ -3,6 +3,7 @@ package org.ssbtwin.core.station;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import org.ssbtwin.core.AssetState;
 import org.ssbtwin.core.Rejection;
 import org.ssbtwin.core.TwinSerializable;
 import org.ssbtwin.core.id.StationId;
@@ -24,7 +25,7 @@ public record Station(
         Map<String, Long> scrapByCause,
         Map<String, Double> readings,
         Instant lastEventAt,
-        long revision) implements TwinSerializable {
+        long revision) implements TwinSerializable, AssetState<StationEvent, Station> {
 
     public Station {
         setpoints = Map.copyOf(setpoints);
@@ -46,6 +47,7 @@ public record Station(
     }
 
     /** Why this station cannot accept {@code event}, or {@code null} if it can. */
+    @Override
     public Rejection check(StationEvent event) {
         if (event.at() == null) return Rejection.invalid("at", "event time is required");
         if (lastEventAt != null && event.at().isBefore(lastEventAt)) {
@@ -62,7 +64,8 @@ public record Station(
         if (!commissioned()) return Rejection.notFound("station " + id + " is not commissioned");
         if (event instanceof StationEvent.SetpointChanged s) {
             if (s.name() == null || s.name().isBlank()) return Rejection.invalid("name", "setpoint name is required");
-            if (!Double.isFinite(s.value())) return Rejection.invalid("value", "setpoint value must be a finite number");
+            Rejection r = Setpoints.check(s.name(), s.value());
+            if (r != null) return r;
         } else if (event instanceof StationEvent.StateChanged s && s.state() == null) {
             return Rejection.invalid("state", "state is required");
         } else if (event instanceof StationEvent.ReadingsRecorded r) {
@@ -73,6 +76,7 @@ public record Station(
         return null;
     }
 
+    @Override
     public Station apply(StationEvent event) {
         long rev = revision + 1;
         Instant at = event.at();

@@ -1,0 +1,82 @@
+package org.ssbtwin.api;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import org.ssbtwin.config.TwinSettings;
+
+/**
+ * Points pekko-persistence-jdbc at the configured database (H2 file by default, PostgreSQL in production) and
+ * creates the journal, tag and snapshot tables if they are missing, with the plugin's own DDL.
+ */
+public final class PersistenceSetup {
+    private PersistenceSetup() {}
+
+    /** The slick database block for the journal, snapshot store and read journal. */
+    public static Config persistenceConfig(TwinSettings.Database db) {
+        String block = String.format(Locale.ROOT, """
+                pekko-persistence-jdbc.shared-databases.slick {
+                  profile = "%s"
+                  db {
+                    url = "%s"
+                    user = "%s"
+                    password = "%s"
+                    driver = "%s"
+                    numThreads = %d
+                    maxConnections = %d
+                    minConnections = 1
+                    connectionTimeout = 30000
+                  }
+                }
+                """, db.slickProfile(), escape(db.url()), escape(db.user()), escape(db.password()), db.driver(),
+                db.maxConnections(), db.maxConnections());
+        return ConfigFactory.parseString(block);
+    }
+
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    /** Creates the tables if needed; safe to run at every start. */
+    public static void createSchema(TwinSettings settings) {
+        TwinSettings.Database db = settings.database();
+        try {
+            if (db.kind() == TwinSettings.DatabaseKind.H2) Files.createDirectories(settings.dataDir());
+            Class.forName(db.driver());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + settings.dataDir(), e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("JDBC driver missing: " + db.driver(), e);
+        }
+        String resource = db.kind() == TwinSettings.DatabaseKind.H2 ? "schema/h2/h2-create-schema.sql" : "schema/postgres/postgres-create-schema.sql";
+        String ddl;
+        try (InputStream in = PersistenceSetup.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("pekko-persistence-jdbc DDL not found: " + resource);
+            ddl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password()); Statement st = c.createStatement()) {
+            for (String raw : ddl.split(";")) {
+                String sql = raw.strip();
+                if (sql.isEmpty()) continue;
+                // the bundled scripts create some indexes without IF NOT EXISTS; make every statement re-runnable
+                sql = sql.replaceFirst("(?i)^CREATE INDEX CONCURRENTLY ", "CREATE INDEX ")
+                        .replaceFirst("(?i)^CREATE UNIQUE INDEX (?!IF NOT EXISTS)", "CREATE UNIQUE INDEX IF NOT EXISTS ")
+                        .replaceFirst("(?i)^CREATE INDEX (?!IF NOT EXISTS)", "CREATE INDEX IF NOT EXISTS ");
+                st.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the journal schema in " + db.url() + ": " + e.getMessage(), e);
+        }
+    }
+}

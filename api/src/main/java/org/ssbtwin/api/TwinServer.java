@@ -1,0 +1,140 @@
+package org.ssbtwin.api;
+
+import com.typesafe.config.Config;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.ssbtwin.api.http.TwinRoutes;
+import org.ssbtwin.api.readside.AssetDirectory;
+import org.ssbtwin.config.TwinSettings;
+import org.ssbtwin.fleet.PackEntity;
+import org.ssbtwin.plant.CellEntity;
+import org.ssbtwin.plant.StationEntity;
+
+/**
+ * One node of the twin: persistence, cluster and sharding, the read side, the built-in simulation and the HTTP
+ * API. {@link #start} returns once HTTP is bound; {@link #ready()} turns true when the journal has been replayed
+ * and virtual time runs again.
+ */
+public final class TwinServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TwinServer.class);
+
+    private final TwinSettings settings;
+    private final ActorSystem<Void> system;
+    private final AssetDirectory directory;
+    private final ResumingTwinClock clock;
+    private final ServerBinding binding;
+    private final SimulatedSource simulation;
+    private final CompletableFuture<Void> readiness;
+
+    private TwinServer(TwinSettings settings, ActorSystem<Void> system, AssetDirectory directory, ResumingTwinClock clock,
+                       ServerBinding binding, SimulatedSource simulation, CompletableFuture<Void> readiness) {
+        this.settings = settings;
+        this.system = system;
+        this.directory = directory;
+        this.clock = clock;
+        this.binding = binding;
+        this.simulation = simulation;
+        this.readiness = readiness;
+    }
+
+    public static TwinServer start(Config config) {
+        long t0 = System.nanoTime();
+        TwinSettings settings = TwinSettings.from(config);
+        PersistenceSetup.createSchema(settings);
+        Config full = PersistenceSetup.persistenceConfig(settings.database()).withFallback(config).resolve();
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "ssb-twin", full);
+        try {
+            Cluster cluster = Cluster.get(system);
+            if (full.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
+                cluster.manager().tell(Join.create(cluster.selfMember().address()));
+            }
+            ClusterSharding sharding = ClusterSharding.get(system);
+            StationEntity.init(sharding, settings.snapshotEvery());
+            CellEntity.init(sharding, settings.snapshotEvery());
+            PackEntity.init(sharding, settings.snapshotEvery());
+
+            AssetDirectory directory = new AssetDirectory();
+            ResumingTwinClock clock = new ResumingTwinClock(settings.clock().start(), settings.clock().speedUp());
+            SimulatedSource simulation = new SimulatedSource(system, sharding, directory, clock, settings);
+            CompletableFuture<Void> readiness = directory.start(system).toCompletableFuture().thenAccept(done -> {
+                Instant resumedAt = clock.resume(directory.latestEventAt().orElse(null));
+                log.info("virtual time resumes at {} ({}x)", resumedAt, settings.clock().speedUp());
+                if (settings.simulation().enabled()) simulation.start();
+            });
+            Duration askTimeout = Duration.ofMillis(settings.askTimeoutMillis());
+            TwinRoutes routes = new TwinRoutes(sharding, directory, clock, askTimeout,
+                    () -> readiness.isDone() && !readiness.isCompletedExceptionally()
+                            && cluster.selfMember().status() == MemberStatus.up());
+            ServerBinding binding = Http.get(system).newServerAt(settings.http().host(), settings.http().port())
+                    .bind(routes.routes()).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            log.info("SSB twin listening on http://{}:{}/api/v1 ({} ms, database {})", settings.http().host(),
+                    binding.localAddress().getPort(), (System.nanoTime() - t0) / 1_000_000, settings.database().kind());
+            return new TwinServer(settings, system, directory, clock, binding, simulation, readiness);
+        } catch (Exception e) {
+            system.terminate();
+            throw new IllegalStateException("the twin failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return binding.localAddress().getPort();
+    }
+
+    public boolean ready() {
+        return readiness.isDone() && !readiness.isCompletedExceptionally();
+    }
+
+    public CompletableFuture<Void> readiness() {
+        return readiness;
+    }
+
+    public ActorSystem<Void> system() {
+        return system;
+    }
+
+    public AssetDirectory directory() {
+        return directory;
+    }
+
+    public ResumingTwinClock clock() {
+        return clock;
+    }
+
+    public SimulatedSource simulation() {
+        return simulation;
+    }
+
+    public TwinSettings settings() {
+        return settings;
+    }
+
+    /** Unbinds HTTP, stops the simulation, hands shards off and leaves the cluster (coordinated shutdown). */
+    @Override
+    public void close() {
+        try {
+            simulation.stop();
+            binding.unbind().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("unbind failed: {}", e.toString());
+        }
+        directory.close();
+        system.terminate();
+        try {
+            system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("actor system did not terminate cleanly: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package org.ssbtwin.api.http;
+
+import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.ExceptionHandler;
+import org.apache.pekko.http.javadsl.server.RejectionHandler;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.ssbtwin.api.readside.AssetDirectory;
+import org.ssbtwin.core.Rejection;
+import org.ssbtwin.core.cell.CellStatus;
+import org.ssbtwin.core.cell.CellSummary;
+import org.ssbtwin.core.id.CellId;
+import org.ssbtwin.core.id.InvalidIdException;
+import org.ssbtwin.core.id.PackId;
+import org.ssbtwin.core.id.StationId;
+import org.ssbtwin.core.id.VehicleId;
+import org.ssbtwin.core.pack.PackStatus;
+import org.ssbtwin.core.pack.PackSummary;
+import org.ssbtwin.core.station.Station;
+import org.ssbtwin.core.station.StationEvent;
+import org.ssbtwin.core.station.StationState;
+import org.ssbtwin.core.time.TwinClock;
+import org.ssbtwin.fleet.PackEntity;
+import org.ssbtwin.plant.CellEntity;
+import org.ssbtwin.plant.StationEntity;
+
+/**
+ * The REST API under {@code /api/v1}. Thin: each route parses and validates its input, asks one entity (through
+ * sharding) or the read side, and renders the answer; every error is an RFC 7807 problem.
+ */
+public final class TwinRoutes extends AllDirectives {
+    private static final Logger log = LoggerFactory.getLogger(TwinRoutes.class);
+
+    private final ClusterSharding sharding;
+    private final AssetDirectory directory;
+    private final TwinClock clock;
+    private final Duration askTimeout;
+    private final BooleanSupplier ready;
+
+    public TwinRoutes(ClusterSharding sharding, AssetDirectory directory, TwinClock clock, Duration askTimeout, BooleanSupplier ready) {
+        this.sharding = sharding;
+        this.directory = directory;
+        this.clock = clock;
+        this.askTimeout = askTimeout;
+        this.ready = ready;
+    }
+
+    public Route routes() {
+        return handleExceptions(exceptionHandler(), () -> handleRejections(rejectionHandler(), () ->
+                pathPrefix("api", () -> pathPrefix("v1", () -> concat(
+                        path("health", () -> get(() -> complete(Json.ok(Map.of("status", "UP"))))),
+                        path("ready", () -> get(this::readiness)),
+                        path("clock", () -> get(() -> complete(Json.ok(Map.of("now", clock.now().toString(), "speedUp", clock.speedUp()))))),
+                        pathPrefix("stations", this::stationRoutes),
+                        pathPrefix("cells", this::cellRoutes),
+                        pathPrefix("packs", this::packRoutes),
+                        pathPrefix("vehicles", this::vehicleRoutes))))));
+    }
+
+    private Route readiness() {
+        if (ready.getAsBoolean()) return complete(Json.ok(Map.of("status", "READY", "eventsReplayed", directory.eventsSeen())));
+        return complete(Json.problem(StatusCodes.SERVICE_UNAVAILABLE, "not-ready", "The twin is starting",
+                "the cluster is forming or the read side is still replaying the journal", "/api/v1/ready", null));
+    }
+
+    // ---- stations ----
+
+    private Route stationRoutes() {
+        return concat(
+                pathEnd(() -> get(() -> parameterMap(raw -> {
+                    QueryParams q = new QueryParams(raw, Set.of("kind", "state", "page", "size"));
+                    String kind = q.string("kind");
+                    StationState state = q.enumValue("state", StationState.class);
+                    Predicate<Station> filter = s -> s.commissioned()
+                            && (kind == null || kind.equalsIgnoreCase(s.kind()))
+                            && (state == null || state == s.state());
+                    return complete(Json.ok(directory.stations(filter, q.page(), q.size())));
+                }))),
+                pathPrefix(segment(), rawId -> {
+                    StationId id = StationId.of(rawId);
+                    EntityRef<StationEntity.Command> ref = sharding.entityRefFor(StationEntity.TYPE_KEY, id.value());
+                    return concat(
+                            pathEnd(() -> get(() -> ask(ref, StationEntity.Get::new, (StationEntity.Reply r) ->
+                                    r.station().commissioned() ? Json.ok(r.station())
+                                            : Json.notFound("station " + id + " does not exist", "/api/v1/stations/" + id)))),
+                            path(segment("setpoints").slash(segment()), name -> put(() ->
+                                    entity(Unmarshaller.entityToString(), body -> {
+                                        double value = setpointValue(body);
+                                        StationEvent e = new StationEvent.SetpointChanged(name, value, clock.now());
+                                        return ask(ref, replyTo -> new StationEntity.Record(e, replyTo), (StationEntity.Reply r) ->
+                                                r.rejection() == null ? Json.ok(r.station())
+                                                        : rejected(r.rejection(), "/api/v1/stations/" + id + "/setpoints/" + name));
+                                    }))));
+                }));
+    }
+
+    private static double setpointValue(String body) {
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidParameterException("body", "body must be JSON like {\"value\": 125.0}: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject() || !node.has("value")) {
+            throw new InvalidParameterException("value", "body must be a JSON object with a numeric field 'value'");
+        }
+        node.fieldNames().forEachRemaining(f -> {
+            if (!f.equals("value")) throw new InvalidParameterException(f, "unknown field '" + f + "'; only 'value' is accepted");
+        });
+        if (!node.get("value").isNumber()) throw new InvalidParameterException("value", "value must be a number, was " + node.get("value"));
+        return node.get("value").asDouble();
+    }
+
+    // ---- cells ----
+
+    private Route cellRoutes() {
+        return concat(
+                pathEnd(() -> get(() -> parameterMap(raw -> {
+                    QueryParams q = new QueryParams(raw, Set.of("status", "state", "grade", "packId", "sohBelow", "page", "size"));
+                    CellStatus status = q.enumValue(raw.containsKey("state") ? "state" : "status", CellStatus.class);
+                    String grade = q.string("grade");
+                    PackId pack = raw.containsKey("packId") ? PackId.of(q.string("packId")) : null;
+                    Double sohBelow = q.doubleIn("sohBelow", 0, 2);
+                    Predicate<CellSummary> filter = c -> c.status() != CellStatus.UNKNOWN
+                            && (status == null || status == c.status())
+                            && (grade == null || grade.equalsIgnoreCase(c.grade()))
+                            && (pack == null || pack.equals(c.packId()))
+                            && (sohBelow == null || (c.stateOfHealth() != null && c.stateOfHealth() < sohBelow));
+                    return complete(Json.ok(directory.cells(filter, q.page(), q.size())));
+                }))),
+                pathPrefix(segment(), rawId -> {
+                    CellId id = CellId.of(rawId);
+                    EntityRef<CellEntity.Command> ref = sharding.entityRefFor(CellEntity.TYPE_KEY, id.value());
+                    String instance = "/api/v1/cells/" + id;
+                    return concat(
+                            pathEnd(() -> get(() -> ask(ref, CellEntity.Get::new, (CellEntity.Reply r) ->
+                                    r.cell().exists() ? Json.ok(r.cell()) : Json.notFound("cell " + id + " does not exist", instance)))),
+                            path("genealogy", () -> get(() -> ask(ref, CellEntity.Get::new, (CellEntity.Reply r) ->
+                                    r.cell().exists() ? Json.ok(r.cell().genealogy()) : Json.notFound("cell " + id + " does not exist", instance + "/genealogy")))));
+                }));
+    }
+
+    // ---- packs and vehicles ----
+
+    private Route packRoutes() {
+        return concat(
+                pathEnd(() -> get(() -> parameterMap(raw -> {
+                    QueryParams q = new QueryParams(raw, Set.of("state", "status", "vehicleModel", "climate", "archetype", "sohBelow", "page", "size"));
+                    PackStatus status = q.enumValue(raw.containsKey("state") ? "state" : "status", PackStatus.class);
+                    String model = q.string("vehicleModel");
+                    String climate = q.string("climate");
+                    String archetype = q.string("archetype");
+                    Double sohBelow = q.doubleIn("sohBelow", 0, 2);
+                    Predicate<PackSummary> filter = p -> p.status() != PackStatus.UNKNOWN
+                            && (status == null || status == p.status())
+                            && (model == null || model.equalsIgnoreCase(p.vehicleModel()))
+                            && (climate == null || climate.equalsIgnoreCase(p.climate()))
+                            && (archetype == null || archetype.equalsIgnoreCase(p.archetype()))
+                            && (sohBelow == null || p.stateOfHealth() < sohBelow);
+                    return complete(Json.ok(directory.packs(filter, q.page(), q.size())));
+                }))),
+                path(segment(), rawId -> get(() -> packById(PackId.of(rawId)))));
+    }
+
+    private Route packById(PackId id) {
+        EntityRef<PackEntity.Command> ref = sharding.entityRefFor(PackEntity.TYPE_KEY, id.value());
+        return ask(ref, PackEntity.Get::new, (PackEntity.Reply r) ->
+                r.pack().exists() ? Json.ok(r.pack()) : Json.notFound("pack " + id + " does not exist", "/api/v1/packs/" + id));
+    }
+
+    private Route vehicleRoutes() {
+        return path(segment().slash("pack"), rawId -> get(() -> {
+            VehicleId vehicle = VehicleId.of(rawId);
+            return directory.packOfVehicle(vehicle).map(this::packById)
+                    .orElseGet(() -> complete(Json.notFound("no pack is installed in vehicle " + vehicle, "/api/v1/vehicles/" + vehicle + "/pack")));
+        }));
+    }
+
+    // ---- plumbing ----
+
+    private <C, R> Route ask(EntityRef<C> ref, Function<ActorRef<R>, C> message, Function<R, HttpResponse> render) {
+        CompletionStage<R> reply = ref.ask(message::apply, askTimeout);
+        return onComplete(reply, result -> {
+            if (result.isSuccess()) return complete(render.apply(result.get()));
+            Throwable t = result.failed().get();
+            if (t instanceof TimeoutException || t.getCause() instanceof TimeoutException) {
+                return complete(Json.problem(StatusCodes.SERVICE_UNAVAILABLE, "entity-timeout", "The asset did not answer in time",
+                        "no answer within " + askTimeout.toMillis() + " ms; the cluster may be rebalancing, retry", null, null));
+            }
+            log.error("entity ask failed", t);
+            return complete(Json.problem(StatusCodes.INTERNAL_SERVER_ERROR, "internal-error", "Internal error", "the twin failed to answer", null, null));
+        });
+    }
+
+    private static HttpResponse rejected(Rejection r, String instance) {
+        List<Json.FieldError> errors = r.field() == null ? List.of() : List.of(new Json.FieldError(r.field(), r.message()));
+        return switch (r.kind()) {
+            case INVALID -> Json.badRequest(r.message(), instance, errors);
+            case NOT_FOUND -> Json.notFound(r.message(), instance);
+            case CONFLICT -> Json.problem(StatusCodes.CONFLICT, "conflict", "The request conflicts with the asset's state", r.message(), instance, errors);
+        };
+    }
+
+    private ExceptionHandler exceptionHandler() {
+        return ExceptionHandler.newBuilder()
+                .match(InvalidIdException.class, e -> complete(Json.badRequest(e.getMessage(), null, List.of(new Json.FieldError(e.kind() + "Id", e.getMessage())))))
+                .match(InvalidParameterException.class, e -> complete(Json.badRequest(e.getMessage(), null, List.of(new Json.FieldError(e.field(), e.getMessage())))))
+                .match(IllegalArgumentException.class, e -> complete(Json.badRequest(e.getMessage(), null, null)))
+                .matchAny(e -> {
+                    log.error("unhandled error in route", e);
+                    return complete(Json.problem(StatusCodes.INTERNAL_SERVER_ERROR, "internal-error", "Internal error", "the twin failed to answer", null, null));
+                })
+                .build();
+    }
+
+    /** Pekko's own rejections (404 for unknown paths, 405, 415...) rendered as problems. */
+    private static RejectionHandler rejectionHandler() {
+        return RejectionHandler.defaultHandler().mapRejectionResponse(resp -> {
+            String text = resp.entity() instanceof org.apache.pekko.http.javadsl.model.HttpEntity.Strict s
+                    ? s.getData().utf8String() : resp.status().reason();
+            String slug = switch (resp.status().intValue()) {
+                case 404 -> "not-found";
+                case 405 -> "method-not-allowed";
+                case 415 -> "unsupported-media-type";
+                default -> "invalid-request";
+            };
+            return Json.problem(resp.status(), slug, resp.status().reason(), text, null, null)
+                    .withHeaders(resp.getHeaders());
+        });
+    }
+}

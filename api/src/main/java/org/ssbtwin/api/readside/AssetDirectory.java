@@ -1,0 +1,167 @@
+package org.ssbtwin.api.readside;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
+import org.apache.pekko.persistence.query.EventEnvelope;
+import org.apache.pekko.persistence.query.Offset;
+import org.apache.pekko.persistence.query.PersistenceQuery;
+import org.apache.pekko.persistence.query.Sequence;
+import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.UniqueKillSwitch;
+import org.apache.pekko.stream.javadsl.Keep;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.ssbtwin.core.cell.CellEvent;
+import org.ssbtwin.core.cell.CellSummary;
+import org.ssbtwin.core.id.CellId;
+import org.ssbtwin.core.id.PackId;
+import org.ssbtwin.core.id.StationId;
+import org.ssbtwin.core.id.VehicleId;
+import org.ssbtwin.core.pack.PackEvent;
+import org.ssbtwin.core.pack.PackSummary;
+import org.ssbtwin.core.station.Station;
+import org.ssbtwin.core.station.StationEvent;
+import org.ssbtwin.fleet.PackEntity;
+import org.ssbtwin.plant.CellEntity;
+import org.ssbtwin.plant.StationEntity;
+
+/**
+ * The read side behind lists and filters: station, cell and pack summaries folded from the event journal
+ * (events by tag), never by asking every entity. On start it replays the journal to the end ("caught up"),
+ * then follows new events live. Single-entity queries still go to the entity itself.
+ */
+public final class AssetDirectory implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AssetDirectory.class);
+
+    private final ConcurrentSkipListMap<StationId, Station> stations = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<CellId, CellSummary> cells = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<PackId, PackSummary> packs = new ConcurrentSkipListMap<>();
+    private final ConcurrentHashMap<VehicleId, PackId> packByVehicle = new ConcurrentHashMap<>();
+    private final AtomicReference<Instant> latestEventAt = new AtomicReference<>();
+    private final AtomicLong eventsSeen = new AtomicLong();
+    private final List<UniqueKillSwitch> live = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean caughtUp;
+
+    /** Replays all three tags to the end of the journal, then follows them live. Completes when caught up. */
+    public CompletionStage<Done> start(ActorSystem<?> system) {
+        JdbcReadJournal journal = PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
+        CompletableFuture<?>[] replays = List.of(StationEntity.TAG, CellEntity.TAG, PackEntity.TAG).stream()
+                .map(tag -> journal.currentEventsByTag(tag, Offset.noOffset())
+                        .runWith(Sink.fold(0L, (last, env) -> {
+                            handle(env);
+                            return ((Sequence) env.offset()).value();
+                        }), system)
+                        .thenApply(lastOffset -> {
+                            UniqueKillSwitch ks = journal.eventsByTag(tag, Offset.sequence(lastOffset))
+                                    .viaMat(KillSwitches.single(), Keep.right())
+                                    .toMat(Sink.foreach(this::handle), Keep.left())
+                                    .run(system);
+                            live.add(ks);
+                            return lastOffset;
+                        }).toCompletableFuture())
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(replays).thenApply(v -> {
+            caughtUp = true;
+            log.info("asset directory caught up: {} stations, {} cells, {} packs ({} events)", stations.size(), cells.size(), packs.size(), eventsSeen.get());
+            return Done.getInstance();
+        });
+    }
+
+    private void handle(EventEnvelope env) {
+        Object e = env.event();
+        String entityId = env.persistenceId().substring(env.persistenceId().indexOf('|') + 1);
+        eventsSeen.incrementAndGet();
+        if (e instanceof StationEvent se) {
+            stations.compute(StationId.of(entityId), (id, s) -> (s == null ? Station.unknown(id) : s).apply(se));
+            advance(se.at());
+        } else if (e instanceof CellEvent ce) {
+            cells.compute(CellId.of(entityId), (id, s) -> (s == null ? CellSummary.of(id) : s).apply(ce));
+            advance(ce.at());
+        } else if (e instanceof PackEvent pe) {
+            PackSummary next = packs.compute(PackId.of(entityId), (id, s) -> (s == null ? PackSummary.of(id) : s).apply(pe));
+            if (pe instanceof PackEvent.Installed i) packByVehicle.put(i.vehicleId(), next.id());
+            advance(pe.at());
+        }
+    }
+
+    private void advance(Instant at) {
+        latestEventAt.accumulateAndGet(at, (a, b) -> a == null || b.isAfter(a) ? b : a);
+    }
+
+    public boolean caughtUp() {
+        return caughtUp;
+    }
+
+    public long eventsSeen() {
+        return eventsSeen.get();
+    }
+
+    /** The latest virtual instant of any event seen: virtual time resumes from here after a restart. */
+    public Optional<Instant> latestEventAt() {
+        return Optional.ofNullable(latestEventAt.get());
+    }
+
+    public Optional<PackId> packOfVehicle(VehicleId vehicle) {
+        return Optional.ofNullable(packByVehicle.get(vehicle));
+    }
+
+    public <T> Page<T> page(Map<?, T> source, Predicate<T> filter, int page, int size) {
+        List<T> matching = source.values().stream().filter(filter).toList();
+        int from = (int) Math.min((long) page * size, matching.size());
+        int to = Math.min(from + size, matching.size());
+        return new Page<>(matching.subList(from, to), page, size, matching.size());
+    }
+
+    public Page<Station> stations(Predicate<Station> filter, int page, int size) {
+        return page(stations, filter, page, size);
+    }
+
+    public Page<CellSummary> cells(Predicate<CellSummary> filter, int page, int size) {
+        return page(cells, filter, page, size);
+    }
+
+    public Page<PackSummary> packs(Predicate<PackSummary> filter, int page, int size) {
+        return page(packs, filter, page, size);
+    }
+
+    public Map<StationId, Station> stationMap() {
+        return stations;
+    }
+
+    public Map<CellId, CellSummary> cellMap() {
+        return cells;
+    }
+
+    public Map<PackId, PackSummary> packMap() {
+        return packs;
+    }
+
+    /** The highest serial number used so far by ids of the given map, to continue id sequences after a restart. */
+    public static <K> long maxSerial(Map<K, ?> map) {
+        return map.keySet().stream().map(Object::toString)
+                .map(s -> s.substring(s.lastIndexOf('-') + 1))
+                .mapToLong(Long::parseLong).max().orElse(0);
+    }
+
+    @Override
+    public void close() {
+        live.forEach(UniqueKillSwitch::shutdown);
+    }
+
+    /** One page of a list, with the total number of matches. */
+    public record Page<T>(List<T> items, int page, int size, long total) {}
+
+}

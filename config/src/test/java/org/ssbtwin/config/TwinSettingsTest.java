@@ -1,0 +1,44 @@
+package org.ssbtwin.config;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.typesafe.config.ConfigFactory;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class TwinSettingsTest {
+    private static TwinSettings load(String overrides) {
+        return TwinSettings.from(ConfigFactory.parseString(overrides).withFallback(ConfigFactory.defaultReference()).resolve());
+    }
+
+    @Test
+    void defaultsAreTheEmbeddedTwin() {
+        TwinSettings s = load("");
+        assertEquals(TwinSettings.DatabaseKind.H2, s.database().kind());
+        assertTrue(s.database().url().startsWith("jdbc:h2:file:"));
+        assertTrue(s.database().url().contains("WRITE_DELAY=0"));
+        assertEquals(8080, s.http().port());
+        assertEquals("127.0.0.1", s.http().host());
+        assertEquals(Instant.parse("2028-01-03T06:00:00Z"), s.clock().start());
+        assertTrue(s.simulation().enabled());
+    }
+
+    @Test
+    void postgresSwitchUsesItsUrl() {
+        TwinSettings s = load("twin.database.kind = postgres\ntwin.database.postgres.url = \"jdbc:postgresql://db:5432/x\"");
+        assertEquals("org.postgresql.Driver", s.database().driver());
+        assertEquals("jdbc:postgresql://db:5432/x", s.database().url());
+    }
+
+    @Test
+    void errorsNameTheKey() {
+        assertEquals("twin.http.port", assertThrows(ConfigException.class, () -> load("twin.http.port = 70000")).path());
+        assertEquals("twin.database.kind", assertThrows(ConfigException.class, () -> load("twin.database.kind = oracle")).path());
+        assertEquals("twin.clock.speed-up", assertThrows(ConfigException.class, () -> load("twin.clock.speed-up = -1")).path());
+        var e = assertThrows(ConfigException.class, () -> load("twin.clock.start = yesterday"));
+        assertTrue(e.getMessage().contains("ISO-8601"), e.getMessage());
+        assertEquals("twin.database.postgres.url", assertThrows(ConfigException.class,
+                () -> load("twin.database.kind = postgres\ntwin.database.postgres.url = \"jdbc:mysql://x\"")).path());
+        assertEquals("twin.simulation.tick-millis", assertThrows(ConfigException.class, () -> load("twin.simulation.tick-millis = many")).path());
+    }
+}

@@ -1,0 +1,58 @@
+package org.ssbtwin.core.feed;
+
+import java.util.List;
+import org.ssbtwin.core.cell.CellEvent;
+import org.ssbtwin.core.id.CellId;
+import org.ssbtwin.core.id.PackId;
+import org.ssbtwin.core.id.StationId;
+import org.ssbtwin.core.pack.PackEvent;
+import org.ssbtwin.core.station.StationEvent;
+
+/** Facts for one asset, in order, to be recorded atomically by that asset's entity. */
+public sealed interface AssetBatch {
+    String entityId();
+
+    int size();
+
+    record ForStation(StationId id, List<StationEvent> events) implements AssetBatch {
+        public ForStation {
+            events = List.copyOf(events);
+        }
+
+        public String entityId() {
+            return id.value();
+        }
+
+        public int size() {
+            return events.size();
+        }
+    }
+
+    record ForCell(CellId id, List<CellEvent> events) implements AssetBatch {
+        public ForCell {
+            events = List.copyOf(events);
+        }
+
+        public String entityId() {
+            return id.value();
+        }
+
+        public int size() {
+            return events.size();
+        }
+    }
+
+    record ForPack(PackId id, List<PackEvent> events) implements AssetBatch {
+        public ForPack {
+            events = List.copyOf(events);
+        }
+
+        public String entityId() {
+            return id.value();
+        }
+
+        public int size() {
+            return events.size();
+        }
+    }
+}
