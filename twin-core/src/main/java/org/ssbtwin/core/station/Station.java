@@ -25,6 +25,7 @@ public record Station(
         Map<String, Long> scrapByCause,
         Map<String, Double> readings,
         Instant lastEventAt,
+        Instant observedUntil,
         long revision) implements TwinSerializable, AssetState<StationEvent, Station> {
 
     public Station {
@@ -35,7 +36,7 @@ public record Station(
 
     /** A station id the twin has heard of but that is not commissioned yet. */
     public static Station unknown(StationId id) {
-        return new Station(id, null, 0, Map.of(), StationState.IDLE, "not commissioned", null, 0, 0, Map.of(), Map.of(), null, 0);
+        return new Station(id, null, 0, Map.of(), StationState.IDLE, "not commissioned", null, 0, 0, Map.of(), Map.of(), null, null, 0);
     }
 
     public boolean commissioned() {
@@ -50,8 +51,11 @@ public record Station(
     @Override
     public Rejection check(StationEvent event) {
         if (event.at() == null) return Rejection.invalid("at", "event time is required");
-        if (lastEventAt != null && event.at().isBefore(lastEventAt)) {
-            return Rejection.conflict("at", "time goes backwards for station " + id + ": " + event.at() + " is before " + lastEventAt);
+        // observed facts (readings, state, throughput) must come in time order; an engineer's setpoint change is an
+        // instruction stamped "now" and may interleave with facts observed slightly earlier
+        boolean observed = !(event instanceof StationEvent.SetpointChanged);
+        if (observed && observedUntil != null && event.at().isBefore(observedUntil)) {
+            return Rejection.conflict("at", "time goes backwards for station " + id + ": " + event.at() + " is before " + observedUntil);
         }
         if (event instanceof StationEvent.Commissioned c) {
             if (c.kind() == null || c.kind().isBlank()) return Rejection.invalid("kind", "station kind is required");
@@ -82,23 +86,27 @@ public record Station(
         Instant at = event.at();
         if (event instanceof StationEvent.Commissioned c) {
             return new Station(id, c.kind(), c.units(), c.setpoints(), StationState.IDLE, "commissioned", at,
-                    unitsIn, unitsOut, scrapByCause, readings, at, rev);
+                    unitsIn, unitsOut, scrapByCause, readings, latest(at), at, rev);
         } else if (event instanceof StationEvent.SetpointChanged s) {
             Map<String, Double> next = new TreeMap<>(setpoints);
             next.put(s.name(), s.value());
-            return new Station(id, kind, units, next, state, stateReason, stateSince, unitsIn, unitsOut, scrapByCause, readings, at, rev);
+            return new Station(id, kind, units, next, state, stateReason, stateSince, unitsIn, unitsOut, scrapByCause, readings, latest(at), observedUntil, rev);
         } else if (event instanceof StationEvent.StateChanged s) {
-            return new Station(id, kind, units, setpoints, s.state(), s.reason(), at, unitsIn, unitsOut, scrapByCause, readings, at, rev);
+            return new Station(id, kind, units, setpoints, s.state(), s.reason(), at, unitsIn, unitsOut, scrapByCause, readings, latest(at), at, rev);
         } else if (event instanceof StationEvent.ThroughputRecorded t) {
             Map<String, Long> scrap = new TreeMap<>(scrapByCause);
             t.scrapByCause().forEach((cause, n) -> scrap.merge(cause, n, Long::sum));
             return new Station(id, kind, units, setpoints, state, stateReason, stateSince,
-                    unitsIn + t.in(), unitsOut + t.out(), scrap, readings, at, rev);
+                    unitsIn + t.in(), unitsOut + t.out(), scrap, readings, latest(at), at, rev);
         } else if (event instanceof StationEvent.ReadingsRecorded r) {
             Map<String, Double> next = new TreeMap<>(readings);
             next.putAll(r.readings());
-            return new Station(id, kind, units, setpoints, state, stateReason, stateSince, unitsIn, unitsOut, scrapByCause, next, at, rev);
+            return new Station(id, kind, units, setpoints, state, stateReason, stateSince, unitsIn, unitsOut, scrapByCause, next, latest(at), at, rev);
         }
         throw new IllegalStateException("unhandled station event " + event);
+    }
+
+    private Instant latest(Instant at) {
+        return lastEventAt == null || at.isAfter(lastEventAt) ? at : lastEventAt;
     }
 }
