@@ -23,4 +23,13 @@ class AnodePotentialTest {
         assertEquals(0.08638231319, AnodePotential.ua(1.0), 1e-10);
         assertEquals(0.09426271738, AnodePotential.ua(0.8), 1e-10);
     }
+
+    @Test
+    void fastTanhAgreesWithMathTanhInAbsoluteTerms() {
+        for (double x = -20; x <= 20; x += 0.001) {
+            assertEquals(Math.tanh(x), AnodePotential.tanh(x), 4e-16, "tanh(" + x + ")");
+        }
+        assertEquals(1.0, AnodePotential.tanh(1000));
+        assertEquals(-1.0, AnodePotential.tanh(-1000));
+    }
 }
