@@ -18,13 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ssbtwin.api.readside.AssetDirectory;
 import org.ssbtwin.config.TwinSettings;
-import org.ssbtwin.core.Rejection;
 import org.ssbtwin.core.feed.AssetBatch;
 import org.ssbtwin.core.feed.TwinFeed;
 import org.ssbtwin.core.time.TwinClock;
-import org.ssbtwin.fleet.PackEntity;
-import org.ssbtwin.plant.CellEntity;
-import org.ssbtwin.plant.StationEntity;
 
 /**
  * Drives the built-in simulated plant and fleet in virtual time: every tick it advances the feeds to the
@@ -33,10 +29,9 @@ import org.ssbtwin.plant.StationEntity;
  */
 public final class SimulatedSource {
     private static final Logger log = LoggerFactory.getLogger(SimulatedSource.class);
-    private static final int PARALLELISM = 16;
 
     private final ActorSystem<?> system;
-    private final ClusterSharding sharding;
+    private final AssetRecorder recorder;
     private final AssetDirectory directory;
     private final TwinClock clock;
     private final TwinSettings settings;
@@ -47,7 +42,7 @@ public final class SimulatedSource {
 
     SimulatedSource(ActorSystem<?> system, ClusterSharding sharding, AssetDirectory directory, TwinClock clock, TwinSettings settings) {
         this.system = system;
-        this.sharding = sharding;
+        this.recorder = new AssetRecorder(system, sharding, Duration.ofMillis(settings.askTimeoutMillis()));
         this.directory = directory;
         this.clock = clock;
         this.settings = settings;
@@ -85,10 +80,8 @@ public final class SimulatedSource {
         var now = clock.now();
         for (TwinFeed feed : feeds) batches.addAll(feed.advanceTo(now));
         if (batches.isEmpty()) return CompletableFuture.completedFuture(Done.getInstance());
-        // batches for different entities go in parallel; two batches for the same entity keep their order
-        // because mapAsync(1) per entity key is emulated by grouping consecutive work per entity id
-        return Source.from(groupByEntity(batches))
-                .mapAsyncUnordered(PARALLELISM, this::recordInOrder)
+        return Source.from(batches)
+                .mapAsync(1, this::recordWithRetry)
                 .runWith(Sink.ignore(), system)
                 .exceptionally(t -> {
                     log.warn("simulation step failed: {}", t.toString());
@@ -96,50 +89,31 @@ public final class SimulatedSource {
                 });
     }
 
-    private static List<List<AssetBatch>> groupByEntity(List<AssetBatch> batches) {
-        java.util.LinkedHashMap<String, List<AssetBatch>> byEntity = new java.util.LinkedHashMap<>();
-        for (AssetBatch b : batches) {
-            byEntity.computeIfAbsent(b.getClass().getSimpleName() + "|" + b.entityId(), k -> new ArrayList<>()).add(b);
-        }
-        return new ArrayList<>(byEntity.values());
+    /**
+     * Simulated facts are recorded in feed order (one asset's facts never overtake each other); a timeout is
+     * retried, because the feed has already moved on and a fact must not be lost.
+     */
+    private CompletionStage<Done> recordWithRetry(AssetBatch batch) {
+        return recordWithRetry(batch, 0);
     }
 
-    private CompletionStage<Done> recordInOrder(List<AssetBatch> sameEntity) {
-        CompletionStage<Done> chain = CompletableFuture.completedFuture(Done.getInstance());
-        for (AssetBatch b : sameEntity) chain = chain.thenCompose(d -> record(b, 0));
-        return chain;
-    }
-
-    private CompletionStage<Done> record(AssetBatch batch, int attempt) {
-        Duration timeout = Duration.ofMillis(settings.askTimeoutMillis());
-        CompletionStage<Rejection> outcome;
-        if (batch instanceof AssetBatch.ForStation s) {
-            outcome = sharding.entityRefFor(StationEntity.TYPE_KEY, s.entityId())
-                    .<StationEntity.Reply>ask(r -> new StationEntity.RecordAll(s.events(), r), timeout).thenApply(StationEntity.Reply::rejection);
-        } else if (batch instanceof AssetBatch.ForCell c) {
-            outcome = sharding.entityRefFor(CellEntity.TYPE_KEY, c.entityId())
-                    .<CellEntity.Reply>ask(r -> new CellEntity.RecordAll(c.events(), r), timeout).thenApply(CellEntity.Reply::rejection);
-        } else {
-            AssetBatch.ForPack p = (AssetBatch.ForPack) batch;
-            outcome = sharding.entityRefFor(PackEntity.TYPE_KEY, p.entityId())
-                    .<PackEntity.Reply>ask(r -> new PackEntity.RecordAll(p.events(), r), timeout).thenApply(PackEntity.Reply::rejection);
-        }
-        return outcome.handle((rejection, failure) -> {
+    private CompletionStage<Done> recordWithRetry(AssetBatch batch, int attempt) {
+        return recorder.record(batch).handle((outcome, failure) -> {
             if (failure == null) {
-                if (rejection == null) {
+                if (outcome.rejection() == null) {
                     recorded.addAndGet(batch.size());
                 } else {
                     rejected.incrementAndGet();
-                    log.warn("simulation fact refused by {} {}: {}", batch.getClass().getSimpleName(), batch.entityId(), rejection.message());
+                    log.warn("simulation fact refused by {} {}: {}", batch.getClass().getSimpleName(), batch.entityId(), outcome.rejection().message());
                 }
                 return CompletableFuture.completedFuture(Done.getInstance());
             }
             if (attempt >= 5) {
-                log.error("giving up recording {} {} after {} attempts: {}", batch.getClass().getSimpleName(), batch.entityId(), attempt + 1, failure.toString());
                 rejected.incrementAndGet();
+                log.error("giving up recording {} {} after {} attempts: {}", batch.getClass().getSimpleName(), batch.entityId(), attempt + 1, failure.toString());
                 return CompletableFuture.completedFuture(Done.getInstance());
             }
-            return record(batch, attempt + 1);
+            return recordWithRetry(batch, attempt + 1);
         }).thenCompose(x -> x);
     }
 }
