@@ -73,6 +73,7 @@ public final class PackAgeingState {
     /** Advances one day from a generated (or pre-converted) day. Allocation-free. */
     public void advance(PackDay d) {
         model.step(state, cells, d);
+        model.refresh(state, cells); // live twin: exact weakest-cell capacity every day (O(cells), no allocation)
         int o = MONTH_OF_DOY[dayOfYear] * F_N;
         monthly[o + F_DAYS] += 1;
         monthly[o + F_KM] += d.km;
