@@ -23,7 +23,9 @@ public final class UsageGenerator {
     private double ratedKWh;
     private double dcPeakC;
     private double acKW;
-    private double avgSpeed;
+    private double invAvgSpeed;
+    private double invAcKW;
+    private double invDcRate;
     private double target;
     private double reserve;
     private int dcThreshold16;
@@ -47,7 +49,9 @@ public final class UsageGenerator {
         this.ratedKWh = vehicle.ratedKWh();
         this.dcPeakC = vehicle.dcPeakC();
         this.acKW = vehicle.acChargerKW();
-        this.avgSpeed = archetype.avgSpeedKmh();
+        this.invAvgSpeed = 1.0 / archetype.avgSpeedKmh();
+        this.invAcKW = 1.0 / vehicle.acChargerKW();
+        this.invDcRate = 1.0 / (0.7 * vehicle.dcPeakC()); // mean DC power assumed 70 % of peak
         this.target = habit.targetSoc();
         this.reserve = habit.reserveSoc();
         this.dcThreshold16 = (int) Math.round(habit.dcDayProbability() * 65536.0);
@@ -71,7 +75,8 @@ public final class UsageGenerator {
         double pen = tAmb < 15.0 ? 1.0 + 0.012 * (15.0 - tAmb) : (tAmb > 25.0 ? 1.0 + 0.008 * (tAmb - 25.0) : 1.0);
         double e = km * kWhPer100kmScaled * pen;
         double capKWh = ratedKWh * (capacityFraction > 0.05 ? capacityFraction : 0.05);
-        double efc = e / capKWh;
+        double invCap = 1.0 / capKWh;
+        double efc = e * invCap;
         double window = target - reserve;
         boolean dcDay = (int) ((r >>> 18) & 0xFFFF) < dcThreshold16;
         double dcShare;
@@ -86,12 +91,12 @@ public final class UsageGenerator {
             meanSoc = 0.5 * (target + reserve);
             dcShare = dcDay ? 1.0 : (efc - window) / efc;
         }
-        double acC = acKW / capKWh;
+        double acC = acKW * invCap;
         double maxC = dcShare > 0.0 ? dcPeakC : acC;
         BatteryThermalManagement b = btms;
         double tPark = tAmb + b.parkedOffsetK();
-        double chargeH = e * (dcShare / (0.7 * dcPeakC * capKWh) + (1.0 - dcShare) / acKW);
-        double activeH = km / avgSpeed + chargeH;
+        double chargeH = e * (dcShare * invDcRate * invCap + (1.0 - dcShare) * invAcKW);
+        double activeH = km * invAvgSpeed + chargeH;
         double active = activeH >= 24.0 ? 1.0 : activeH * (1.0 / 24.0);
         double tAct = tPark + b.heatPerEfcK() * efc;
         tAct = tAct < b.activeMinC() ? b.activeMinC() : (tAct > b.activeMaxC() ? b.activeMaxC() : tAct);
