@@ -37,10 +37,16 @@ public final class PackEntity extends EventSourcedBehaviorWithEnforcedReplies<Pa
      */
     public record RecordAll(java.util.List<PackEvent> events, ActorRef<Reply> replyTo) implements Command {}
 
+    /** Daily telemetry of this pack: aged with the solid-state model, idempotent by record id. */
+    public record IngestTelemetry(java.util.List<PackAgeing.TelemetryRecord> records, java.time.Instant at,
+                                  ActorRef<Reply> replyTo) implements Command {}
+
     public record Get(ActorRef<Reply> replyTo) implements Command {}
 
     /** The pack after the command, or why the command was refused. */
     public record Reply(Pack pack, Rejection rejection, boolean duplicate) implements TwinSerializable {}
+
+    private static final PackAgeing AGEING = PackAgeing.standard();
 
     private final PackId id;
     private final int snapshotEvery;
@@ -80,6 +86,12 @@ public final class PackEntity extends EventSourcedBehaviorWithEnforcedReplies<Pa
                     if (batch.rejection() != null) return Effect().reply(cmd.replyTo(), new Reply(state, batch.rejection(), false));
                     if (batch.accepted().isEmpty()) return Effect().reply(cmd.replyTo(), new Reply(state, null, false));
                     return Effect().persist(batch.accepted()).thenReply(cmd.replyTo(), s -> new Reply(s, null, false));
+                })
+                .onCommand(IngestTelemetry.class, (state, cmd) -> {
+                    PackAgeing.Outcome outcome = AGEING.ingest(state, cmd.records(), cmd.at());
+                    if (outcome.rejection() != null) return Effect().reply(cmd.replyTo(), new Reply(state, outcome.rejection(), false));
+                    if (outcome.events().isEmpty()) return Effect().reply(cmd.replyTo(), new Reply(state, null, true));
+                    return Effect().persist(outcome.events()).thenReply(cmd.replyTo(), s -> new Reply(s, null, false));
                 })
                 .onCommand(Get.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Reply(state, null, false)))
                 .build();

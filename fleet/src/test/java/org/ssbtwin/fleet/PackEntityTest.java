@@ -46,12 +46,12 @@ class PackEntityTest {
     private static PackEvent.UsageRecorded day(String id, int d, double soh) {
         Instant start = T0.plus(Duration.ofDays(d));
         return new PackEvent.UsageRecorded(id, "telemetry", start, start.plus(Duration.ofDays(1)), 42, 7.5, 0.09,
-                27.5, 0.1, soh, 1.0 + (1 - soh), start.plus(Duration.ofDays(1)));
+                27.5, 0.1, soh, 1.0 + (1 - soh), null, start.plus(Duration.ofDays(1)));
     }
 
     @Test
     void agesWithUsageAndDropsDuplicateRecords() {
-        record(new PackEvent.Assembled(ID, "VF8", List.of(CellId.of("C-DK1-00000001"), CellId.of("C-DK1-00000002")), 87.7, T0));
+        record(new PackEvent.Assembled(ID, "VF8", List.of(CellId.of("C-DK1-00000001"), CellId.of("C-DK1-00000002")), List.of(), 87.7, T0));
         record(new PackEvent.Installed(VehicleId.of("VF8-000001"), "HO_CHI_MINH_CITY", "COMMUTER", T0));
         record(day("r-1", 0, 0.9999));
         record(day("r-2", 1, 0.9998));
@@ -69,12 +69,84 @@ class PackEntityTest {
 
     @Test
     void refusesUsageBeforeInstallationAndNegativeDistance() {
-        record(new PackEvent.Assembled(ID, "VF3", List.of(CellId.of("C-DK1-00000001")), 18.6, T0));
+        record(new PackEvent.Assembled(ID, "VF3", List.of(CellId.of("C-DK1-00000001")), List.of(), 18.6, T0));
         assertEquals(Rejection.Kind.CONFLICT, record(day("r-1", 0, 1.0)).rejection().kind());
         record(new PackEvent.Installed(VehicleId.of("VF3-000001"), "LILLE_DUNKIRK", "COMMUTER", T0));
-        var bad = new PackEvent.UsageRecorded("r-x", "telemetry", T0, T0.plusSeconds(3600), -5, 1, 0.01, 20, 0, 1, 1, T0);
+        var bad = new PackEvent.UsageRecorded("r-x", "telemetry", T0, T0.plusSeconds(3600), -5, 1, 0.01, 20, 0, 1, 1, null, T0);
         var reply = record(bad);
         assertEquals(Rejection.Kind.INVALID, reply.rejection().kind());
         assertEquals("km", reply.rejection().field());
+    }
+
+    private static PackAgeing.TelemetryRecord telemetry(String id, int day, double km, double tempC, double dcKwh) {
+        java.time.LocalDate date = java.time.LocalDate.of(2029, 3, 1).plusDays(day);
+        return new PackAgeing.TelemetryRecord(id, new org.ssbtwin.core.ageing.ssb.DailyTelemetry(date, km, km * 0.24, Double.NaN,
+                0.3, 0.8, tempC, dcKwh, Double.NaN));
+    }
+
+    private PackEntity.Reply ingest(List<PackAgeing.TelemetryRecord> records) {
+        return kit.<PackEntity.Reply>runCommand(r -> new PackEntity.IngestTelemetry(records, T0.plus(Duration.ofDays(400)), r)).reply();
+    }
+
+    @Test
+    void telemetryAgesThePackIdempotentlyAndSurvivesRestart() {
+        var good = java.util.Collections.nCopies(112, org.ssbtwin.core.quality.ManufacturingFactors.NOMINAL);
+        List<CellId> cells = new java.util.ArrayList<>();
+        for (int i = 0; i < 112; i++) cells.add(CellId.of(String.format("C-DK1-%08d", i + 1)));
+        record(new PackEvent.Assembled(ID, "VF8", cells, good, 87.7, T0));
+        record(new PackEvent.Installed(VehicleId.of("VF8-000001"), "HO_CHI_MINH_CITY", "RIDE_HAILING_TAXI", T0));
+        List<PackAgeing.TelemetryRecord> month = new java.util.ArrayList<>();
+        for (int d = 0; d < 30; d++) month.add(telemetry("t-" + d, d, 250, 33, 40));
+        var first = ingest(month);
+        assertNull(first.rejection());
+        Pack p = first.pack();
+        assertTrue(p.stateOfHealth() < 1.0 && p.stateOfHealth() > 0.95, "a month of taxi use ages the pack a little: " + p.stateOfHealth());
+        assertEquals(30 * 250, p.km(), 1e-6);
+        assertNotNull(p.ageing());
+        assertEquals(30, p.ageing().days());
+
+        var again = ingest(month.subList(25, 30));
+        assertTrue(again.duplicate(), "re-sent records are dropped by record id");
+        assertEquals(p, kit.getState());
+
+        var backwards = ingest(List.of(telemetry("late", 10, 100, 30, 0)));
+        assertEquals(Rejection.Kind.CONFLICT, backwards.rejection().kind());
+        assertEquals("date", backwards.rejection().field());
+
+        // after a gap of parked days the pack has aged by calendar too; a restart continues from the same state
+        Pack restarted = kit.restart().state();
+        assertEquals(p, restarted);
+        var later = ingest(List.of(telemetry("t-60", 60, 250, 33, 40)));
+        assertEquals(61, later.pack().ageing().days());
+        assertTrue(later.pack().stateOfHealth() < p.stateOfHealth());
+        var health = PackAgeing.standard().health(later.pack());
+        assertTrue(health.warranty().covered());
+        assertNotNull(health.projection());
+    }
+
+    @Test
+    void worseCellsFromThePlantAgeFasterInTheSameCar() {
+        var nominal = java.util.Collections.nCopies(112, org.ssbtwin.core.quality.ManufacturingFactors.NOMINAL);
+        var wet = java.util.Collections.nCopies(112, new org.ssbtwin.core.quality.ManufacturingFactors(1.25, 2.0, 0, 131, -32));
+        List<CellId> cells = new java.util.ArrayList<>();
+        for (int i = 0; i < 112; i++) cells.add(CellId.of(String.format("C-DK1-%08d", i + 1)));
+        List<PackAgeing.TelemetryRecord> year = new java.util.ArrayList<>();
+        for (int d = 0; d < 365; d++) year.add(telemetry("y-" + d, d, 60, 30, 5));
+        double[] soh = new double[2];
+        double[] resistance = new double[2];
+        int i = 0;
+        for (var factors : List.of(nominal, wet)) {
+            var k = EventSourcedBehaviorTestKit.<PackEntity.Command, PackEvent, Pack>create(testKit.system(), PackEntity.create(PackId.of("P-DK1-00000" + (i + 2)), 50));
+            PackId pid = PackId.of("P-DK1-00000" + (i + 2));
+            k.<PackEntity.Reply>runCommand(r -> new PackEntity.Record(new PackEvent.Assembled(pid, "VF8", cells, factors, 87.7, T0), r));
+            VehicleId vin = VehicleId.of("VF8-00000" + (i + 2));
+            k.<PackEntity.Reply>runCommand(r -> new PackEntity.Record(new PackEvent.Installed(vin, "HANOI", "COMMUTER", T0), r));
+            Pack aged = k.<PackEntity.Reply>runCommand(r -> new PackEntity.IngestTelemetry(year, T0, r)).reply().pack();
+            soh[i] = aged.stateOfHealth();
+            resistance[i] = aged.relativeResistance();
+            i++;
+        }
+        assertTrue(soh[1] < soh[0], "cells laminated off-window in a wet dry room lose more capacity: " + soh[0] + " vs " + soh[1]);
+        assertTrue(resistance[1] > resistance[0]);
     }
 }

@@ -9,6 +9,8 @@ import java.util.Set;
 import org.ssbtwin.core.AssetState;
 import org.ssbtwin.core.Rejection;
 import org.ssbtwin.core.TwinSerializable;
+import org.ssbtwin.core.ageing.ssb.AgeingSnapshot;
+import org.ssbtwin.core.quality.ManufacturingFactors;
 import org.ssbtwin.core.id.CellId;
 import org.ssbtwin.core.id.PackId;
 import org.ssbtwin.core.id.VehicleId;
@@ -19,6 +21,7 @@ public record Pack(
         PackStatus status,
         String vehicleModel,
         List<CellId> cells,
+        List<ManufacturingFactors> cellFactors,
         double nominalCapacityKwh,
         VehicleId vehicleId,
         String climate,
@@ -32,6 +35,7 @@ public record Pack(
         Instant healthAt,
         List<HealthPoint> history,
         List<String> recentRecordIds,
+        AgeingSnapshot ageing,
         Instant lastEventAt,
         long revision) implements TwinSerializable, AssetState<PackEvent, Pack> {
 
@@ -42,13 +46,14 @@ public record Pack(
 
     public Pack {
         cells = List.copyOf(cells);
+        cellFactors = List.copyOf(cellFactors);
         history = List.copyOf(history);
         recentRecordIds = List.copyOf(recentRecordIds);
     }
 
     public static Pack unknown(PackId id) {
-        return new Pack(id, PackStatus.UNKNOWN, null, List.of(), 0, null, null, null, null, 1.0, 1.0, 0, 0, 0, null,
-                List.of(), List.of(), null, 0);
+        return new Pack(id, PackStatus.UNKNOWN, null, List.of(), List.of(), 0, null, null, null, null, 1.0, 1.0, 0, 0, 0, null,
+                List.of(), List.of(), null, null, 0);
     }
 
     public boolean exists() {
@@ -101,12 +106,12 @@ public record Pack(
         long rev = revision + 1;
         Instant at = event.at();
         if (event instanceof PackEvent.Assembled a) {
-            return new Pack(id, PackStatus.ASSEMBLED, a.vehicleModel(), a.cells(), a.nominalCapacityKwh(), null, null,
-                    null, null, 1.0, 1.0, 0, 0, 0, at, List.of(new HealthPoint(at, 1.0, 1.0, 0, 0)), recentRecordIds, at, rev);
+            return new Pack(id, PackStatus.ASSEMBLED, a.vehicleModel(), a.cells(), a.cellFactors(), a.nominalCapacityKwh(), null, null,
+                    null, null, 1.0, 1.0, 0, 0, 0, at, List.of(new HealthPoint(at, 1.0, 1.0, 0, 0)), recentRecordIds, null, at, rev);
         } else if (event instanceof PackEvent.Installed i) {
-            return new Pack(id, PackStatus.IN_SERVICE, vehicleModel, cells, nominalCapacityKwh, i.vehicleId(), i.climate(),
+            return new Pack(id, PackStatus.IN_SERVICE, vehicleModel, cells, cellFactors, nominalCapacityKwh, i.vehicleId(), i.climate(),
                     i.archetype(), at, stateOfHealth, relativeResistance, equivalentFullCycles, km, throughputKwh,
-                    healthAt, history, recentRecordIds, at, rev);
+                    healthAt, history, recentRecordIds, ageing, at, rev);
         } else if (event instanceof PackEvent.UsageRecorded u) {
             double efc = equivalentFullCycles + u.equivalentFullCycles();
             double kmTotal = km + u.km();
@@ -121,9 +126,9 @@ public record Pack(
             ids.add(u.recordId());
             List<String> idList = new ArrayList<>(ids);
             if (idList.size() > IDEMPOTENCY_WINDOW) idList = idList.subList(idList.size() - IDEMPOTENCY_WINDOW, idList.size());
-            return new Pack(id, status, vehicleModel, cells, nominalCapacityKwh, vehicleId, climate, archetype,
+            return new Pack(id, status, vehicleModel, cells, cellFactors, nominalCapacityKwh, vehicleId, climate, archetype,
                     installedAt, u.stateOfHealthAfter(), u.relativeResistanceAfter(), efc, kmTotal,
-                    throughputKwh + u.energyKwh(), u.periodEnd(), h, idList, at, rev);
+                    throughputKwh + u.energyKwh(), u.periodEnd(), h, idList, u.ageingAfter() != null ? u.ageingAfter() : ageing, at, rev);
         }
         throw new IllegalStateException("unhandled pack event " + event);
     }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
 import java.util.List;
 import org.ssbtwin.core.TwinSerializable;
+import org.ssbtwin.core.ageing.ssb.AgeingSnapshot;
+import org.ssbtwin.core.quality.ManufacturingFactors;
 import org.ssbtwin.core.id.CellId;
 import org.ssbtwin.core.id.PackId;
 import org.ssbtwin.core.id.VehicleId;
@@ -20,12 +22,19 @@ public sealed interface PackEvent extends TwinSerializable {
     Instant at();
 
     /** CIM/CIP pack assembly: which cells, in series order, for which vehicle model. */
-    record Assembled(PackId packId, String vehicleModel, List<CellId> cells, double nominalCapacityKwh, Instant at)
-            implements PackEvent {
+    /**
+     * @param cellFactors the manufacturing factors of {@code cells}, same order (empty when unknown: nominal cells)
+     */
+    record Assembled(PackId packId, String vehicleModel, List<CellId> cells, List<ManufacturingFactors> cellFactors,
+                     double nominalCapacityKwh, Instant at) implements PackEvent {
         public Assembled {
             if (cells.isEmpty()) throw new IllegalArgumentException("a pack has at least one cell");
             if (!(nominalCapacityKwh > 0)) throw new IllegalArgumentException("nominalCapacityKwh must be > 0");
             cells = List.copyOf(cells);
+            cellFactors = cellFactors == null ? List.of() : List.copyOf(cellFactors);
+            if (!cellFactors.isEmpty() && cellFactors.size() != cells.size()) {
+                throw new IllegalArgumentException("cellFactors must be empty or one per cell");
+            }
         }
     }
 
@@ -38,9 +47,10 @@ public sealed interface PackEvent extends TwinSerializable {
      *
      * @param recordId idempotency key of the source record
      * @param source {@code telemetry} or {@code simulation}
+     * @param ageingAfter the pack's complete ageing state after this period (null when computed elsewhere)
      */
     record UsageRecorded(String recordId, String source, Instant periodStart, Instant periodEnd, double km,
                          double energyKwh, double equivalentFullCycles, double meanCellTemperatureC,
                          double dcFastChargeShare, double stateOfHealthAfter, double relativeResistanceAfter,
-                         Instant at) implements PackEvent {}
+                         AgeingSnapshot ageingAfter, Instant at) implements PackEvent {}
 }

@@ -112,6 +112,36 @@ public final class PackAgeingState {
         advance(d);
     }
 
+    /** The whole state as an immutable value (see {@link #restore}). */
+    public AgeingSnapshot snapshot() {
+        List<Double> m = new java.util.ArrayList<>(monthly.length);
+        for (double v : monthly) m.add(v);
+        return new AgeingSnapshot(state.qCal, state.qCyc, state.hazard, state.days, state.efcTotal, state.throughputKWh,
+                state.km, state.dcKWh, state.capacity, state.resistance, dayOfYear, observedFailure, m);
+    }
+
+    /** Continues from a snapshot taken of a pack with the same cells and design. */
+    public PackAgeingState restore(AgeingSnapshot s) {
+        if (s.monthlyUsage().size() != monthly.length) {
+            throw new IllegalArgumentException("snapshot has " + s.monthlyUsage().size() + " usage sums, expected " + monthly.length);
+        }
+        state.qCal = s.qCal();
+        state.qCyc = s.qCyc();
+        state.hazard = s.hazard();
+        state.days = s.days();
+        state.efcTotal = s.efcTotal();
+        state.throughputKWh = s.throughputKWh();
+        state.km = s.km();
+        state.dcKWh = s.dcKWh();
+        state.capacity = s.capacity();
+        state.resistance = s.resistance();
+        dayOfYear = s.dayOfYear();
+        observedFailure = s.observedFailure();
+        for (int i = 0; i < monthly.length; i++) monthly[i] = s.monthlyUsage().get(i);
+        model.refresh(state, cells);
+        return this;
+    }
+
     /** Records an observed sudden failure (e.g. internal short reported by the BMS). */
     public void markFailed() {
         observedFailure = true;
