@@ -15,6 +15,7 @@ import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ssbtwin.api.http.IngestRoutes;
 import org.ssbtwin.api.http.TwinRoutes;
 import org.ssbtwin.api.readside.AssetDirectory;
 import org.ssbtwin.config.TwinSettings;
@@ -74,9 +75,11 @@ public final class TwinServer implements AutoCloseable {
                 if (settings.simulation().enabled()) simulation.start();
             });
             Duration askTimeout = Duration.ofMillis(settings.askTimeoutMillis());
+            AssetRecorder recorder = new AssetRecorder(system, sharding, askTimeout);
             TwinRoutes routes = new TwinRoutes(sharding, directory, clock, askTimeout,
                     () -> readiness.isDone() && !readiness.isCompletedExceptionally()
-                            && cluster.selfMember().status() == MemberStatus.up());
+                            && cluster.selfMember().status() == MemberStatus.up(),
+                    new IngestRoutes(sharding, directory, recorder, clock, askTimeout));
             ServerBinding binding = Http.get(system).newServerAt(settings.http().host(), settings.http().port())
                     .bind(routes.routes()).toCompletableFuture().get(30, TimeUnit.SECONDS);
             log.info("SSB twin listening on http://{}:{}/api/v1 ({} ms, database {})", settings.http().host(),

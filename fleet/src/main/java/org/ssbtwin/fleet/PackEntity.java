@@ -39,7 +39,7 @@ public final class PackEntity extends EventSourcedBehaviorWithEnforcedReplies<Pa
 
     /** Daily telemetry of this pack: aged with the solid-state model, idempotent by record id. */
     public record IngestTelemetry(java.util.List<PackAgeing.TelemetryRecord> records, java.time.Instant at,
-                                  ActorRef<Reply> replyTo) implements Command {}
+                                  boolean dryRun, ActorRef<Reply> replyTo) implements Command {}
 
     public record Get(ActorRef<Reply> replyTo) implements Command {}
 
@@ -91,6 +91,7 @@ public final class PackEntity extends EventSourcedBehaviorWithEnforcedReplies<Pa
                     PackAgeing.Outcome outcome = AGEING.ingest(state, cmd.records(), cmd.at());
                     if (outcome.rejection() != null) return Effect().reply(cmd.replyTo(), new Reply(state, outcome.rejection(), false));
                     if (outcome.events().isEmpty()) return Effect().reply(cmd.replyTo(), new Reply(state, null, true));
+                    if (cmd.dryRun()) return Effect().reply(cmd.replyTo(), new Reply(state, null, false));
                     return Effect().persist(outcome.events()).thenReply(cmd.replyTo(), s -> new Reply(s, null, false));
                 })
                 .onCommand(Get.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Reply(state, null, false)))

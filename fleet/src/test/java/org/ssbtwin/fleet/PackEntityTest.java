@@ -85,7 +85,7 @@ class PackEntityTest {
     }
 
     private PackEntity.Reply ingest(List<PackAgeing.TelemetryRecord> records) {
-        return kit.<PackEntity.Reply>runCommand(r -> new PackEntity.IngestTelemetry(records, T0.plus(Duration.ofDays(400)), r)).reply();
+        return kit.<PackEntity.Reply>runCommand(r -> new PackEntity.IngestTelemetry(records, T0.plus(Duration.ofDays(400)), false, r)).reply();
     }
 
     @Test
@@ -141,7 +141,7 @@ class PackEntityTest {
             k.<PackEntity.Reply>runCommand(r -> new PackEntity.Record(new PackEvent.Assembled(pid, "VF8", cells, factors, 87.7, T0), r));
             VehicleId vin = VehicleId.of("VF8-00000" + (i + 2));
             k.<PackEntity.Reply>runCommand(r -> new PackEntity.Record(new PackEvent.Installed(vin, "HANOI", "COMMUTER", T0), r));
-            Pack aged = k.<PackEntity.Reply>runCommand(r -> new PackEntity.IngestTelemetry(year, T0, r)).reply().pack();
+            Pack aged = k.<PackEntity.Reply>runCommand(r -> new PackEntity.IngestTelemetry(year, T0, false, r)).reply().pack();
             soh[i] = aged.stateOfHealth();
             resistance[i] = aged.relativeResistance();
             i++;

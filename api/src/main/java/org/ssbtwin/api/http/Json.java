@@ -57,7 +57,7 @@ public final class Json {
      * {@code /problems/}), {@code title} its short summary, {@code detail} what went wrong this time.
      */
     public static HttpResponse problem(StatusCode status, String slug, String title, String detail, String instance,
-                                       List<FieldError> errors) {
+                                       List<?> errors) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "/problems/" + slug);
         body.put("title", title);
@@ -68,7 +68,7 @@ public final class Json {
         return HttpResponse.create().withStatus(status).withEntity(HttpEntities.create(PROBLEM_JSON, bytes(body)));
     }
 
-    public static HttpResponse badRequest(String detail, String instance, List<FieldError> errors) {
+    public static HttpResponse badRequest(String detail, String instance, List<?> errors) {
         return problem(StatusCodes.BAD_REQUEST, "invalid-request", "The request is invalid", detail, instance, errors);
     }
 

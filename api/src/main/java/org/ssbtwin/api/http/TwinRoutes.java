@@ -50,13 +50,19 @@ import org.ssbtwin.plant.StationEntity;
 public final class TwinRoutes extends AllDirectives {
     private static final Logger log = LoggerFactory.getLogger(TwinRoutes.class);
 
+    private static final org.ssbtwin.fleet.PackAgeing PACK_AGEING = org.ssbtwin.fleet.PackAgeing.standard();
+
     private final ClusterSharding sharding;
     private final AssetDirectory directory;
     private final TwinClock clock;
     private final Duration askTimeout;
     private final BooleanSupplier ready;
 
-    public TwinRoutes(ClusterSharding sharding, AssetDirectory directory, TwinClock clock, Duration askTimeout, BooleanSupplier ready) {
+    private final IngestRoutes ingest;
+
+    public TwinRoutes(ClusterSharding sharding, AssetDirectory directory, TwinClock clock, Duration askTimeout, BooleanSupplier ready,
+                      IngestRoutes ingest) {
+        this.ingest = ingest;
         this.sharding = sharding;
         this.directory = directory;
         this.clock = clock;
@@ -73,7 +79,9 @@ public final class TwinRoutes extends AllDirectives {
                         pathPrefix("stations", this::stationRoutes),
                         pathPrefix("cells", this::cellRoutes),
                         pathPrefix("packs", this::packRoutes),
-                        pathPrefix("vehicles", this::vehicleRoutes))))));
+                        pathPrefix("vehicles", this::vehicleRoutes),
+                        pathPrefix("telemetry", ingest::telemetry),
+                        pathPrefix("plant", ingest::mesRecords))))));
     }
 
     private Route readiness() {
@@ -178,7 +186,26 @@ public final class TwinRoutes extends AllDirectives {
                             && (sohBelow == null || p.stateOfHealth() < sohBelow);
                     return complete(Json.ok(directory.packs(filter, q.page(), q.size())));
                 }))),
-                path(segment(), rawId -> get(() -> packById(PackId.of(rawId)))));
+                pathPrefix(segment(), rawId -> {
+                    PackId id = PackId.of(rawId);
+                    EntityRef<PackEntity.Command> ref = sharding.entityRefFor(PackEntity.TYPE_KEY, id.value());
+                    String instance = "/api/v1/packs/" + id;
+                    return concat(
+                            pathEnd(() -> get(() -> packById(id))),
+                            path("health", () -> get(() -> ask(ref, PackEntity.Get::new, (PackEntity.Reply r) ->
+                                    r.pack().exists() ? Json.ok(PACK_AGEING.health(r.pack())) : Json.notFound("pack " + id + " does not exist", instance + "/health")))),
+                            path("history", () -> get(() -> parameterMap(raw -> {
+                                QueryParams q = new QueryParams(raw, Set.of("page", "size"));
+                                int page = q.page();
+                                int size = q.size();
+                                return ask(ref, PackEntity.Get::new, (PackEntity.Reply r) -> {
+                                    if (!r.pack().exists()) return Json.notFound("pack " + id + " does not exist", instance + "/history");
+                                    var h = r.pack().history();
+                                    int from = (int) Math.min((long) page * size, h.size());
+                                    return Json.ok(new AssetDirectory.Page<>(h.subList(from, Math.min(from + size, h.size())), page, size, h.size()));
+                                });
+                            }))));
+                }));
     }
 
     private Route packById(PackId id) {

@@ -1,0 +1,133 @@
+package org.ssbtwin.api.http;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
+import org.ssbtwin.api.AssetRecorder;
+import org.ssbtwin.api.readside.AssetDirectory;
+import org.ssbtwin.core.pack.PackStatus;
+import org.ssbtwin.core.pack.PackSummary;
+import org.ssbtwin.core.time.TwinClock;
+import org.ssbtwin.fleet.PackAgeing;
+import org.ssbtwin.fleet.PackEntity;
+import org.ssbtwin.plant.mes.MesBatchValidator;
+import org.ssbtwin.plant.mes.MesRecord;
+
+/**
+ * Ingestion of facts from outside: vehicle telemetry (NDJSON daily summaries) and MES plant records (JSON batch).
+ * Every record is validated before anything is recorded; a batch with a bad record is refused whole with the
+ * list of bad records.
+ */
+public final class IngestRoutes extends AllDirectives {
+    private final ClusterSharding sharding;
+    private final AssetDirectory directory;
+    private final AssetRecorder recorder;
+    private final TwinClock clock;
+    private final Duration askTimeout;
+
+    public IngestRoutes(ClusterSharding sharding, AssetDirectory directory, AssetRecorder recorder, TwinClock clock, Duration askTimeout) {
+        this.sharding = sharding;
+        this.directory = directory;
+        this.recorder = recorder;
+        this.clock = clock;
+        this.askTimeout = askTimeout;
+    }
+
+    /** {@code POST /api/v1/telemetry}: NDJSON, one daily summary per line. */
+    public Route telemetry() {
+        return pathEnd(() -> post(() -> entity(Unmarshaller.entityToString(), body -> {
+            TelemetryParser.Parsed parsed = TelemetryParser.parse(body);
+            List<TelemetryParser.LineError> errors = new ArrayList<>(parsed.errors());
+            if (errors.isEmpty()) {
+                parsed.byPack().forEach((pack, records) -> {
+                    PackSummary p = directory.packMap().get(pack);
+                    if (p == null || p.status() != PackStatus.IN_SERVICE) {
+                        errors.add(new TelemetryParser.LineError(0, "packId", "pack " + pack + (p == null ? " is unknown" : " is not in service")));
+                    }
+                });
+            }
+            if (!errors.isEmpty()) {
+                return complete(Json.badRequest(errors.size() + " bad telemetry line(s); nothing was recorded", "/api/v1/telemetry", errors));
+            }
+            // phase 1: every pack checks its records without persisting; phase 2: all record
+            return onSuccess(askAll(parsed, true), dry -> {
+                List<Map<String, String>> conflicts = conflicts(dry);
+                if (!conflicts.isEmpty()) {
+                    return complete(Json.problem(StatusCodes.CONFLICT, "telemetry-conflict", "Telemetry conflicts with the packs' state",
+                            conflicts.size() + " pack(s) refused their records; nothing was recorded", "/api/v1/telemetry", conflicts));
+                }
+                return onSuccess(askAll(parsed, false), applied -> {
+                    List<Map<String, String>> late = conflicts(applied);
+                    if (!late.isEmpty()) {
+                        return complete(Json.problem(StatusCodes.CONFLICT, "telemetry-conflict", "Telemetry conflicts with the packs' state",
+                                "a concurrent write changed " + late.size() + " pack(s) between check and record", "/api/v1/telemetry", late));
+                    }
+                    long accepted = applied.stream().filter(r -> !r.duplicate()).mapToLong(r -> r.pack().revision()).count();
+                    return complete(Json.ok(Map.of("records", parsed.lines(), "packs", parsed.byPack().size(),
+                            "packsChanged", accepted)));
+                });
+            });
+        })));
+    }
+
+    private CompletionStage<List<PackEntity.Reply>> askAll(TelemetryParser.Parsed parsed, boolean dryRun) {
+        List<CompletableFuture<PackEntity.Reply>> replies = new ArrayList<>();
+        var now = clock.now();
+        parsed.byPack().forEach((pack, records) -> replies.add(sharding.entityRefFor(PackEntity.TYPE_KEY, pack.value())
+                .<PackEntity.Reply>ask(r -> new PackEntity.IngestTelemetry(records, now, dryRun, r), askTimeout).toCompletableFuture()));
+        return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new))
+                .thenApply(v -> replies.stream().map(CompletableFuture::join).toList());
+    }
+
+    private static List<Map<String, String>> conflicts(List<PackEntity.Reply> replies) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (PackEntity.Reply r : replies) {
+            if (r.rejection() != null) {
+                out.add(Map.of("packId", r.pack().id().value(), "field", String.valueOf(r.rejection().field()), "message", r.rejection().message()));
+            }
+        }
+        return out;
+    }
+
+    /** {@code POST /api/v1/plant/mes-records}: {@code {"records": [...]}}. */
+    public Route mesRecords() {
+        return path("mes-records", () -> post(() -> entity(Unmarshaller.entityToString(), body -> {
+            MesBatch batch;
+            try {
+                batch = Json.MAPPER.readValue(body, MesBatch.class);
+            } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+                throw new InvalidParameterException(e.getPropertyName(), "unknown field '" + e.getPropertyName() + "' at " + e.getPathReference());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new InvalidParameterException("body", "body must be JSON {\"records\": [...]}: " + e.getOriginalMessage());
+            }
+            MesBatchValidator validator = new MesBatchValidator(
+                    id -> java.util.Optional.ofNullable(directory.stationMap().get(id)),
+                    id -> directory.cellMap().containsKey(id));
+            MesBatchValidator.Outcome outcome = validator.validate(batch.records());
+            if (!outcome.valid()) {
+                return complete(Json.badRequest(outcome.errors().size() + " bad MES record(s); nothing was recorded",
+                        "/api/v1/plant/mes-records", outcome.errors()));
+            }
+            return onSuccess(recorder.recordAll(outcome.batches()), results -> {
+                var refused = results.stream().filter(o -> o.rejection() != null)
+                        .map(o -> Map.of("asset", o.batch().entityId(), "message", o.rejection().message())).toList();
+                if (!refused.isEmpty()) {
+                    return complete(Json.problem(StatusCodes.CONFLICT, "mes-conflict", "MES records conflict with the assets' state",
+                            "a concurrent write changed " + refused.size() + " asset(s) after validation", "/api/v1/plant/mes-records", refused));
+                }
+                return complete(Json.ok(Map.of("records", batch.records().size(), "assets", outcome.batches().size())));
+            });
+        })));
+    }
+
+    /** The body of an MES batch. */
+    public record MesBatch(List<MesRecord> records) {}
+}

@@ -1,0 +1,124 @@
+package org.ssbtwin.api.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ssbtwin.core.ageing.ssb.DailyTelemetry;
+import org.ssbtwin.core.id.InvalidIdException;
+import org.ssbtwin.core.id.PackId;
+import org.ssbtwin.fleet.PackAgeing;
+
+/**
+ * Parses vehicle telemetry sent as NDJSON, one daily summary per line. Every line is checked field by field; the
+ * result is either the records grouped by pack, in order, or the list of bad lines.
+ */
+public final class TelemetryParser {
+    public static final int MAX_LINES = 50_000;
+    static final Set<String> FIELDS = Set.of("recordId", "packId", "date", "km", "dischargeKWh", "efc", "minSoc", "maxSoc",
+            "meanCellTempC", "dcFastChargeKWh", "maxChargeC");
+
+    /** A bad line: 1-based line number, field and message. */
+    public record LineError(int line, String field, String message) {}
+
+    public record Parsed(Map<PackId, List<PackAgeing.TelemetryRecord>> byPack, int lines, List<LineError> errors) {}
+
+    public static Parsed parse(String body) {
+        Map<PackId, List<PackAgeing.TelemetryRecord>> byPack = new LinkedHashMap<>();
+        List<LineError> errors = new ArrayList<>();
+        String[] lines = body.split("\r?\n");
+        int count = 0;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) continue;
+            count++;
+            if (count > MAX_LINES) {
+                errors.add(new LineError(i + 1, "body", "at most " + MAX_LINES + " records per request"));
+                break;
+            }
+            int lineNo = i + 1;
+            JsonNode n;
+            try {
+                n = Json.MAPPER.readTree(line);
+            } catch (Exception e) {
+                errors.add(new LineError(lineNo, "line", "not valid JSON"));
+                continue;
+            }
+            if (n == null || !n.isObject()) {
+                errors.add(new LineError(lineNo, "line", "each line must be a JSON object"));
+                continue;
+            }
+            int before = errors.size();
+            n.fieldNames().forEachRemaining(f -> {
+                if (!FIELDS.contains(f)) errors.add(new LineError(lineNo, f, "unknown field '" + f + "'"));
+            });
+            String recordId = text(n, "recordId", lineNo, errors);
+            PackId pack = null;
+            String rawPack = text(n, "packId", lineNo, errors);
+            if (rawPack != null) {
+                try {
+                    pack = PackId.of(rawPack);
+                } catch (InvalidIdException e) {
+                    errors.add(new LineError(lineNo, "packId", e.getMessage()));
+                }
+            }
+            LocalDate date = null;
+            String rawDate = text(n, "date", lineNo, errors);
+            if (rawDate != null) {
+                try {
+                    date = LocalDate.parse(rawDate);
+                } catch (DateTimeParseException e) {
+                    errors.add(new LineError(lineNo, "date", "date must be YYYY-MM-DD, was '" + rawDate + "'"));
+                }
+            }
+            double km = number(n, "km", 0, 3000, true, lineNo, errors);
+            double efc = number(n, "efc", 0, 20, false, lineNo, errors);
+            double kwh = number(n, "dischargeKWh", 0, 2000, Double.isNaN(efc) && !n.has("efc"), lineNo, errors);
+            double minSoc = number(n, "minSoc", 0, 1, true, lineNo, errors);
+            double maxSoc = number(n, "maxSoc", 0, 1, true, lineNo, errors);
+            double temp = number(n, "meanCellTempC", -50, 90, true, lineNo, errors);
+            double dc = number(n, "dcFastChargeKWh", 0, 2000, false, lineNo, errors);
+            double maxC = number(n, "maxChargeC", 0, 10, false, lineNo, errors);
+            if (!Double.isNaN(minSoc) && !Double.isNaN(maxSoc) && minSoc > maxSoc) {
+                errors.add(new LineError(lineNo, "minSoc", "minSoc " + minSoc + " is above maxSoc " + maxSoc));
+            }
+            if (errors.size() > before) continue;
+            DailyTelemetry day = new DailyTelemetry(date, km, Double.isNaN(kwh) ? 0 : kwh, efc, minSoc, maxSoc, temp,
+                    Double.isNaN(dc) ? 0 : dc, maxC);
+            byPack.computeIfAbsent(pack, k -> new ArrayList<>()).add(new PackAgeing.TelemetryRecord(recordId, day));
+        }
+        if (count == 0) errors.add(new LineError(0, "body", "no telemetry lines"));
+        return new Parsed(byPack, count, errors);
+    }
+
+    private static String text(JsonNode n, String field, int line, List<LineError> errors) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull() || !v.isTextual() || v.asText().isBlank()) {
+            errors.add(new LineError(line, field, field + " is required (a string)"));
+            return null;
+        }
+        return v.asText();
+    }
+
+    private static double number(JsonNode n, String field, double min, double max, boolean required, int line, List<LineError> errors) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            if (required) errors.add(new LineError(line, field, field + " is required (a number)"));
+            return Double.NaN;
+        }
+        if (!v.isNumber()) {
+            errors.add(new LineError(line, field, field + " must be a number, was " + v));
+            return Double.NaN;
+        }
+        double d = v.asDouble();
+        if (!(d >= min && d <= max)) {
+            errors.add(new LineError(line, field, field + " must be within [" + min + ", " + max + "], was " + d));
+            return Double.NaN;
+        }
+        return d;
+    }
+}
