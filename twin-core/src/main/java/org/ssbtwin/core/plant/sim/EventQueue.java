@@ -3,14 +3,14 @@ package org.ssbtwin.core.plant.sim;
 import java.util.Arrays;
 
 /**
- * Event calendar: a binary min-heap over two primitive arrays (no object per event). The key combines the
- * virtual time (ms) with an insertion counter so ties pop in insertion order, which keeps runs deterministic.
+ * Event calendar: a 4-ary min-heap stored in ONE primitive array (key and payload interleaved, so a node's four
+ * children share a cache line or two); no object per event. The key combines the virtual time (ms) with an
+ * insertion counter so ties pop in insertion order, which keeps runs deterministic.
  */
 final class EventQueue {
     private static final int SEQ_BITS = 20;
     private static final long SEQ_MASK = (1L << SEQ_BITS) - 1;
-    private long[] keys = new long[1024];
-    private long[] payloads = new long[1024];
+    private long[] h = new long[2048];   // [2i] = key, [2i+1] = payload
     private int size;
     private long seq;
 
@@ -19,50 +19,49 @@ final class EventQueue {
     boolean isEmpty() { return size == 0; }
 
     void push(long timeMs, long payload) {
-        if (size == keys.length) {
-            keys = Arrays.copyOf(keys, size * 2);
-            payloads = Arrays.copyOf(payloads, size * 2);
-        }
+        if (2 * size + 2 > h.length) h = Arrays.copyOf(h, h.length * 2);
         long key = (timeMs << SEQ_BITS) | (seq++ & SEQ_MASK);
+        long[] a = h;
         int i = size++;
-        long[] k = keys;
-        long[] p = payloads;
         while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            long pk = k[parent];
+            int parent = (i - 1) >>> 2;
+            long pk = a[2 * parent];
             if (pk <= key) break;
-            k[i] = pk;
-            p[i] = p[parent];
+            a[2 * i] = pk;
+            a[2 * i + 1] = a[2 * parent + 1];
             i = parent;
         }
-        k[i] = key;
-        p[i] = payload;
+        a[2 * i] = key;
+        a[2 * i + 1] = payload;
     }
 
-    long peekTime() { return keys[0] >> SEQ_BITS; }
+    long peekTime() { return h[0] >> SEQ_BITS; }
 
-    long peekPayload() { return payloads[0]; }
+    long peekPayload() { return h[1]; }
 
     void pop() {
         int n = --size;
         if (n == 0) return;
-        long key = keys[n];
-        long pay = payloads[n];
-        long[] k = keys;
-        long[] p = payloads;
+        long[] a = h;
+        long key = a[2 * n];
+        long pay = a[2 * n + 1];
         int i = 0;
-        int half = n >>> 1;
-        while (i < half) {
-            int c = 2 * i + 1;
-            long ck = k[c];
-            int r = c + 1;
-            if (r < n && k[r] < ck) { c = r; ck = k[r]; }
-            if (key <= ck) break;
-            k[i] = ck;
-            p[i] = p[c];
-            i = c;
+        while (true) {
+            int c = 4 * i + 1;
+            if (c >= n) break;
+            int end = Math.min(c + 4, n);
+            int best = c;
+            long bk = a[2 * c];
+            for (int j = c + 1; j < end; j++) {
+                long jk = a[2 * j];
+                if (jk < bk) { bk = jk; best = j; }
+            }
+            if (key <= bk) break;
+            a[2 * i] = bk;
+            a[2 * i + 1] = a[2 * best + 1];
+            i = best;
         }
-        k[i] = key;
-        p[i] = pay;
+        a[2 * i] = key;
+        a[2 * i + 1] = pay;
     }
 }

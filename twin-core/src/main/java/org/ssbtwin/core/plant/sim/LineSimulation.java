@@ -72,6 +72,10 @@ public final class LineSimulation {
     private final int cellsPerPack;
     private final Station[] st = new Station[N_KINDS];
     private final EventQueue queue = new EventQueue();
+    /** Completions of long-cycle stations (formation/ageing: ~10^5 jobs in process) live in their own heap so the
+     *  main calendar stays small and cache-resident. */
+    private final EventQueue farQueue = new EventQueue();
+    private static final double FAR_CYCLE_MS = 3_600_000.0;
     private final InlayStore inlays;
     private final CellStore cells;
     private final RollStore[] rolls = {new RollStore(), new RollStore(), new RollStore()};
@@ -155,8 +159,13 @@ public final class LineSimulation {
         if (target < now) throw new IllegalArgumentException("cannot go back in time: " + t + " is before " + now());
         this.sink = sink == null ? PlantEventSink.NONE : sink;
         try {
-            EventQueue q = queue;
-            while (!q.isEmpty() && q.peekTime() <= target) {
+            EventQueue near = queue, far = farQueue;
+            while (true) {
+                EventQueue q;
+                if (near.isEmpty()) q = far;
+                else if (far.isEmpty()) q = near;
+                else q = far.peekTime() < near.peekTime() ? far : near;
+                if (q.isEmpty() || q.peekTime() > target) break;
                 long time = q.peekTime();
                 long payload = q.peekPayload();
                 q.pop();
@@ -408,7 +417,7 @@ public final class LineSimulation {
         s.uBusy[u]++;
         s.busyUp++;
         s.cIn++;
-        queue.push(now + need, ev(EV_JOB_DONE, s.idx, 0, srv));
+        s.jobQueue.push(now + need, ev(EV_JOB_DONE, s.idx, 0, srv));
     }
 
     /** Moves blocked items of {@code up} into {@code down}'s buffer while it has space (rollKind >= 0: lamination roll queue). */
@@ -433,7 +442,7 @@ public final class LineSimulation {
         long got = s.clock(u, now) - s.sClock[srv];
         long need = s.sNeed[srv];
         if (got < need) {
-            if (s.uAvail[u]) queue.push(now + (need - got), ev(EV_JOB_DONE, s.idx, 0, srv));
+            if (s.uAvail[u]) s.jobQueue.push(now + (need - got), ev(EV_JOB_DONE, s.idx, 0, srv));
             else s.suspend(u, srv);
             return;
         }
@@ -479,14 +488,14 @@ public final class LineSimulation {
                 RollStore rs = rolls[s.idx];
                 rs.set(item, u, start, now);
                 if (baseScrap) {
-                    scrap(s, u, baseCause, rollId(s.idx, item).value());
+                    scrap(s, u, baseCause, StationKind.ItemKind.ROLL, item + 1);
                     return baseCause;
                 }
                 emit(new PlantEvent.RollCompleted(at(), s.id, u, rollId(s.idx, item)));
                 return NONE;
             }
             case LAM -> {
-                double t = s.lamSet + phys.laminationTemperatureSigmaC() * r.nextGaussian();
+                double t = s.lamSet + phys.laminationTemperatureSigmaC() * s.gauss();
                 inlays.lamUnit[item] = u;
                 inlays.lamStart[item] = start;
                 inlays.lamEnd[item] = now;
@@ -504,7 +513,7 @@ public final class LineSimulation {
                 return NONE;
             }
             case COR -> {
-                double dew = s.dewSet + s.dewExcursion + phys.dewPointNoiseC() * r.nextGaussian();
+                double dew = s.dewSet + s.dewExcursion + phys.dewPointNoiseC() * s.gauss();
                 double dwellH = (now - inlays.frmEnd[item]) / 3_600_000.0;
                 double dose = ProcessPhysics.moistureDose(dew, s.dewLimit, dwellH);
                 inlays.corUnit[item] = u;
@@ -519,26 +528,43 @@ public final class LineSimulation {
                 double pDef = ProcessPhysics.latentDefectProbability(dose, lw.excess(lamT), phys);
                 inlays.sev[item] = r.nextDouble() < pDef ? -phys.latentDefectMeanSeverity() * Math.log(1 - r.nextDouble()) : 0;
                 inlays.cap[item] = design.inlayCapacityAh() * ProcessPhysics.moistureCapacityFactor(dose, phys)
-                        * (1 + phys.capacitySigma() * r.nextGaussian());
+                        * (1 + phys.capacitySigma() * s.gauss());
                 inlays.res[item] = design.inlayResistanceMilliOhm() * ProcessPhysics.inlayInterfaceFactor(lamT, lw, dose, phys)
-                        * (1 + phys.resistanceSigma() * r.nextGaussian());
+                        * (1 + phys.resistanceSigma() * s.gauss());
                 return NONE;
             }
             case MAB -> {
-                double mis = Math.abs(s.misSigma * r.nextGaussian());
+                double mis = Math.abs(s.misSigma * s.gauss());
                 cells.serial[item] = ++cellSerial;
                 cells.mabUnit[item] = u;
                 cells.mabStart[item] = start;
                 cells.mabEnd[item] = now;
                 cells.mis[item] = mis;
                 if (baseScrap || mis > s.misTol) return scrapCell(s, u, ScrapCause.STACKING_MISALIGNMENT.ordinal(), item);
+                // aggregate the inlays now (their data is still in cache): bipolar series min capacity / summed resistance
+                int base = item * inlaysPerCell;
+                double cap = Double.MAX_VALUE, res = 0, sev = 0;
+                for (int k = 0; k < inlaysPerCell; k++) {
+                    int in = cells.inlay[base + k];
+                    cap = Math.min(cap, inlays.cap[in]);
+                    res += inlays.res[in];
+                    sev += inlays.sev[in];
+                    tmpTemp[k] = inlays.lamTemp[in];
+                    tmpDew[k] = inlays.dew[in];
+                    tmpDose[k] = inlays.dose[in];
+                    tmpSev[k] = inlays.sev[in];
+                }
+                cells.cap[item] = cap;
+                cells.res[item] = res * ProcessPhysics.misalignmentResistanceFactor(mis, s.misTol, phys);
+                cells.sev[item] = sev;
+                cells.factors[item] = ProcessPhysics.manufacturingFactors(tmpTemp, tmpDew, tmpDose, tmpSev, inlaysPerCell,
+                        st[LAM].lamWindow, mis, s.misTol, phys);
+                if (!options.buildGenealogy()) releaseInlays(item);
                 return NONE;
             }
             case FAG -> {
-                double sev = 0;
-                int base = item * inlaysPerCell;
-                for (int k = 0; k < inlaysPerCell; k++) sev += inlays.sev[cells.inlay[base + k]];
-                double sd = Math.max(0, phys.selfDischargeMeanMvPerWeek() + phys.selfDischargeSigmaMvPerWeek() * r.nextGaussian())
+                double sev = cells.sev[item];
+                double sd = Math.max(0, phys.selfDischargeMeanMvPerWeek() + phys.selfDischargeSigmaMvPerWeek() * s.gauss())
                         + phys.selfDischargePerSeverity() * sev;
                 cells.fagUnit[item] = u;
                 cells.fagStart[item] = start;
@@ -549,17 +575,8 @@ public final class LineSimulation {
                 return NONE;
             }
             case EOL -> {
-                int base = item * inlaysPerCell;
-                double cap = Double.MAX_VALUE, res = 0;
-                for (int k = 0; k < inlaysPerCell; k++) {
-                    int in = cells.inlay[base + k];
-                    cap = Math.min(cap, inlays.cap[in]);
-                    res += inlays.res[in];
-                }
-                Station mab = st[MAB];
-                res *= ProcessPhysics.misalignmentResistanceFactor(cells.mis[item], mab.misTol, phys);
-                cap *= 1 + phys.measurementSigma() * r.nextGaussian();
-                res *= 1 + phys.measurementSigma() * r.nextGaussian();
+                double cap = cells.cap[item] * (1 + phys.measurementSigma() * s.gauss());
+                double res = cells.res[item] * (1 + phys.measurementSigma() * s.gauss());
                 cells.eolUnit[item] = u;
                 cells.eolStart[item] = start;
                 cells.eolEnd[item] = now;
@@ -572,8 +589,7 @@ public final class LineSimulation {
             }
             case PCK -> {
                 if (baseScrap) {
-                    scrap(s, u, baseCause, packId(packSerial + 1).value());
-                    packSerial++;
+                    scrap(s, u, baseCause, StationKind.ItemKind.PACK, ++packSerial);
                     return baseCause;
                 }
                 PackId pack = packId(++packSerial);
@@ -594,23 +610,20 @@ public final class LineSimulation {
         }
     }
 
+    private void releaseInlays(int cell) {
+        int base = cell * inlaysPerCell;
+        for (int k = 0; k < inlaysPerCell; k++) inlays.release(cells.inlay[base + k]);
+    }
+
     private void cellPassed(int item, CellGrade grade) {
-        int base = item * inlaysPerCell;
-        for (int k = 0; k < inlaysPerCell; k++) {
-            int in = cells.inlay[base + k];
-            tmpTemp[k] = inlays.lamTemp[in];
-            tmpDew[k] = inlays.dew[in];
-            tmpDose[k] = inlays.dose[in];
-            tmpSev[k] = inlays.sev[in];
-        }
-        ManufacturingFactors f = ProcessPhysics.manufacturingFactors(tmpTemp, tmpDew, tmpDose, tmpSev, inlaysPerCell,
-                st[LAM].lamWindow, cells.mis[item], st[MAB].misTol, phys);
+        ManufacturingFactors f = (ManufacturingFactors) cells.factors[item];
+        cells.factors[item] = null;
         cellsCompleted++;
         if (grade == CellGrade.A) gradeA++; else gradeB++;
-        CellId id = cellId(cells.serial[item]);
-        CellGenealogy g = options.buildGenealogy() ? genealogy(item, id, grade, f) : null;
-        emit(new PlantEvent.CellCompleted(at(), id, grade, cells.cap[item], cells.res[item], cells.sd[item], f, g));
-        for (int k = 0; k < inlaysPerCell; k++) inlays.release(cells.inlay[base + k]);
+        CellGenealogy g = options.buildGenealogy() ? genealogy(item, cellId(cells.serial[item]), grade, f) : null;
+        emit(new PlantEvent.CellCompleted(at(), layout.site(), cells.serial[item], grade, cells.cap[item], cells.res[item],
+                cells.sd[item], f, g));
+        if (options.buildGenealogy()) releaseInlays(item);
     }
 
     private CellGenealogy genealogy(int c, CellId id, CellGrade grade, ManufacturingFactors f) {
@@ -650,41 +663,33 @@ public final class LineSimulation {
     }
 
     private int scrapInlay(Station s, int u, int cause, int item) {
-        scrap(s, u, cause, inlayId(inlays.serial[item]).value());
+        scrap(s, u, cause, StationKind.ItemKind.INLAY, inlays.serial[item]);
         inlays.release(item);
         return cause;
     }
 
     private int scrapCell(Station s, int u, int cause, int item) {
-        scrap(s, u, cause, cellId(cells.serial[item]).value());
-        int base = item * inlaysPerCell;
-        for (int k = 0; k < inlaysPerCell; k++) inlays.release(cells.inlay[base + k]);
+        scrap(s, u, cause, StationKind.ItemKind.CELL, cells.serial[item]);
+        // inlays are released at stacking in benchmark mode, except for cells scrapped at stacking itself
+        if (options.buildGenealogy() || s.idx == MAB) releaseInlays(item);
+        cells.factors[item] = null;
         cells.release(item);
         return cause;
     }
 
-    private void scrap(Station s, int u, int cause, String itemId) {
-        emit(new PlantEvent.ItemScrapped(at(), s.id, u, CAUSES[cause], itemId));
+    private void scrap(Station s, int u, int cause, StationKind.ItemKind itemKind, long serial) {
+        emit(new PlantEvent.ItemScrapped(at(), s.id, s.kind, u, CAUSES[cause], itemKind, layout.site(), serial));
     }
 
     private Instant inst(long ms) { return Instant.ofEpochMilli(startEpochMs + ms); }
 
-    private static String pad(long v, int width) {
-        String s = Long.toString(v);
-        if (s.length() >= width) return s;
-        char[] c = new char[width];
-        Arrays.fill(c, 0, width - s.length(), '0');
-        s.getChars(0, s.length(), c, width - s.length());
-        return new String(c);
-    }
+    private CellId cellId(long serial) { return new CellId(ItemIds.cell(layout.site(), serial)); }
 
-    private CellId cellId(long serial) { return new CellId("C-" + layout.site() + "-" + pad(serial, 8)); }
+    private InlayId inlayId(long serial) { return new InlayId(ItemIds.inlay(layout.site(), serial)); }
 
-    private InlayId inlayId(long serial) { return new InlayId("I-" + layout.site() + "-" + pad(serial, 8)); }
+    private PackId packId(long serial) { return new PackId(ItemIds.pack(layout.site(), serial)); }
 
-    private PackId packId(long serial) { return new PackId("P-" + layout.site() + "-" + pad(serial, 6)); }
-
-    private static RollId rollId(int kind, int rollIndex) { return new RollId("R-" + ROLL_CODES[kind] + "-" + pad(rollIndex + 1, 6)); }
+    private static RollId rollId(int kind, int rollIndex) { return new RollId(ItemIds.roll(ROLL_CODES[kind], rollIndex + 1)); }
 
     // ======================================================================== station runtime
 
@@ -698,6 +703,7 @@ public final class LineSimulation {
         final SplittableRandom rng;
         final double cycleMeanMs, sigmaLn, muLnBase;
         final boolean constantCycle;
+        final EventQueue jobQueue;
         double speedFactor = 1;
         final double baseScrap;
         final int baseCause;
@@ -751,6 +757,7 @@ public final class LineSimulation {
             this.sigmaLn = spec.cycleTime().sigmaLn();
             this.muLnBase = spec.cycleTime().muLn(1.0);
             this.constantCycle = spec.cycleTime().cv() == 0;
+            this.jobQueue = cycleMeanMs >= FAR_CYCLE_MS && servers > 1000 ? farQueue : queue;
             this.baseScrap = spec.baseScrapRate();
             this.baseCause = ScrapCause.baseCauseOf(kind).ordinal();
             this.inCap = spec.inputBufferCapacity();
@@ -789,13 +796,34 @@ public final class LineSimulation {
             lineSpeed = lineSpeedNominal = spec.setpoint(Setpoints.LINE_SPEED_M_PER_MIN, 0);
         }
 
+        private boolean hasSpare;
+        private double spare;
+
+        /** Standard normal (Marsaglia polar method, second value cached); per-station stream, deterministic. */
+        double gauss() {
+            if (hasSpare) {
+                hasSpare = false;
+                return spare;
+            }
+            double x, y, q;
+            do {
+                x = 2 * rng.nextDouble() - 1;
+                y = 2 * rng.nextDouble() - 1;
+                q = x * x + y * y;
+            } while (q >= 1 || q == 0);
+            double f = Math.sqrt(-2 * Math.log(q) / q);
+            spare = y * f;
+            hasSpare = true;
+            return x * f;
+        }
+
         boolean hasReadings() {
             return idx == LAM || idx == COR || (idx <= ANO && lineSpeedNominal > 0);
         }
 
         long sampleCycleMs() {
             double mean = cycleMeanMs * speedFactor;
-            double v = constantCycle ? mean : mean * Math.exp(muLnBase + sigmaLn * rng.nextGaussian());
+            double v = constantCycle ? mean : mean * Math.exp(muLnBase + sigmaLn * gauss());
             return Math.max(1L, (long) (v + 0.5));
         }
 
@@ -835,7 +863,7 @@ public final class LineSimulation {
                 for (int srv = uSuspHead[u]; srv != NONE; ) {
                     int next = sLink[srv];
                     long got = clock(u, now) - sClock[srv];
-                    queue.push(now + Math.max(0, sNeed[srv] - got), ev(EV_JOB_DONE, idx, 0, srv));
+                    jobQueue.push(now + Math.max(0, sNeed[srv] - got), ev(EV_JOB_DONE, idx, 0, srv));
                     srv = next;
                 }
                 uSuspHead[u] = NONE;
@@ -936,12 +964,12 @@ public final class LineSimulation {
             Instant t = at();
             if (idx == LAM) {
                 emit(new PlantEvent.ReadingSampled(t, id, Setpoints.LAMINATION_TEMPERATURE_C,
-                        lamSet + phys.laminationTemperatureSigmaC() * rng.nextGaussian(), "degC"));
+                        lamSet + phys.laminationTemperatureSigmaC() * gauss(), "degC"));
             } else if (idx == COR) {
                 emit(new PlantEvent.ReadingSampled(t, id, Setpoints.DEW_POINT_C,
-                        dewSet + dewExcursion + phys.dewPointNoiseC() * rng.nextGaussian(), "degC"));
+                        dewSet + dewExcursion + phys.dewPointNoiseC() * gauss(), "degC"));
             } else {
-                double v = busyUp > 0 ? lineSpeed * (1 + 0.005 * rng.nextGaussian()) : 0;
+                double v = busyUp > 0 ? lineSpeed * (1 + 0.005 * gauss()) : 0;
                 emit(new PlantEvent.ReadingSampled(t, id, Setpoints.LINE_SPEED_M_PER_MIN, v, "m/min"));
             }
             queue.push(now + readingIntervalMs, ev(EV_READING, idx, 0, 0));
@@ -1059,7 +1087,8 @@ public final class LineSimulation {
         final int perCell;
         long[] serial, mabStart, mabEnd, fagStart, fagEnd, eolStart, eolEnd;
         int[] inlay, mabUnit, fagUnit, eolUnit;
-        double[] mis, sd, cap, res;
+        double[] mis, sd, cap, res, sev;
+        Object[] factors;
 
         CellStore(int cap, int perCell) {
             super(cap);
@@ -1073,7 +1102,8 @@ public final class LineSimulation {
             fagStart = copy(fagStart, n); fagEnd = copy(fagEnd, n); eolStart = copy(eolStart, n); eolEnd = copy(eolEnd, n);
             inlay = inlay == null ? new int[n * perCell] : Arrays.copyOf(inlay, n * perCell);
             mabUnit = copy(mabUnit, n); fagUnit = copy(fagUnit, n); eolUnit = copy(eolUnit, n);
-            mis = copy(mis, n); sd = copy(sd, n); cap = copy(cap, n); res = copy(res, n);
+            mis = copy(mis, n); sd = copy(sd, n); cap = copy(cap, n); res = copy(res, n); sev = copy(sev, n);
+            factors = factors == null ? new Object[n] : Arrays.copyOf(factors, n);
         }
     }
 

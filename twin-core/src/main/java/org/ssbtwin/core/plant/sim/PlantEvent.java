@@ -28,15 +28,34 @@ public sealed interface PlantEvent {
     record RollCompleted(Instant at, StationId station, int unit, RollId roll) implements PlantEvent {}
 
     /**
-     * A cell passed EOL test and grading. {@code genealogy} is null only when the simulation runs with
-     * {@code SimulationOptions.buildGenealogy == false} (benchmark mode).
+     * A cell passed EOL test and grading. The id is kept as site + serial and built by {@link #cell()} on demand
+     * (id validation is the costliest step of a plant-year). {@code genealogy} is null only when the simulation
+     * runs with {@code SimulationOptions.buildGenealogy == false} (benchmark mode).
      */
-    record CellCompleted(Instant at, CellId cell, CellGrade grade, double capacityAh, double resistanceMilliOhm,
-                         double selfDischargeMvPerWeek, ManufacturingFactors factors, CellGenealogy genealogy)
-            implements PlantEvent {}
+    record CellCompleted(Instant at, String site, long serial, CellGrade grade, double capacityAh,
+                         double resistanceMilliOhm, double selfDischargeMvPerWeek, ManufacturingFactors factors,
+                         CellGenealogy genealogy) implements PlantEvent {
+        /** The cell id, e.g. {@code C-DK1-00000042}. */
+        public CellId cell() {
+            return genealogy != null ? genealogy.cell() : new CellId(ItemIds.cell(site, serial));
+        }
+    }
 
-    /** An item (roll, inlay or cell id) was scrapped at a station unit. */
-    record ItemScrapped(Instant at, StationId station, int unit, ScrapCause cause, String itemId) implements PlantEvent {}
+    /**
+     * An item was scrapped at a station unit: a roll (serial = roll number of that coating station), an inlay, a
+     * cell or a pack. {@link #itemId()} formats the id on demand, e.g. {@code I-DK1-00000042}.
+     */
+    record ItemScrapped(Instant at, StationId station, StationKind stationKind, int unit, ScrapCause cause,
+                        StationKind.ItemKind itemKind, String site, long serial) implements PlantEvent {
+        public String itemId() {
+            return switch (itemKind) {
+                case ROLL -> ItemIds.roll(stationKind.code(), serial);
+                case INLAY -> ItemIds.inlay(site, serial);
+                case CELL -> ItemIds.cell(site, serial);
+                case PACK -> ItemIds.pack(site, serial);
+            };
+        }
+    }
 
     /** A CIM/CIP pack was assembled; {@code cells} is empty in benchmark mode, {@code cellCount} always set. */
     record PackAssembled(Instant at, PackId pack, int cellCount, List<CellId> cells) implements PlantEvent {}
