@@ -42,7 +42,7 @@ public final class ReferenceLayouts {
                 station("DK1-COR-01", StationKind.CORE_ASSEMBLY, 4, 1, 4, 0.1, 2000, 120, 3, 0.003, c,
                         Map.of(Setpoints.DEW_POINT_C, -45.0),
                         Map.of(Setpoints.DEW_POINT_C, new ProcessWindow(-60, -35))),
-                station("DK1-MAB-01", StationKind.BIPOLAR_STACKING, 4, 1, 10, 0.1, 4000, 60, 2, 0.01, c,
+                station("DK1-MAB-01", StationKind.BIPOLAR_STACKING, 4, 1, 11.2, 0.1, 4000, 60, 2, 0.01, c,
                         Map.of(Setpoints.MISALIGNMENT_SIGMA_MM, 0.06),
                         Map.of(Setpoints.MISALIGNMENT_MM, new ProcessWindow(0, 0.2))),
                 station("DK1-FAG-01", StationKind.FORMATION_AGEING, 160, 1000, 345_600, 0.02, 20_000, 500, 8, 0.005, c,

@@ -429,6 +429,9 @@ public final class LineSimulation {
             up.accumulate(now);
             target.add(up.sItem[srv]);
             up.blockedN--;
+            int bu = srv / up.slots;
+            up.uBlocked[bu]--;
+            if (!up.uUp[bu]) up.blockedOnDown--;
             up.cOut++;
             up.releaseServer(srv);
             moved = true;
@@ -473,6 +476,8 @@ public final class LineSimulation {
         } else {
             s.sState[srv] = BLOCKED;
             s.blockedN++;
+            s.uBlocked[u]++;
+            if (!s.uUp[u]) s.blockedOnDown++;
             s.blocked.add(srv);
         }
     }
@@ -483,6 +488,7 @@ public final class LineSimulation {
         boolean baseScrap = s.baseScrap > 0 && r.nextDouble() < s.baseScrap * scrapMult;
         int baseCause = s.baseCause;
         long start = s.sStart[srv];
+        boolean gen = options.buildGenealogy();
         switch (s.idx) {
             case CAT, ELY, ANO -> {
                 RollStore rs = rolls[s.idx];
@@ -496,9 +502,11 @@ public final class LineSimulation {
             }
             case LAM -> {
                 double t = s.lamSet + phys.laminationTemperatureSigmaC() * s.gauss();
-                inlays.lamUnit[item] = u;
-                inlays.lamStart[item] = start;
-                inlays.lamEnd[item] = now;
+                if (gen) {
+                    inlays.lamUnit[item] = u;
+                    inlays.lamStart[item] = start;
+                    inlays.lamEnd[item] = now;
+                }
                 inlays.lamTemp[item] = t;
                 inlays.serial[item] = ++inlaySerial;
                 double pDelam = ProcessPhysics.delaminationProbability(t, s.lamWindow, phys);
@@ -506,8 +514,10 @@ public final class LineSimulation {
                 return NONE;
             }
             case FRM -> {
-                inlays.frmUnit[item] = u;
-                inlays.frmStart[item] = start;
+                if (gen) {
+                    inlays.frmUnit[item] = u;
+                    inlays.frmStart[item] = start;
+                }
                 inlays.frmEnd[item] = now;
                 if (baseScrap) return scrapInlay(s, u, baseCause, item);
                 return NONE;
@@ -516,9 +526,11 @@ public final class LineSimulation {
                 double dew = s.dewSet + s.dewExcursion + phys.dewPointNoiseC() * s.gauss();
                 double dwellH = (now - inlays.frmEnd[item]) / 3_600_000.0;
                 double dose = ProcessPhysics.moistureDose(dew, s.dewLimit, dwellH);
-                inlays.corUnit[item] = u;
-                inlays.corStart[item] = start;
-                inlays.corEnd[item] = now;
+                if (gen) {
+                    inlays.corUnit[item] = u;
+                    inlays.corStart[item] = start;
+                    inlays.corEnd[item] = now;
+                }
                 inlays.dew[item] = dew;
                 inlays.dose[item] = dose;
                 double pMoist = ProcessPhysics.moistureDefectProbability(dew, s.dewLimit, phys);
@@ -536,9 +548,11 @@ public final class LineSimulation {
             case MAB -> {
                 double mis = Math.abs(s.misSigma * s.gauss());
                 cells.serial[item] = ++cellSerial;
-                cells.mabUnit[item] = u;
-                cells.mabStart[item] = start;
-                cells.mabEnd[item] = now;
+                if (gen) {
+                    cells.mabUnit[item] = u;
+                    cells.mabStart[item] = start;
+                    cells.mabEnd[item] = now;
+                }
                 cells.mis[item] = mis;
                 if (baseScrap || mis > s.misTol) return scrapCell(s, u, ScrapCause.STACKING_MISALIGNMENT.ordinal(), item);
                 // aggregate the inlays now (their data is still in cache): bipolar series min capacity / summed resistance
@@ -566,9 +580,11 @@ public final class LineSimulation {
                 double sev = cells.sev[item];
                 double sd = Math.max(0, phys.selfDischargeMeanMvPerWeek() + phys.selfDischargeSigmaMvPerWeek() * s.gauss())
                         + phys.selfDischargePerSeverity() * sev;
-                cells.fagUnit[item] = u;
-                cells.fagStart[item] = start;
-                cells.fagEnd[item] = now;
+                if (gen) {
+                    cells.fagUnit[item] = u;
+                    cells.fagStart[item] = start;
+                    cells.fagEnd[item] = now;
+                }
                 cells.sd[item] = sd;
                 if (sd >= s.sdLimit) return scrapCell(s, u, ScrapCause.SELF_DISCHARGE.ordinal(), item);
                 if (baseScrap) return scrapCell(s, u, baseCause, item);
@@ -577,9 +593,11 @@ public final class LineSimulation {
             case EOL -> {
                 double cap = cells.cap[item] * (1 + phys.measurementSigma() * s.gauss());
                 double res = cells.res[item] * (1 + phys.measurementSigma() * s.gauss());
-                cells.eolUnit[item] = u;
-                cells.eolStart[item] = start;
-                cells.eolEnd[item] = now;
+                if (gen) {
+                    cells.eolUnit[item] = u;
+                    cells.eolStart[item] = start;
+                    cells.eolEnd[item] = now;
+                }
                 cells.cap[item] = cap;
                 cells.res[item] = res;
                 CellGrade grade = ProcessPhysics.grade(cap, res, design, phys);
@@ -731,7 +749,8 @@ public final class LineSimulation {
         long cIn, cOut, cScrap;
         final long[] scrapBy = new long[CAUSES.length];
         long heldAtWindowStart;
-        int busyUp, blockedN, downUnits;
+        int busyUp, blockedN, downUnits, blockedOnDown;
+        final int[] uBlocked;
         boolean onShift;
         long lastAcc;
         double tBusy, tBlocked, tDown, tPlanned;
@@ -775,6 +794,7 @@ public final class LineSimulation {
             uClockBase = new long[units];
             uClockSince = new long[units];
             uBusy = new int[units];
+            uBlocked = new int[units];
             uSuspHead = new int[units];
             uParkHead = new int[units];
             Arrays.fill(uSuspHead, NONE);
@@ -845,7 +865,7 @@ public final class LineSimulation {
             tPlanned += (double) activeUnits * slots * dt;
             tBusy += (double) busyUp * dt;
             tBlocked += (double) blockedN * dt;
-            tDown += (double) downUnits * slots * dt;
+            tDown += (double) (downUnits * slots - blockedOnDown) * dt;
         }
 
         void setAvail(int u, boolean avail) {
@@ -924,6 +944,7 @@ public final class LineSimulation {
             accumulate(now);
             uUp[u] = false;
             downUnits++;
+            blockedOnDown += uBlocked[u];
             updateAvail(u);
             queue.push(now + repairMs, ev(EV_REPAIR, idx, uVersion[u], u));
             emit(new PlantEvent.BreakdownStarted(at(), id, u, forced, Instant.ofEpochMilli(startEpochMs + now + repairMs)));
@@ -941,6 +962,7 @@ public final class LineSimulation {
             accumulate(now);
             uUp[u] = true;
             downUnits--;
+            blockedOnDown -= uBlocked[u];
             updateAvail(u);
             emit(new PlantEvent.RepairCompleted(at(), id, u));
             queue.push(now + expMs(rng, spec.mtbfHours() * mtbfFactor), ev(EV_FAILURE, idx, uVersion[u], u));
