@@ -316,7 +316,7 @@ public final class PlantLayoutLoader {
             int minBuffer = kind == null || kind.isCoating() ? 0
                     : kind == StationKind.BIPOLAR_STACKING ? design == null ? 1 : design.inlaysPerCell()
                     : kind == StationKind.PACK_ASSEMBLY ? design == null ? 1 : design.cellsPerPack() : 1;
-            Integer buffer = integer(c, p, "inputBufferCapacity", minBuffer, 100_000_000);
+            Integer buffer = integer(c, p, "inputBufferCapacity", minBuffer, Integer.MAX_VALUE);
             Double mtbf = num(c, p, "mtbfHours", x -> x > 0, "> 0");
             Double mttr = num(c, p, "mttrHours", x -> x > 0, "> 0");
             Double scrap = num(c, p, "baseScrapRate", x -> x >= 0 && x < 1, "in [0, 1)");
