@@ -27,7 +27,10 @@ public final class AssetRecorder {
     private final ClusterSharding sharding;
     private final Duration timeout;
 
-    public AssetRecorder(ActorSystem<?> system, ClusterSharding sharding, Duration timeout) {
+    private final java.util.function.Supplier<java.time.Instant> at;
+
+    public AssetRecorder(ActorSystem<?> system, ClusterSharding sharding, Duration timeout, java.util.function.Supplier<java.time.Instant> now) {
+        this.at = now;
         this.system = system;
         this.sharding = sharding;
         this.timeout = timeout;
@@ -70,6 +73,9 @@ public final class AssetRecorder {
         } else if (batch instanceof AssetBatch.ForCell c) {
             rejection = sharding.entityRefFor(CellEntity.TYPE_KEY, c.entityId())
                     .<CellEntity.Reply>ask(r -> new CellEntity.RecordAll(c.events(), r), timeout).thenApply(CellEntity.Reply::rejection);
+        } else if (batch instanceof AssetBatch.TelemetryForPack t) {
+            rejection = sharding.entityRefFor(PackEntity.TYPE_KEY, t.entityId())
+                    .<PackEntity.Reply>ask(r -> new PackEntity.IngestTelemetry(t.records(), at.get(), false, r), timeout).thenApply(PackEntity.Reply::rejection);
         } else {
             AssetBatch.ForPack p = (AssetBatch.ForPack) batch;
             rejection = sharding.entityRefFor(PackEntity.TYPE_KEY, p.entityId())

@@ -42,7 +42,7 @@ public final class SimulatedSource {
 
     SimulatedSource(ActorSystem<?> system, ClusterSharding sharding, AssetDirectory directory, TwinClock clock, TwinSettings settings) {
         this.system = system;
-        this.recorder = new AssetRecorder(system, sharding, Duration.ofMillis(settings.askTimeoutMillis()));
+        this.recorder = new AssetRecorder(system, sharding, Duration.ofMillis(settings.askTimeoutMillis()), clock::now);
         this.directory = directory;
         this.clock = clock;
         this.settings = settings;

@@ -75,7 +75,7 @@ public final class TwinServer implements AutoCloseable {
                 if (settings.simulation().enabled()) simulation.start();
             });
             Duration askTimeout = Duration.ofMillis(settings.askTimeoutMillis());
-            AssetRecorder recorder = new AssetRecorder(system, sharding, askTimeout);
+            AssetRecorder recorder = new AssetRecorder(system, sharding, askTimeout, clock::now);
             TwinRoutes routes = new TwinRoutes(sharding, directory, clock, askTimeout,
                     () -> readiness.isDone() && !readiness.isCompletedExceptionally()
                             && cluster.selfMember().status() == MemberStatus.up(),

@@ -1,5 +1,6 @@
 package org.ssbtwin.fleet;
 
+import org.ssbtwin.core.pack.TelemetryRecord;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -9,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.ssbtwin.core.Rejection;
-import org.ssbtwin.core.TwinSerializable;
 import org.ssbtwin.core.ageing.ssb.DailyTelemetry;
 import org.ssbtwin.core.ageing.ssb.PackAgeingState;
 import org.ssbtwin.core.ageing.ssb.PackDesign;
@@ -28,9 +28,6 @@ import org.ssbtwin.core.quality.ManufacturingFactors;
  * telemetry: the pure logic behind the pack entity's telemetry command and the pack health query.
  */
 public final class PackAgeing {
-    /** One telemetry record: a day of one pack's use, with its idempotency key. */
-    public record TelemetryRecord(String recordId, DailyTelemetry day) implements TwinSerializable {}
-
     /** The events that a batch of telemetry produces, or why it was refused; {@code duplicates} were skipped. */
     public record Outcome(List<PackEvent> events, Rejection rejection, int duplicates) {}
 

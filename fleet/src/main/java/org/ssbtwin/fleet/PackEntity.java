@@ -1,5 +1,6 @@
 package org.ssbtwin.fleet;
 
+import org.ssbtwin.core.pack.TelemetryRecord;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -38,7 +39,7 @@ public final class PackEntity extends EventSourcedBehaviorWithEnforcedReplies<Pa
     public record RecordAll(java.util.List<PackEvent> events, ActorRef<Reply> replyTo) implements Command {}
 
     /** Daily telemetry of this pack: aged with the solid-state model, idempotent by record id. */
-    public record IngestTelemetry(java.util.List<PackAgeing.TelemetryRecord> records, java.time.Instant at,
+    public record IngestTelemetry(java.util.List<TelemetryRecord> records, java.time.Instant at,
                                   boolean dryRun, ActorRef<Reply> replyTo) implements Command {}
 
     public record Get(ActorRef<Reply> replyTo) implements Command {}

@@ -1,5 +1,6 @@
 package org.ssbtwin.fleet;
 
+import org.ssbtwin.core.pack.TelemetryRecord;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Duration;
@@ -78,13 +79,13 @@ class PackEntityTest {
         assertEquals("km", reply.rejection().field());
     }
 
-    private static PackAgeing.TelemetryRecord telemetry(String id, int day, double km, double tempC, double dcKwh) {
+    private static TelemetryRecord telemetry(String id, int day, double km, double tempC, double dcKwh) {
         java.time.LocalDate date = java.time.LocalDate.of(2029, 3, 1).plusDays(day);
-        return new PackAgeing.TelemetryRecord(id, new org.ssbtwin.core.ageing.ssb.DailyTelemetry(date, km, km * 0.24, Double.NaN,
+        return new TelemetryRecord(id, new org.ssbtwin.core.ageing.ssb.DailyTelemetry(date, km, km * 0.24, Double.NaN,
                 0.3, 0.8, tempC, dcKwh, Double.NaN));
     }
 
-    private PackEntity.Reply ingest(List<PackAgeing.TelemetryRecord> records) {
+    private PackEntity.Reply ingest(List<TelemetryRecord> records) {
         return kit.<PackEntity.Reply>runCommand(r -> new PackEntity.IngestTelemetry(records, T0.plus(Duration.ofDays(400)), false, r)).reply();
     }
 
@@ -95,7 +96,7 @@ class PackEntityTest {
         for (int i = 0; i < 112; i++) cells.add(CellId.of(String.format("C-DK1-%08d", i + 1)));
         record(new PackEvent.Assembled(ID, "VF8", cells, good, 87.7, T0));
         record(new PackEvent.Installed(VehicleId.of("VF8-000001"), "HO_CHI_MINH_CITY", "RIDE_HAILING_TAXI", T0));
-        List<PackAgeing.TelemetryRecord> month = new java.util.ArrayList<>();
+        List<TelemetryRecord> month = new java.util.ArrayList<>();
         for (int d = 0; d < 30; d++) month.add(telemetry("t-" + d, d, 250, 33, 40));
         var first = ingest(month);
         assertNull(first.rejection());
@@ -130,7 +131,7 @@ class PackEntityTest {
         var wet = java.util.Collections.nCopies(112, new org.ssbtwin.core.quality.ManufacturingFactors(1.25, 2.0, 0, 131, -32));
         List<CellId> cells = new java.util.ArrayList<>();
         for (int i = 0; i < 112; i++) cells.add(CellId.of(String.format("C-DK1-%08d", i + 1)));
-        List<PackAgeing.TelemetryRecord> year = new java.util.ArrayList<>();
+        List<TelemetryRecord> year = new java.util.ArrayList<>();
         for (int d = 0; d < 365; d++) year.add(telemetry("y-" + d, d, 60, 30, 5));
         double[] soh = new double[2];
         double[] resistance = new double[2];

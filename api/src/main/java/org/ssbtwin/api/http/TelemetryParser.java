@@ -1,5 +1,6 @@
 package org.ssbtwin.api.http;
 
+import org.ssbtwin.core.pack.TelemetryRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -25,10 +26,10 @@ public final class TelemetryParser {
     /** A bad line: 1-based line number, field and message. */
     public record LineError(int line, String field, String message) {}
 
-    public record Parsed(Map<PackId, List<PackAgeing.TelemetryRecord>> byPack, int lines, List<LineError> errors) {}
+    public record Parsed(Map<PackId, List<TelemetryRecord>> byPack, int lines, List<LineError> errors) {}
 
     public static Parsed parse(String body) {
-        Map<PackId, List<PackAgeing.TelemetryRecord>> byPack = new LinkedHashMap<>();
+        Map<PackId, List<TelemetryRecord>> byPack = new LinkedHashMap<>();
         List<LineError> errors = new ArrayList<>();
         String[] lines = body.split("\r?\n");
         int count = 0;
@@ -89,7 +90,7 @@ public final class TelemetryParser {
             if (errors.size() > before) continue;
             DailyTelemetry day = new DailyTelemetry(date, km, Double.isNaN(kwh) ? 0 : kwh, efc, minSoc, maxSoc, temp,
                     Double.isNaN(dc) ? 0 : dc, maxC);
-            byPack.computeIfAbsent(pack, k -> new ArrayList<>()).add(new PackAgeing.TelemetryRecord(recordId, day));
+            byPack.computeIfAbsent(pack, k -> new ArrayList<>()).add(new TelemetryRecord(recordId, day));
         }
         if (count == 0) errors.add(new LineError(0, "body", "no telemetry lines"));
         return new Parsed(byPack, count, errors);

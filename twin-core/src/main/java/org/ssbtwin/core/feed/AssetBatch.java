@@ -6,6 +6,7 @@ import org.ssbtwin.core.id.CellId;
 import org.ssbtwin.core.id.PackId;
 import org.ssbtwin.core.id.StationId;
 import org.ssbtwin.core.pack.PackEvent;
+import org.ssbtwin.core.pack.TelemetryRecord;
 import org.ssbtwin.core.station.StationEvent;
 
 /** Facts for one asset, in order, to be recorded atomically by that asset's entity. */
@@ -39,6 +40,21 @@ public sealed interface AssetBatch {
 
         public int size() {
             return events.size();
+        }
+    }
+
+    /** Daily telemetry of one pack, aged by the pack itself (idempotent by record id). */
+    record TelemetryForPack(PackId id, List<TelemetryRecord> records) implements AssetBatch {
+        public TelemetryForPack {
+            records = List.copyOf(records);
+        }
+
+        public String entityId() {
+            return id.value();
+        }
+
+        public int size() {
+            return records.size();
         }
     }
 

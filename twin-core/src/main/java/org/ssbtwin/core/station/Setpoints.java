@@ -23,7 +23,7 @@ public final class Setpoints {
         m.put("cycleTimeSeconds", new Range("s", 0.01, 86_400));
         m.put("formationHours", new Range("h", 1, 500));
         m.put("selfDischargeLimitMvPerWeek", new Range("mV/week", 0.1, 100));
-        m.put("stackingAlignmentSigmaMm", new Range("mm", 0, 5));
+        m.put("misalignmentSigmaMm", new Range("mm", 0, 5));
         KNOWN = Map.copyOf(m);
     }
 
