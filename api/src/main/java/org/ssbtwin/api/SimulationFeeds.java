@@ -2,15 +2,51 @@ package org.ssbtwin.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.ssbtwin.api.readside.AssetDirectory;
 import org.ssbtwin.config.TwinSettings;
+import org.ssbtwin.config.fleet.FleetSpecLoader;
+import org.ssbtwin.config.plant.PlantLayoutLoader;
 import org.ssbtwin.core.feed.TwinFeed;
+import org.ssbtwin.core.pack.PackStatus;
+import org.ssbtwin.core.plant.PlantLayout;
+import org.ssbtwin.fleet.sim.IdShift;
+import org.ssbtwin.fleet.sim.SimulatedLifecycleFeed;
 
-/** Builds the simulated plant and fleet feeds of the embedded default. */
+/**
+ * Builds the simulated plant and fleet of the embedded default from the bundled configuration, continuing from
+ * what the journal already holds (commissioned stations, id sequences, vehicles in service, setpoints).
+ */
 final class SimulationFeeds {
+    /** The fleet mix of the simulated vehicles (assumed: the VinFast Vietnam mix bundled in config). */
+    static final String FLEET = FleetSpecLoader.VINFAST_VN;
+
     private SimulationFeeds() {}
 
     static List<TwinFeed> create(TwinSettings settings, Instant now, AssetDirectory directory) {
-        return List.of();
+        String layoutName = settings.simulation().plantLayout();
+        PlantLayout layout = layoutName.endsWith(".conf") && !layoutName.startsWith("/") && !new java.io.File(layoutName).exists()
+                ? PlantLayoutLoader.loadResource(layoutName) : PlantLayoutLoader.loadFile(java.nio.file.Path.of(layoutName));
+        Map<String, Long> serials = directory.maxSerialByPrefix();
+        var inService = directory.packMap().values().stream()
+                .filter(p -> p.status() == PackStatus.IN_SERVICE)
+                .map(p -> new SimulatedLifecycleFeed.VehicleInService(p.id(), p.vehicleModel()))
+                .toList();
+        Set<org.ssbtwin.core.id.StationId> commissioned = directory.stationMap().values().stream()
+                .filter(s -> s.commissioned()).map(s -> s.id()).collect(Collectors.toSet());
+        SimulatedLifecycleFeed feed = new SimulatedLifecycleFeed(layout, FleetSpecLoader.loadResource(FLEET).mix(),
+                settings.simulation().seed(), now, new IdShift(serials), commissioned, inService, serials,
+                settings.simulation().maxVehicles());
+        // setpoints recorded before the restart, then every new one, steer the simulated line
+        directory.stationMap().values().forEach(s -> s.setpoints().forEach((name, value) -> {
+            if (layout.stations().stream().anyMatch(spec -> spec.id().equals(s.id()))) {
+                feed.changeSetpoint(new SimulatedLifecycleFeed.SetpointChange(s.id(), name, value, now));
+            }
+        }));
+        directory.onSetpointChanged(c -> feed.changeSetpoint(new SimulatedLifecycleFeed.SetpointChange(
+                c.station(), c.change().name(), c.change().value(), c.change().at())));
+        return List.of(feed);
     }
 }

@@ -95,6 +95,10 @@ public final class PackAgeing {
                 continue;
             }
             LocalDate day = r.day().date();
+            if (day.isBefore(start)) {
+                return new Outcome(List.of(), Rejection.conflict("date", "record " + r.recordId() + " is for " + day
+                        + ", before the pack went into service on " + start), duplicates);
+            }
             if (!day.isAfter(last)) {
                 return new Outcome(List.of(), Rejection.conflict("date", "record " + r.recordId() + " is for " + day
                         + ", not after the pack's last recorded day " + last), duplicates);

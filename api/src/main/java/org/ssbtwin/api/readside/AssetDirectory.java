@@ -53,7 +53,12 @@ public final class AssetDirectory implements AutoCloseable {
     private final AtomicReference<Instant> latestEventAt = new AtomicReference<>();
     private final AtomicLong eventsSeen = new AtomicLong();
     private final List<UniqueKillSwitch> live = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ConcurrentHashMap<String, Long> maxSerialByPrefix = new ConcurrentHashMap<>();
+    private final List<java.util.function.Consumer<StationSetpoint>> setpointListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean caughtUp;
+
+    /** A setpoint change seen in the journal. */
+    public record StationSetpoint(StationId station, StationEvent.SetpointChanged change) {}
 
     /** Replays all three tags to the end of the journal, then follows them live. Completes when caught up. */
     public CompletionStage<Done> start(ActorSystem<?> system) {
@@ -85,20 +90,52 @@ public final class AssetDirectory implements AutoCloseable {
         String entityId = env.persistenceId().substring(env.persistenceId().indexOf('|') + 1);
         eventsSeen.incrementAndGet();
         if (e instanceof StationEvent se) {
-            stations.compute(StationId.of(entityId), (id, s) -> (s == null ? Station.unknown(id) : s).apply(se));
+            StationId sid = StationId.of(entityId);
+            stations.compute(sid, (id, s) -> (s == null ? Station.unknown(id) : s).apply(se));
             advance(se.at());
+            if (se instanceof StationEvent.SetpointChanged sc && caughtUp) {
+                setpointListeners.forEach(l -> l.accept(new StationSetpoint(sid, sc)));
+            }
         } else if (e instanceof CellEvent ce) {
-            cells.compute(CellId.of(entityId), (id, s) -> (s == null ? CellSummary.of(id) : s).apply(ce));
+            CellId cid = CellId.of(entityId);
+            cells.compute(cid, (id, s) -> (s == null ? CellSummary.of(id) : s).apply(ce));
+            noteSerial(cid.value());
+            if (ce instanceof CellEvent.InlaysLaminated l) {
+                l.inlays().forEach(i -> {
+                    noteSerial(i.inlayId().value());
+                    i.rolls().forEach(r -> noteSerial(r.value()));
+                });
+            }
             advance(ce.at());
         } else if (e instanceof PackEvent pe) {
             PackSummary next = packs.compute(PackId.of(entityId), (id, s) -> (s == null ? PackSummary.of(id) : s).apply(pe));
-            if (pe instanceof PackEvent.Installed i) packByVehicle.put(i.vehicleId(), next.id());
+            noteSerial(entityId);
+            if (pe instanceof PackEvent.Installed i) {
+                packByVehicle.put(i.vehicleId(), next.id());
+                noteSerial(i.vehicleId().value());
+            }
             advance(pe.at());
         }
     }
 
     private void advance(Instant at) {
         latestEventAt.accumulateAndGet(at, (a, b) -> a == null || b.isAfter(a) ? b : a);
+    }
+
+    private void noteSerial(String id) {
+        int dash = id.lastIndexOf('-');
+        long serial = Long.parseLong(id.substring(dash + 1));
+        maxSerialByPrefix.merge(id.substring(0, dash), serial, Math::max);
+    }
+
+    /** The highest serial in use per id prefix ({@code C-DK1}, {@code I-DK1}, {@code R-CAT}, {@code VF8}...). */
+    public Map<String, Long> maxSerialByPrefix() {
+        return Map.copyOf(maxSerialByPrefix);
+    }
+
+    /** Called for every setpoint change recorded after the journal has been replayed. */
+    public void onSetpointChanged(java.util.function.Consumer<StationSetpoint> listener) {
+        setpointListeners.add(listener);
     }
 
     public boolean caughtUp() {
@@ -147,13 +184,6 @@ public final class AssetDirectory implements AutoCloseable {
 
     public Map<PackId, PackSummary> packMap() {
         return packs;
-    }
-
-    /** The highest serial number used so far by ids of the given map, to continue id sequences after a restart. */
-    public static <K> long maxSerial(Map<K, ?> map) {
-        return map.keySet().stream().map(Object::toString)
-                .map(s -> s.substring(s.lastIndexOf('-') + 1))
-                .mapToLong(Long::parseLong).max().orElse(0);
     }
 
     @Override

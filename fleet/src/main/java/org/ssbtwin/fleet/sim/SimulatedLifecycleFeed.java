@@ -79,9 +79,12 @@ public final class SimulatedLifecycleFeed implements TwinFeed {
         final UsageGenerator generator = new UsageGenerator();
         final PackDay day = new PackDay();
         final List<TelemetryRecord> pending = new ArrayList<>(TELEMETRY_BATCH_DAYS);
+        /** The first whole day the vehicle is on the road (the day after installation). */
+        final LocalDate firstDay;
 
         Driven(PackId pack, ServiceAssignment assignment, long seed, LocalDate firstDay) {
             this.pack = pack;
+            this.firstDay = firstDay;
             this.assignment = assignment;
             generator.reset(new SplittableRandom(seed ^ (IdShift.serialOf(pack.value()) * 0x9E3779B97F4A7C15L)),
                     assignment.vehicle(), assignment.climate(), assignment.archetype(), assignment.habit(),
@@ -332,6 +335,7 @@ public final class SimulatedLifecycleFeed implements TwinFeed {
         while (!nextUsageDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(now)) {
             LocalDate day = nextUsageDay;
             for (Driven d : fleet) {
+                if (day.isBefore(d.firstDay)) continue;
                 d.generator.next(d.day, 1.0);
                 PackDay u = d.day;
                 double half = Math.min(0.5, u.dod / 2);

@@ -98,6 +98,15 @@ class SimulatedLifecycleFeedTest {
     }
 
     @Test
+    void coarseTicksAcrossMidnightAreAcceptedToo() {
+        // a tick that spans midnight installs packs after the day boundary whose telemetry is generated in the same tick
+        SimulatedLifecycleFeed feed = feed(3);
+        World w = new World();
+        for (int step = 1; step <= 60; step++) w.apply(feed.advanceTo(START.plus(Duration.ofHours(5L * step))));
+        assertTrue(w.telemetryRecords > 0);
+    }
+
+    @Test
     void sameSeedSameFacts() {
         var a = feed(7);
         var b = feed(7);
