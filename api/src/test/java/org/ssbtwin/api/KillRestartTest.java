@@ -94,6 +94,9 @@ class KillRestartTest {
                 second.destroy();
                 second.waitFor();
             }
+            String secondLog = Files.readString(dir.resolve("second.log"));
+            assertFalse(secondLog.contains("simulation fact refused"), "after the restart the simulation continues without conflicts:\n"
+                    + secondLog.lines().filter(l -> l.contains("refused")).limit(5).toList());
         } finally {
             first.destroyForcibly();
         }
