@@ -25,10 +25,15 @@ final class SimulationFeeds {
 
     private SimulationFeeds() {}
 
+    /** The configured plant layout: a bundled resource name (e.g. {@code plant/dunkirk-small.conf}) or a file path. */
+    static PlantLayout layout(TwinSettings settings) {
+        String name = settings.simulation().plantLayout();
+        java.nio.file.Path file = java.nio.file.Path.of(name);
+        return java.nio.file.Files.isRegularFile(file) ? PlantLayoutLoader.loadFile(file) : PlantLayoutLoader.loadResource(name);
+    }
+
     static List<TwinFeed> create(TwinSettings settings, Instant now, AssetDirectory directory) {
-        String layoutName = settings.simulation().plantLayout();
-        PlantLayout layout = layoutName.endsWith(".conf") && !layoutName.startsWith("/") && !new java.io.File(layoutName).exists()
-                ? PlantLayoutLoader.loadResource(layoutName) : PlantLayoutLoader.loadFile(java.nio.file.Path.of(layoutName));
+        PlantLayout layout = layout(settings);
         Map<String, Long> serials = directory.maxSerialByPrefix();
         var inService = directory.packMap().values().stream()
                 .filter(p -> p.status() == PackStatus.IN_SERVICE)

@@ -79,7 +79,7 @@ public final class TwinServer implements AutoCloseable {
             TwinRoutes routes = new TwinRoutes(sharding, directory, clock, askTimeout,
                     () -> readiness.isDone() && !readiness.isCompletedExceptionally()
                             && cluster.selfMember().status() == MemberStatus.up(),
-                    new IngestRoutes(sharding, directory, recorder, clock, askTimeout));
+                    new IngestRoutes(sharding, directory, recorder, clock, askTimeout), SimulationFeeds.layout(settings));
             ServerBinding binding = Http.get(system).newServerAt(settings.http().host(), settings.http().port())
                     .bind(routes.routes()).toCompletableFuture().get(30, TimeUnit.SECONDS);
             log.info("SSB twin listening on http://{}:{}/api/v1 ({} ms, database {})", settings.http().host(),

@@ -59,6 +59,11 @@ class EndToEndTest {
             var lam = TestTwin.get(port, "/api/v1/stations/DK1-LAM-01").json();
             assertTrue(lam.get("unitsOut").asLong() > 0);
             assertTrue(lam.get("readings").has("laminationTemperatureC"));
+            var kpis = TestTwin.get(port, "/api/v1/plant/kpis").json();
+            assertTrue(kpis.get("cellsPerDay").asDouble() > 0, kpis.toString());
+            assertFalse(kpis.get("bottleneck").isNull());
+            assertEquals(10, kpis.get("stations").size());
+            assertTrue(kpis.get("firstPassYield").asDouble() > 0.5 && kpis.get("firstPassYield").asDouble() <= 1);
             assertEquals(0, twin.simulation().rejected(), "the entities accepted every simulated fact");
         }
     }

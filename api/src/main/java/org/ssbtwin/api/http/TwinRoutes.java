@@ -59,10 +59,13 @@ public final class TwinRoutes extends AllDirectives {
     private final BooleanSupplier ready;
 
     private final IngestRoutes ingest;
+    private final org.ssbtwin.core.plant.PlantLayout layout;
 
+    /** @param layout the plant layout (ideal cycle times, cell energy) for KPIs; may be null */
     public TwinRoutes(ClusterSharding sharding, AssetDirectory directory, TwinClock clock, Duration askTimeout, BooleanSupplier ready,
-                      IngestRoutes ingest) {
+                      IngestRoutes ingest, org.ssbtwin.core.plant.PlantLayout layout) {
         this.ingest = ingest;
+        this.layout = layout;
         this.sharding = sharding;
         this.directory = directory;
         this.clock = clock;
@@ -81,7 +84,7 @@ public final class TwinRoutes extends AllDirectives {
                         pathPrefix("packs", this::packRoutes),
                         pathPrefix("vehicles", this::vehicleRoutes),
                         pathPrefix("telemetry", ingest::telemetry),
-                        pathPrefix("plant", ingest::mesRecords))))));
+                        pathPrefix("plant", () -> concat(ingest.mesRecords(), path("kpis", () -> get(this::plantKpis)))))))));
     }
 
     private Route readiness() {
@@ -136,6 +139,19 @@ public final class TwinRoutes extends AllDirectives {
         });
         if (!node.get("value").isNumber()) throw new InvalidParameterException("value", "value must be a number, was " + node.get("value"));
         return node.get("value").asDouble();
+    }
+
+    /** KPIs of the line from the recorded station facts (counters, time in state) up to virtual now. */
+    private Route plantKpis() {
+        java.util.List<org.ssbtwin.core.station.LineKpis.StationInput> inputs = new java.util.ArrayList<>();
+        directory.stationMap().values().stream().filter(Station::commissioned).forEach(s -> {
+            double ideal = layout == null ? 0 : layout.stations().stream().filter(spec -> spec.id().equals(s.id()))
+                    .mapToDouble(spec -> spec.cycleTime().meanSeconds() / Math.max(1, spec.slotsPerUnit())).findFirst().orElse(0);
+            inputs.add(new org.ssbtwin.core.station.LineKpis.StationInput(s,
+                    directory.stationTime().getOrDefault(s.id(), org.ssbtwin.core.station.StationTimeAccount.start()), ideal));
+        });
+        double cellKwh = layout == null ? 0 : layout.cellDesign().cellEnergyKWh();
+        return complete(Json.ok(org.ssbtwin.core.station.LineKpis.compute(inputs, clock.now(), "EOL_TEST", cellKwh)));
     }
 
     // ---- cells ----

@@ -53,6 +53,7 @@ public final class AssetDirectory implements AutoCloseable {
     private final AtomicReference<Instant> latestEventAt = new AtomicReference<>();
     private final AtomicLong eventsSeen = new AtomicLong();
     private final List<UniqueKillSwitch> live = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ConcurrentHashMap<StationId, org.ssbtwin.core.station.StationTimeAccount> stationTime = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Long> maxSerialByPrefix = new ConcurrentHashMap<>();
     private final List<java.util.function.Consumer<StationSetpoint>> setpointListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean caughtUp;
@@ -92,6 +93,7 @@ public final class AssetDirectory implements AutoCloseable {
         if (e instanceof StationEvent se) {
             StationId sid = StationId.of(entityId);
             stations.compute(sid, (id, s) -> (s == null ? Station.unknown(id) : s).apply(se));
+            stationTime.compute(sid, (id, t) -> (t == null ? org.ssbtwin.core.station.StationTimeAccount.start() : t).apply(se));
             advance(se.at());
             if (se instanceof StationEvent.SetpointChanged sc && caughtUp) {
                 setpointListeners.forEach(l -> l.accept(new StationSetpoint(sid, sc)));
@@ -176,6 +178,11 @@ public final class AssetDirectory implements AutoCloseable {
 
     public Map<StationId, Station> stationMap() {
         return stations;
+    }
+
+    /** Time in state per station, for utilisation, availability and blocked/starved shares. */
+    public Map<StationId, org.ssbtwin.core.station.StationTimeAccount> stationTime() {
+        return stationTime;
     }
 
     public Map<CellId, CellSummary> cellMap() {
