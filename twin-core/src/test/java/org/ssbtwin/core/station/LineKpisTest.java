@@ -32,13 +32,13 @@ class LineKpisTest {
 
     @Test
     void oeeBottleneckYieldAndPareto() {
-        var lam = station("DK1-LAM-01", "LAMINATION", 8, 2, 0, 1000, 900, Map.of("delamination", 80L, "moisture", 20L), 25);
+        var lam = station("DK1-LAM-01", "LAMINATION", 8, 1, 1, 1000, 900, Map.of("delamination", 80L, "moisture", 20L), 25);
         var stk = station("DK1-MAB-01", "BIPOLAR_STACKING", 9.5, 0.5, 0, 900, 880, Map.of("misalignment", 20L), 36);
         var eol = station("DK1-EOL-01", "EOL_TEST", 4, 0, 6, 880, 870, Map.of("capacity", 10L), 10);
         LineKpis k = LineKpis.compute(List.of(lam, stk, eol), T0.plusSeconds(10 * 3600), "EOL_TEST", 0.39);
 
         var l = k.stations().get(0);
-        assertEquals(0.8, l.availability(), 1e-9);
+        assertEquals(0.9, l.availability(), 1e-9);
         assertEquals(0.9, l.quality(), 1e-9);
         assertEquals(Math.min(1, 1000 * 25.0 / (8 * 3600)), l.performance(), 1e-9);
         assertEquals(l.availability() * l.performance() * l.quality(), l.oee(), 1e-12);
