@@ -1,0 +1,74 @@
+package org.ssbtwin.api.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.ssbtwin.config.plant.PlantLayoutLoader;
+import org.ssbtwin.core.plant.PlantLayout;
+import org.ssbtwin.core.plant.sim.LineSimulation;
+import org.ssbtwin.core.plant.sim.PlantEventSink;
+import org.ssbtwin.core.plant.sim.PlantKpis;
+import org.ssbtwin.core.plant.sim.SimulationOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The plant's ramp-up month by month from start of production: output (GWh/yr rate), first-pass yield, scrap and
+ * the bottleneck's OEE, from the line simulation of a bundled or given layout.
+ */
+@Command(name = "plant-ramp", mixinStandardHelpOptions = true,
+        description = "Simulate the line from start of production and print monthly output, yield, scrap and bottleneck OEE (CSV).")
+public final class PlantRampCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--layout", defaultValue = PlantLayoutLoader.DUNKIRK, description = "bundled layout or a file (default ${DEFAULT-VALUE})")
+    String layout;
+
+    @Option(names = "--months", defaultValue = "36", description = "months from start of production (default ${DEFAULT-VALUE})")
+    int months;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--out", description = "write the CSV to this file instead of standard output")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (months < 1 || months > 120) throw new ParameterException(spec.commandLine(), "--months: must be within [1, 120], was " + months);
+        PlantLayout plant;
+        try {
+            Path file = Path.of(layout);
+            plant = Files.isRegularFile(file) ? PlantLayoutLoader.loadFile(file) : PlantLayoutLoader.loadResource(layout);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--layout: " + e.getMessage());
+        }
+        StringBuilder csv = new StringBuilder("month,from,cells,gwh_per_year,first_pass_yield,scrap_rate,bottleneck,bottleneck_oee\n");
+        Instant sop = plant.rampUp().sop();
+        LineSimulation sim = new LineSimulation(plant, seed, sop, SimulationOptions.BENCHMARK);
+        for (int m = 1; m <= months; m++) {
+            Instant from = sim.now();
+            sim.resetStatistics();
+            sim.advanceTo(sop.atZone(ZoneOffset.UTC).plusMonths(m).toInstant(), PlantEventSink.NONE);
+            PlantKpis k = sim.kpis();
+            csv.append(String.format(Locale.ROOT, "%d,%s,%d,%.4f,%.4f,%.4f,%s,%.4f%n", m, from, k.cellsCompleted(), k.gwhPerYear(),
+                    k.firstPassYield(), k.scrapRate(), k.bottleneck(), k.bottleneckOee()));
+        }
+        if (out == null) {
+            PrintWriter w = spec.commandLine().getOut();
+            w.print(csv);
+            w.flush();
+        } else {
+            Files.writeString(out, csv);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,30 @@
+package org.ssbtwin.api.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+
+class PlantRampCommandTest {
+    @Test
+    void rampUpShowsScrapFallingAfterStartOfProduction() {
+        var r = ReferenceProfileCommandTest.run("plant-ramp", "--layout", "plant/dunkirk-small.conf", "--months", "4");
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().strip().split("\n");
+        assertEquals("month,from,cells,gwh_per_year,first_pass_yield,scrap_rate,bottleneck,bottleneck_oee", lines[0]);
+        assertEquals(5, lines.length);
+        double firstScrap = Double.parseDouble(lines[1].split(",")[5]);
+        double lastScrap = Double.parseDouble(lines[4].split(",")[5]);
+        assertTrue(firstScrap > lastScrap, "learning curve: scrap " + firstScrap + " in month 1 vs " + lastScrap + " in month 4");
+        assertTrue(Long.parseLong(lines[4].split(",")[2]) > 0);
+    }
+
+    @Test
+    void badOptionsNameTheOption() {
+        var months = ReferenceProfileCommandTest.run("plant-ramp", "--months", "0");
+        assertEquals(2, months.code());
+        assertTrue(months.err().contains("--months"), months.err());
+        var layout = ReferenceProfileCommandTest.run("plant-ramp", "--layout", "plant/nowhere.conf", "--months", "1");
+        assertEquals(2, layout.code());
+        assertTrue(layout.err().contains("--layout"), layout.err());
+    }
+}
