@@ -69,8 +69,10 @@ public final class TwinServer implements AutoCloseable {
         try {
             Cluster cluster = Cluster.get(system);
             // --- cluster formation: Cluster Bootstrap (Kubernetes), seed nodes, or a single node joining itself ---
-            if (clusterSettings.bootstrap()) {
+            if (clusterSettings.management()) {
                 PekkoManagement.get(system).start().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            }
+            if (clusterSettings.bootstrap()) {
                 ClusterBootstrap.get(system).start();
             } else if (full.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
                 cluster.manager().tell(Join.create(cluster.selfMember().address()));

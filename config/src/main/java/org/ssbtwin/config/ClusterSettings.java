@@ -9,7 +9,9 @@ import java.util.Set;
 
 /**
  * How a node takes part in the cluster (the {@code twin.cluster} block): its roles and whether it forms the
- * cluster through Pekko Cluster Bootstrap (Kubernetes) instead of seed nodes.
+ * cluster through Pekko Cluster Bootstrap (Kubernetes) instead of seed nodes, and whether it serves Pekko Management
+ * (health checks {@code /ready} and {@code /alive}, {@code /cluster/members}, {@code /cluster/shards/<type>}); bootstrap
+ * implies management.
  *
  * <ul>
  *   <li>{@value #ENTITIES}: hosts the sharded station, cell and pack entities;</li>
@@ -17,7 +19,7 @@ import java.util.Set;
  *       {@value #ENTITIES} role).</li>
  * </ul>
  */
-public record ClusterSettings(Set<String> roles, boolean bootstrap) {
+public record ClusterSettings(Set<String> roles, boolean bootstrap, boolean management) {
     public static final String API = "api";
     public static final String ENTITIES = "entities";
 
@@ -46,12 +48,15 @@ public record ClusterSettings(Set<String> roles, boolean bootstrap) {
             roles.add(role);
         }
         if (roles.isEmpty()) throw new ConfigException("twin.cluster.roles", "must name at least one of api, entities");
-        boolean bootstrap;
+        boolean bootstrap = onOff(c, "bootstrap");
+        return new ClusterSettings(roles, bootstrap, bootstrap || onOff(c, "management"));
+    }
+
+    private static boolean onOff(Config c, String path) {
         try {
-            bootstrap = c.getBoolean("bootstrap");
+            return c.getBoolean(path);
         } catch (com.typesafe.config.ConfigException e) {
-            throw new ConfigException("twin.cluster.bootstrap", "must be on or off");
+            throw new ConfigException("twin.cluster." + path, "must be on or off");
         }
-        return new ClusterSettings(roles, bootstrap);
     }
 }
