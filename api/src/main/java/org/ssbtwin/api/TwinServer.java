@@ -1,8 +1,12 @@
 package org.ssbtwin.api;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -13,11 +17,14 @@ import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap;
+import org.apache.pekko.management.javadsl.PekkoManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ssbtwin.api.http.IngestRoutes;
 import org.ssbtwin.api.http.TwinRoutes;
 import org.ssbtwin.api.readside.AssetDirectory;
+import org.ssbtwin.config.ClusterSettings;
 import org.ssbtwin.config.TwinSettings;
 import org.ssbtwin.fleet.PackEntity;
 import org.ssbtwin.plant.CellEntity;
@@ -54,17 +61,29 @@ public final class TwinServer implements AutoCloseable {
         long t0 = System.nanoTime();
         TwinSettings settings = TwinSettings.from(config);
         PersistenceSetup.createSchema(settings);
-        Config full = PersistenceSetup.persistenceConfig(settings.database()).withFallback(config).resolve();
+        // --- cluster roles (twin.cluster.roles -> pekko.cluster.roles) ---
+        ClusterSettings clusterSettings = ClusterSettings.from(config);
+        Config roles = ConfigFactory.parseMap(Map.of("pekko.cluster.roles", List.copyOf(clusterSettings.roles())));
+        // --- end cluster roles ---
+        Config full = roles.withFallback(PersistenceSetup.persistenceConfig(settings.database())).withFallback(config).resolve();
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "ssb-twin", full);
         try {
             Cluster cluster = Cluster.get(system);
-            if (full.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
+            // --- cluster formation: Cluster Bootstrap (Kubernetes), seed nodes, or a single node joining itself ---
+            if (clusterSettings.management()) {
+                PekkoManagement.get(system).start().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            }
+            if (clusterSettings.bootstrap()) {
+                ClusterBootstrap.get(system).start();
+            } else if (full.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
                 cluster.manager().tell(Join.create(cluster.selfMember().address()));
             }
+            // --- end cluster formation ---
             ClusterSharding sharding = ClusterSharding.get(system);
-            StationEntity.init(sharding, settings.snapshotEvery());
-            CellEntity.init(sharding, settings.snapshotEvery());
-            PackEntity.init(sharding, settings.snapshotEvery());
+            Optional<String> entityRole = Optional.of(ClusterSettings.ENTITIES); // other nodes get sharding proxies
+            StationEntity.init(sharding, settings.snapshotEvery(), entityRole);
+            CellEntity.init(sharding, settings.snapshotEvery(), entityRole);
+            PackEntity.init(sharding, settings.snapshotEvery(), entityRole);
 
             AssetDirectory directory = new AssetDirectory();
             ResumingTwinClock clock = new ResumingTwinClock(settings.clock().start(), settings.clock().speedUp());
@@ -80,10 +99,19 @@ public final class TwinServer implements AutoCloseable {
                     () -> readiness.isDone() && !readiness.isCompletedExceptionally()
                             && cluster.selfMember().status() == MemberStatus.up(),
                     new IngestRoutes(sharding, directory, recorder, clock, askTimeout), SimulationFeeds.layout(settings));
-            ServerBinding binding = Http.get(system).newServerAt(settings.http().host(), settings.http().port())
-                    .bind(routes.routes()).toCompletableFuture().get(30, TimeUnit.SECONDS);
-            log.info("SSB twin listening on http://{}:{}/api/v1 ({} ms, database {})", settings.http().host(),
-                    binding.localAddress().getPort(), (System.nanoTime() - t0) / 1_000_000, settings.database().kind());
+            // --- HTTP only on "api" nodes; an entities-only node serves no API (health: Pekko Management) ---
+            ServerBinding binding = null;
+            if (clusterSettings.hasRole(ClusterSettings.API)) {
+                binding = Http.get(system).newServerAt(settings.http().host(), settings.http().port())
+                        .bind(routes.routes()).toCompletableFuture().get(30, TimeUnit.SECONDS);
+                log.info("SSB twin listening on http://{}:{}/api/v1 ({} ms, database {}, roles {})", settings.http().host(),
+                        binding.localAddress().getPort(), (System.nanoTime() - t0) / 1_000_000, settings.database().kind(),
+                        clusterSettings.roles());
+            } else {
+                log.info("SSB twin node without HTTP API ({} ms, database {}, roles {})",
+                        (System.nanoTime() - t0) / 1_000_000, settings.database().kind(), clusterSettings.roles());
+            }
+            // --- end HTTP ---
             return new TwinServer(settings, system, directory, clock, binding, simulation, readiness);
         } catch (Exception e) {
             system.terminate();
@@ -91,8 +119,9 @@ public final class TwinServer implements AutoCloseable {
         }
     }
 
+    /** The bound HTTP port, or -1 on a node without the "api" role (no HTTP). */
     public int port() {
-        return binding.localAddress().getPort();
+        return binding == null ? -1 : binding.localAddress().getPort();
     }
 
     public boolean ready() {
@@ -128,7 +157,7 @@ public final class TwinServer implements AutoCloseable {
     public void close() {
         try {
             simulation.stop();
-            binding.unbind().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            if (binding != null) binding.unbind().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             log.warn("unbind failed: {}", e.toString());
         }

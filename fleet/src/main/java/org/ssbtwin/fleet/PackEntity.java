@@ -1,9 +1,11 @@
 package org.ssbtwin.fleet;
 
+import java.util.Optional;
 import org.ssbtwin.core.pack.TelemetryRecord;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -63,7 +65,16 @@ public final class PackEntity extends EventSourcedBehaviorWithEnforcedReplies<Pa
     }
 
     public static void init(ClusterSharding sharding, int snapshotEvery) {
-        sharding.init(Entity.of(TYPE_KEY, ctx -> create(PackId.of(ctx.getEntityId()), snapshotEvery)));
+        init(sharding, snapshotEvery, Optional.empty());
+    }
+
+    /**
+     * Starts sharding for this entity type. With a role, entities live only on nodes with that role; other nodes
+     * get a proxy that routes to them.
+     */
+    public static void init(ClusterSharding sharding, int snapshotEvery, Optional<String> role) {
+        Entity<Command, ShardingEnvelope<Command>> entity = Entity.of(TYPE_KEY, ctx -> create(PackId.of(ctx.getEntityId()), snapshotEvery));
+        sharding.init(role.map(entity::withRole).orElse(entity));
     }
 
     @Override

@@ -1,8 +1,10 @@
 package org.ssbtwin.plant;
 
+import java.util.Optional;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -56,7 +58,16 @@ public final class CellEntity extends EventSourcedBehaviorWithEnforcedReplies<Ce
     }
 
     public static void init(ClusterSharding sharding, int snapshotEvery) {
-        sharding.init(Entity.of(TYPE_KEY, ctx -> create(CellId.of(ctx.getEntityId()), snapshotEvery)));
+        init(sharding, snapshotEvery, Optional.empty());
+    }
+
+    /**
+     * Starts sharding for this entity type. With a role, entities live only on nodes with that role; other nodes
+     * get a proxy that routes to them.
+     */
+    public static void init(ClusterSharding sharding, int snapshotEvery, Optional<String> role) {
+        Entity<Command, ShardingEnvelope<Command>> entity = Entity.of(TYPE_KEY, ctx -> create(CellId.of(ctx.getEntityId()), snapshotEvery));
+        sharding.init(role.map(entity::withRole).orElse(entity));
     }
 
     @Override

@@ -1,0 +1,62 @@
+package org.ssbtwin.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValueType;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How a node takes part in the cluster (the {@code twin.cluster} block): its roles and whether it forms the
+ * cluster through Pekko Cluster Bootstrap (Kubernetes) instead of seed nodes, and whether it serves Pekko Management
+ * (health checks {@code /ready} and {@code /alive}, {@code /cluster/members}, {@code /cluster/shards/<type>}); bootstrap
+ * implies management.
+ *
+ * <ul>
+ *   <li>{@value #ENTITIES}: hosts the sharded station, cell and pack entities;</li>
+ *   <li>{@value #API}: binds the HTTP API and reaches the entities through sharding (a proxy when it has no
+ *       {@value #ENTITIES} role).</li>
+ * </ul>
+ */
+public record ClusterSettings(Set<String> roles, boolean bootstrap, boolean management) {
+    public static final String API = "api";
+    public static final String ENTITIES = "entities";
+
+    public ClusterSettings {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    /** Reads {@code twin.cluster}; roles may be a list or, from the environment, a comma-separated string. */
+    public static ClusterSettings from(Config root) {
+        Config c = root.getConfig("twin.cluster");
+        if (!c.hasPath("roles")) throw new ConfigException("twin.cluster.roles", "is required");
+        List<String> raw = c.getValue("roles").valueType() == ConfigValueType.LIST
+                ? c.getStringList("roles")
+                : Arrays.asList(c.getString("roles").split(","));
+        Set<String> roles = new LinkedHashSet<>();
+        for (String r : raw) {
+            String role = r.trim();
+            if (role.isEmpty()) continue;
+            if (!role.equals(API) && !role.equals(ENTITIES)) {
+                throw new ConfigException("twin.cluster.roles", "roles are api and entities, was '" + role + "'");
+            }
+            roles.add(role);
+        }
+        if (roles.isEmpty()) throw new ConfigException("twin.cluster.roles", "must name at least one of api, entities");
+        boolean bootstrap = onOff(c, "bootstrap");
+        return new ClusterSettings(roles, bootstrap, bootstrap || onOff(c, "management"));
+    }
+
+    private static boolean onOff(Config c, String path) {
+        try {
+            return c.getBoolean(path);
+        } catch (com.typesafe.config.ConfigException e) {
+            throw new ConfigException("twin.cluster." + path, "must be on or off");
+        }
+    }
+}
