@@ -17,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ssbtwin.api.http.TwinRoutes;
 import org.ssbtwin.api.readside.AssetDirectory;
+import org.ssbtwin.api.study.StudyJobs;
+import org.ssbtwin.api.study.StudyRoutes;
 import org.ssbtwin.config.TwinSettings;
 import org.ssbtwin.fleet.PackEntity;
 import org.ssbtwin.plant.CellEntity;
@@ -74,9 +76,12 @@ public final class TwinServer implements AutoCloseable {
                 if (settings.simulation().enabled()) simulation.start();
             });
             Duration askTimeout = Duration.ofMillis(settings.askTimeoutMillis());
+            StudyJobs studyJobs = new StudyJobs(settings.studies());
+            system.getWhenTerminated().thenRun(studyJobs::close);
             TwinRoutes routes = new TwinRoutes(sharding, directory, clock, askTimeout,
                     () -> readiness.isDone() && !readiness.isCompletedExceptionally()
-                            && cluster.selfMember().status() == MemberStatus.up());
+                            && cluster.selfMember().status() == MemberStatus.up(),
+                    new StudyRoutes(studyJobs));
             ServerBinding binding = Http.get(system).newServerAt(settings.http().host(), settings.http().port())
                     .bind(routes.routes()).toCompletableFuture().get(30, TimeUnit.SECONDS);
             log.info("SSB twin listening on http://{}:{}/api/v1 ({} ms, database {})", settings.http().host(),

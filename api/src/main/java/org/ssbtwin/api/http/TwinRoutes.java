@@ -25,6 +25,7 @@ import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ssbtwin.api.readside.AssetDirectory;
+import org.ssbtwin.api.study.StudyRoutes;
 import org.ssbtwin.core.Rejection;
 import org.ssbtwin.core.cell.CellStatus;
 import org.ssbtwin.core.cell.CellSummary;
@@ -55,13 +56,16 @@ public final class TwinRoutes extends AllDirectives {
     private final TwinClock clock;
     private final Duration askTimeout;
     private final BooleanSupplier ready;
+    private final StudyRoutes studies;
 
-    public TwinRoutes(ClusterSharding sharding, AssetDirectory directory, TwinClock clock, Duration askTimeout, BooleanSupplier ready) {
+    public TwinRoutes(ClusterSharding sharding, AssetDirectory directory, TwinClock clock, Duration askTimeout, BooleanSupplier ready,
+                      StudyRoutes studies) {
         this.sharding = sharding;
         this.directory = directory;
         this.clock = clock;
         this.askTimeout = askTimeout;
         this.ready = ready;
+        this.studies = studies;
     }
 
     public Route routes() {
@@ -73,7 +77,8 @@ public final class TwinRoutes extends AllDirectives {
                         pathPrefix("stations", this::stationRoutes),
                         pathPrefix("cells", this::cellRoutes),
                         pathPrefix("packs", this::packRoutes),
-                        pathPrefix("vehicles", this::vehicleRoutes))))));
+                        pathPrefix("vehicles", this::vehicleRoutes),
+                        pathPrefix("studies", studies::routes))))));
     }
 
     private Route readiness() {
