@@ -171,6 +171,8 @@ class StudyRoutesTest {
         JsonNode a = awaitStatus(submitted(body), "DONE");
         JsonNode b = awaitStatus(submitted(body), "DONE");
         assertEquals("inline", a.get("fleet").asText());
+        assertEquals(250, a.get("packs").asInt(), "the request's packs override the spec's 50000");
+        assertEquals(250, a.get("result").get("packs").asInt());
         assertEquals(a.get("result"), b.get("result"));
         assertTrue(a.get("result").get("rows").toString().contains("\"OSLO\""), "the inline europe spec was used");
         String other = Json.MAPPER.writeValueAsString(Map.of("fleetSpec", hocon, "packs", 250, "years", 2, "seed", 6));

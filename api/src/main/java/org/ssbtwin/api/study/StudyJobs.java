@@ -125,18 +125,13 @@ public final class StudyJobs implements AutoCloseable {
         }
     }
 
-    /** Cancels every active job and stops the pool. */
+    /**
+     * Cancels every active job and stops the pool without waiting: running studies stop at their next chunk of 256
+     * packs (the pool's threads are daemons).
+     */
     @Override
     public void close() {
-        List<StudyJob> all = list();
-        all.forEach(StudyJob::cancel);
+        list().forEach(StudyJob::cancel);
         pool.shutdownNow();
-        try {
-            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
-                log.warn("study jobs did not stop within 10 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
