@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 @Command(name = "twin", mixinStandardHelpOptions = true, version = "ssb-twin 0.1.0",
         description = "Digital twin of solid-state battery cells from the plant to the fleet.",
         subcommands = {TwinMain.Serve.class, org.ssbtwin.api.cli.ReferenceProfileCommand.class,
-                org.ssbtwin.api.cli.PlantRampCommand.class})
+                org.ssbtwin.api.cli.PlantRampCommand.class,
+                org.ssbtwin.api.cli.StudyCommand.class, org.ssbtwin.api.cli.BenchCommand.class})
 public final class TwinMain implements Callable<Integer> {
 
     public static void main(String[] args) {

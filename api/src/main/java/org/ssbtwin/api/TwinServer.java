@@ -25,6 +25,8 @@ import org.ssbtwin.api.http.IngestRoutes;
 import org.ssbtwin.api.http.TwinRoutes;
 import org.ssbtwin.api.readside.AssetDirectory;
 import org.ssbtwin.config.ClusterSettings;
+import org.ssbtwin.api.study.StudyJobs;
+import org.ssbtwin.api.study.StudyRoutes;
 import org.ssbtwin.config.TwinSettings;
 import org.ssbtwin.fleet.PackEntity;
 import org.ssbtwin.plant.CellEntity;
@@ -95,10 +97,13 @@ public final class TwinServer implements AutoCloseable {
             });
             Duration askTimeout = Duration.ofMillis(settings.askTimeoutMillis());
             AssetRecorder recorder = new AssetRecorder(system, sharding, askTimeout, clock::now);
+            StudyJobs studyJobs = new StudyJobs(settings.studies());
+            system.getWhenTerminated().thenRun(studyJobs::close);
             TwinRoutes routes = new TwinRoutes(sharding, directory, clock, askTimeout,
                     () -> readiness.isDone() && !readiness.isCompletedExceptionally()
                             && cluster.selfMember().status() == MemberStatus.up(),
-                    new IngestRoutes(sharding, directory, recorder, clock, askTimeout), SimulationFeeds.layout(settings));
+                    new IngestRoutes(sharding, directory, recorder, clock, askTimeout), SimulationFeeds.layout(settings),
+                    new StudyRoutes(studyJobs));
             // --- HTTP only on "api" nodes; an entities-only node serves no API (health: Pekko Management) ---
             ServerBinding binding = null;
             if (clusterSettings.hasRole(ClusterSettings.API)) {

@@ -17,7 +17,8 @@ public record TwinSettings(
         Clock clock,
         Simulation simulation,
         int snapshotEvery,
-        int askTimeoutMillis) {
+        int askTimeoutMillis,
+        Studies studies) {
 
     public enum DatabaseKind { H2, POSTGRES }
 
@@ -39,6 +40,15 @@ public record TwinSettings(
 
     /** The built-in simulated plant and fleet that feed the embedded default. */
     public record Simulation(boolean enabled, String plantLayout, long seed, int tickMillis, int maxVehicles) {}
+
+    /**
+     * Long-horizon fleet studies run as background jobs ({@code POST /api/v1/studies}).
+     *
+     * @param maxPacks largest fleet a job may simulate
+     * @param maxConcurrent jobs queued or running at once; more are refused (429)
+     * @param threads worker threads per study (so at most {@code maxConcurrent * threads} busy threads)
+     */
+    public record Studies(int maxPacks, int maxConcurrent, int threads) {}
 
     public static TwinSettings from(Config root) {
         Config c = root.getConfig("twin");
@@ -87,8 +97,12 @@ public record TwinSettings(
                 intIn(c, "simulation.max-vehicles", 0, 10_000_000));
         int snapshotEvery = intIn(c, "persistence.snapshot-every", 1, 1_000_000);
         int askTimeout = intIn(c, "ask-timeout-millis", 100, 600_000);
+        Studies studies = new Studies(
+                intIn(c, "studies.max-packs", 1, 100_000_000),
+                intIn(c, "studies.max-concurrent", 1, 64),
+                intIn(c, "studies.threads", 1, 256));
         return new TwinSettings(new Http(host, port), dataDir, new Database(kind, url, user, password, maxConnections),
-                new Clock(start, speedUp), sim, snapshotEvery, askTimeout);
+                new Clock(start, speedUp), sim, snapshotEvery, askTimeout, studies);
     }
 
     private static String string(Config c, String path) {

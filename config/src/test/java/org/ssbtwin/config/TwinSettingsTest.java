@@ -41,4 +41,17 @@ class TwinSettingsTest {
                 () -> load("twin.database.kind = postgres\ntwin.database.postgres.url = \"jdbc:mysql://x\"")).path());
         assertEquals("twin.simulation.tick-millis", assertThrows(ConfigException.class, () -> load("twin.simulation.tick-millis = many")).path());
     }
+
+    @Test
+    void studiesHaveBoundedDefaultsAndValidatedKeys() {
+        TwinSettings.Studies d = load("").studies();
+        assertEquals(new TwinSettings.Studies(200_000, 2, 2), d);
+        TwinSettings.Studies o = load("twin.studies { max-packs = 5000, max-concurrent = 1, threads = 4 }").studies();
+        assertEquals(new TwinSettings.Studies(5000, 1, 4), o);
+        var packs = assertThrows(ConfigException.class, () -> load("twin.studies.max-packs = 0"));
+        assertEquals("twin.studies.max-packs", packs.path());
+        assertTrue(packs.getMessage().contains("was 0"), packs.getMessage());
+        assertEquals("twin.studies.max-concurrent", assertThrows(ConfigException.class, () -> load("twin.studies.max-concurrent = 0")).path());
+        assertEquals("twin.studies.threads", assertThrows(ConfigException.class, () -> load("twin.studies.threads = two")).path());
+    }
 }

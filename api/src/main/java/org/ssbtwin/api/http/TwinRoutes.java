@@ -25,6 +25,7 @@ import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ssbtwin.api.readside.AssetDirectory;
+import org.ssbtwin.api.study.StudyRoutes;
 import org.ssbtwin.core.Rejection;
 import org.ssbtwin.core.cell.CellStatus;
 import org.ssbtwin.core.cell.CellSummary;
@@ -57,13 +58,14 @@ public final class TwinRoutes extends AllDirectives {
     private final TwinClock clock;
     private final Duration askTimeout;
     private final BooleanSupplier ready;
+    private final StudyRoutes studies;
 
     private final IngestRoutes ingest;
     private final org.ssbtwin.core.plant.PlantLayout layout;
 
     /** @param layout the plant layout (ideal cycle times, cell energy) for KPIs; may be null */
     public TwinRoutes(ClusterSharding sharding, AssetDirectory directory, TwinClock clock, Duration askTimeout, BooleanSupplier ready,
-                      IngestRoutes ingest, org.ssbtwin.core.plant.PlantLayout layout) {
+                      IngestRoutes ingest, org.ssbtwin.core.plant.PlantLayout layout, StudyRoutes studies) {
         this.ingest = ingest;
         this.layout = layout;
         this.sharding = sharding;
@@ -71,6 +73,7 @@ public final class TwinRoutes extends AllDirectives {
         this.clock = clock;
         this.askTimeout = askTimeout;
         this.ready = ready;
+        this.studies = studies;
     }
 
     public Route routes() {
@@ -84,7 +87,8 @@ public final class TwinRoutes extends AllDirectives {
                         pathPrefix("packs", this::packRoutes),
                         pathPrefix("vehicles", this::vehicleRoutes),
                         pathPrefix("telemetry", ingest::telemetry),
-                        pathPrefix("plant", () -> concat(ingest.mesRecords(), path("kpis", () -> get(this::plantKpis)))))))));
+                        pathPrefix("plant", () -> concat(ingest.mesRecords(), path("kpis", () -> get(this::plantKpis)))),
+                        pathPrefix("studies", studies::routes))))));
     }
 
     private Route readiness() {

@@ -1,0 +1,158 @@
+package org.ssbtwin.api.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.ssbtwin.api.study.FleetSpecs;
+import org.ssbtwin.core.ageing.reference.DutyProfile;
+import org.ssbtwin.core.ageing.reference.ReferenceModel;
+import org.ssbtwin.core.ageing.reference.ReferenceSimulator;
+import org.ssbtwin.core.ageing.reference.ReferenceTrajectory;
+import org.ssbtwin.core.ageing.reference.StopCriteria;
+import org.ssbtwin.core.fleet.CohortYearStats;
+import org.ssbtwin.core.fleet.FleetSpec;
+import org.ssbtwin.core.fleet.FleetStudy;
+import org.ssbtwin.core.fleet.FleetStudyResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Benchmarks that print figures (never asserted): the fleet study's throughput and the reference models' cost. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Print performance figures: 'bench fleet' (pack-days/s) and 'bench reference' (ms per cell).",
+        subcommands = {BenchCommand.Fleet.class, BenchCommand.Reference.class})
+public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "name a benchmark: fleet or reference");
+    }
+
+    @Command(name = "fleet", mixinStandardHelpOptions = true,
+            description = "Fleet study throughput: a warm-up, then one timed study; prints pack-days/s and wall time.")
+    static final class Fleet implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--fleet", defaultValue = "vinfast-vn", description = "bundled fleet or HOCON file (default ${DEFAULT-VALUE})")
+        String fleet;
+
+        @Option(names = "--packs", defaultValue = "100000", description = "packs (default ${DEFAULT-VALUE})")
+        int packs;
+
+        @Option(names = "--years", defaultValue = "15", description = "service years (default ${DEFAULT-VALUE})")
+        int years;
+
+        @Option(names = "--threads", defaultValue = "2", description = "worker threads (default ${DEFAULT-VALUE})")
+        int threads;
+
+        @Option(names = "--seed", defaultValue = "42", description = "seed (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Override
+        public Integer call() {
+            if (packs < 1 || packs > StudyCommand.MAX_PACKS) {
+                throw new ParameterException(spec.commandLine(), "--packs: must be within [1, " + StudyCommand.MAX_PACKS + "], was " + packs);
+            }
+            if (years < 1 || years > StudyCommand.MAX_YEARS) {
+                throw new ParameterException(spec.commandLine(), "--years: must be within [1, " + StudyCommand.MAX_YEARS + "], was " + years);
+            }
+            if (threads < 1 || threads > StudyCommand.MAX_THREADS) {
+                throw new ParameterException(spec.commandLine(), "--threads: must be within [1, " + StudyCommand.MAX_THREADS + "], was " + threads);
+            }
+            FleetSpec fleetSpec;
+            try {
+                fleetSpec = FleetSpecs.byNameOrFile(fleet).withPacks(packs).withYears(years);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--fleet: " + e.getMessage());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "fleet study bench: %s, %d packs x %d years, %d threads, %d processors%n",
+                    fleet, packs, years, threads, Runtime.getRuntime().availableProcessors());
+            out.flush();
+            long tw = System.nanoTime();
+            FleetStudy.run(fleetSpec.withPacks(Math.min(packs, 4_000)), seed + 1, threads);
+            double warm = (System.nanoTime() - tw) / 1e9;
+            long t0 = System.nanoTime();
+            FleetStudyResult r = FleetStudy.run(fleetSpec, seed, threads);
+            double wall = (System.nanoTime() - t0) / 1e9;
+            out.printf(Locale.ROOT, "warm-up:        %.2f s%n", warm);
+            out.printf(Locale.ROOT, "pack-days:      %d%n", r.packDays());
+            out.printf(Locale.ROOT, "wall time:      %.2f s%n", wall);
+            out.printf(Locale.ROOT, "throughput:     %.2f M pack-days/s (%.0f packs/s)%n", r.packDays() / wall / 1e6, packs / wall);
+            CohortYearStats last = r.fleet(years);
+            out.printf(Locale.ROOT, "year %d SoH:     p5 %.3f  p50 %.3f  p95 %.3f (sanity, seed %d)%n", years,
+                    last.sohP5(), last.sohP50(), last.sohP95(), seed);
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "reference", mixinStandardHelpOptions = true,
+            description = "BLAST-Lite reference models: ms per cell per run of each model on p6 and p6h (warm-up, then timed runs).")
+    static final class Reference implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--years", defaultValue = "15", description = "years per cell run (default ${DEFAULT-VALUE})")
+        double years;
+
+        @Option(names = "--warmup", defaultValue = "5", description = "untimed runs per model and profile (default ${DEFAULT-VALUE})")
+        int warmup;
+
+        @Option(names = "--runs", defaultValue = "10", description = "timed runs per model and profile (default ${DEFAULT-VALUE})")
+        int runs;
+
+        @Override
+        public Integer call() {
+            if (!(years > 0 && years <= 50)) {
+                throw new ParameterException(spec.commandLine(), "--years: must be within (0, 50], was " + years);
+            }
+            if (warmup < 0 || warmup > 1000) {
+                throw new ParameterException(spec.commandLine(), "--warmup: must be within [0, 1000], was " + warmup);
+            }
+            if (runs < 1 || runs > 1000) {
+                throw new ParameterException(spec.commandLine(), "--runs: must be within [1, 1000], was " + runs);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "BLAST-Lite reference port, %s years per cell, %d warm-up + %d timed runs%n",
+                    fmt(years), warmup, runs);
+            double sink = 0;
+            for (String profileName : List.of("p6", "p6h")) {
+                DutyProfile profile = DutyProfile.byName(profileName);
+                for (String modelName : ReferenceModel.NAMES) {
+                    // prepared once per model and profile, then reused per cell, as a fleet would
+                    ReferenceSimulator sim = new ReferenceSimulator(ReferenceModel.byName(modelName), profile.input());
+                    StopCriteria stop = StopCriteria.years(years);
+                    for (int i = 0; i < warmup; i++) {
+                        sink += sim.simulate(stop).updateCount();
+                    }
+                    long t0 = System.nanoTime();
+                    int updates = 0;
+                    for (int i = 0; i < runs; i++) {
+                        ReferenceTrajectory tr = sim.simulate(stop);
+                        updates = tr.updateCount();
+                        sink += tr.capacity(updates);
+                    }
+                    double msPerCell = (System.nanoTime() - t0) / 1e6 / runs;
+                    out.printf(Locale.ROOT, "%-22s %-4s %9.2f ms/cell (%d updates, %d samples per input year)%n",
+                            modelName, profileName, msPerCell, updates, profile.length());
+                    out.flush();
+                }
+            }
+            if (sink == 42) {
+                out.println(); // keeps the JIT from discarding the runs
+            }
+            return 0;
+        }
+
+        private static String fmt(double d) {
+            return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.ssbtwin.api.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+import org.ssbtwin.core.ageing.reference.ReferenceModel;
+
+/** Runs the benchmarks once at a tiny size: they run and print their figures' labels (timings are not asserted). */
+class BenchCommandTest {
+    @Test
+    void fleetBenchPrintsThroughputAndWallTime() {
+        var r = StudyCommandTest.run("bench", "fleet", "--packs", "300", "--years", "2", "--threads", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("300 packs x 2 years, 1 threads"), r.out());
+        assertTrue(r.out().contains("pack-days:      219000"), r.out());
+        assertTrue(r.out().contains("wall time:"), r.out());
+        assertTrue(r.out().contains("M pack-days/s"), r.out());
+    }
+
+    @Test
+    void referenceBenchPrintsMsPerCellForEveryModelOnP6AndP6h() {
+        var r = StudyCommandTest.run("bench", "reference", "--years", "1", "--warmup", "0", "--runs", "1");
+        assertEquals(0, r.code(), r.err());
+        for (String model : ReferenceModel.NAMES) {
+            assertTrue(r.out().lines().anyMatch(l -> l.startsWith(model) && l.contains(" p6 ") && l.contains("ms/cell")), r.out());
+            assertTrue(r.out().lines().anyMatch(l -> l.startsWith(model) && l.contains(" p6h ") && l.contains("ms/cell")), r.out());
+        }
+    }
+
+    @Test
+    void badBenchOptionsNameTheOption() {
+        var r = StudyCommandTest.run("bench", "fleet", "--packs", "0");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--packs: must be within [1, 5000000], was 0"), r.err());
+        assertEquals(2, StudyCommandTest.run("bench").code());
+    }
+}
