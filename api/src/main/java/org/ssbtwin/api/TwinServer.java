@@ -99,11 +99,14 @@ public final class TwinServer implements AutoCloseable {
             AssetRecorder recorder = new AssetRecorder(system, sharding, askTimeout, clock::now);
             StudyJobs studyJobs = new StudyJobs(settings.studies());
             system.getWhenTerminated().thenRun(studyJobs::close);
+            // --- API modules: one line per feature ---
+            List<org.ssbtwin.api.http.ApiModule> modules = new java.util.ArrayList<>();
+            // --- end API modules ---
             TwinRoutes routes = new TwinRoutes(sharding, directory, clock, askTimeout,
                     () -> readiness.isDone() && !readiness.isCompletedExceptionally()
                             && cluster.selfMember().status() == MemberStatus.up(),
                     new IngestRoutes(sharding, directory, recorder, clock, askTimeout), SimulationFeeds.layout(settings),
-                    new StudyRoutes(studyJobs));
+                    new StudyRoutes(studyJobs), modules);
             // --- HTTP only on "api" nodes; an entities-only node serves no API (health: Pekko Management) ---
             ServerBinding binding = null;
             if (clusterSettings.hasRole(ClusterSettings.API)) {

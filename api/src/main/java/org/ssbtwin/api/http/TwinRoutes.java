@@ -62,10 +62,18 @@ public final class TwinRoutes extends AllDirectives {
 
     private final IngestRoutes ingest;
     private final org.ssbtwin.core.plant.PlantLayout layout;
+    private final List<ApiModule> modules;
 
     /** @param layout the plant layout (ideal cycle times, cell energy) for KPIs; may be null */
     public TwinRoutes(ClusterSharding sharding, AssetDirectory directory, TwinClock clock, Duration askTimeout, BooleanSupplier ready,
                       IngestRoutes ingest, org.ssbtwin.core.plant.PlantLayout layout, StudyRoutes studies) {
+        this(sharding, directory, clock, askTimeout, ready, ingest, layout, studies, List.of());
+    }
+
+    /** @param modules further parts of the API (scenarios, search, events...), mounted under /api/v1 */
+    public TwinRoutes(ClusterSharding sharding, AssetDirectory directory, TwinClock clock, Duration askTimeout, BooleanSupplier ready,
+                      IngestRoutes ingest, org.ssbtwin.core.plant.PlantLayout layout, StudyRoutes studies, List<ApiModule> modules) {
+        this.modules = List.copyOf(modules);
         this.ingest = ingest;
         this.layout = layout;
         this.sharding = sharding;
@@ -88,7 +96,13 @@ public final class TwinRoutes extends AllDirectives {
                         pathPrefix("vehicles", this::vehicleRoutes),
                         pathPrefix("telemetry", ingest::telemetry),
                         pathPrefix("plant", () -> concat(ingest.mesRecords(), path("kpis", () -> get(this::plantKpis)))),
-                        pathPrefix("studies", studies::routes))))));
+                        pathPrefix("studies", studies::routes),
+                        moduleRoutes())))));
+    }
+
+    private Route moduleRoutes() {
+        if (modules.isEmpty()) return reject();
+        return concat(modules.get(0).routes(), modules.stream().skip(1).map(ApiModule::routes).toArray(Route[]::new));
     }
 
     private Route readiness() {
