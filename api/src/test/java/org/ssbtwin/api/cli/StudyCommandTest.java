@@ -56,7 +56,7 @@ class StudyCommandTest {
 
         List<String> csv = Files.readAllLines(out.resolve("result.csv"), StandardCharsets.UTF_8);
         assertEquals("dimension,cohort,year,packs,alive,soh_p5,soh_p50,soh_p95,resistance_p5,resistance_p50,"
-                + "resistance_p95,share_below_80,share_below_70,failed_share,warranty_claim_share,mean_efc,mean_km", csv.get(0));
+                + "resistance_p95,share_below_80,share_below_70,failed_share,warranty_claim_share,mean_efc,mean_km,retired_share", csv.get(0));
         assertTrue(csv.get(1).startsWith("ALL,ALL,1,200,"), csv.get(1));
 
         JsonNode json = Json.MAPPER.readTree(out.resolve("result.json").toFile());

@@ -37,6 +37,14 @@ public final class FleetStudy {
     public static final String DIM_PRODUCTION_MONTH = "PRODUCTION_MONTH";
     public static final String DIM_LAMINATION = "LAMINATION_BAND";
 
+    /**
+     * Capacity (fraction of rated) below which a pack leaves vehicle service: replaced, or repurposed for second
+     * life. Assumed (no single public source; OEM warranties end at 70 %, second-life studies take packs at
+     * 60-80 %). Retired packs count as below 80 % / 70 % but no longer enter the SoH percentiles, so the tail of
+     * heavily used packs (taxis over 10+ years) shows as a retired share instead of a capacity clamped at zero.
+     */
+    public static final double RETIREMENT_SOH = 0.60;
+
     static final double SOH_BIN = 0.0005;
     static final int SOH_BINS = 2400;          // 0 .. 1.2
     static final double RES_MIN = 0.8;
@@ -315,6 +323,7 @@ public final class FleetStudy {
         final long[] below80;
         final long[] below70;
         final long[] failed;
+        final long[] retired;
         final long[] claims;
         final long[] kmMilli;
         final long[] efcMicro;
@@ -330,6 +339,7 @@ public final class FleetStudy {
             below80 = new long[cy];
             below70 = new long[cy];
             failed = new long[cy];
+            retired = new long[cy];
             claims = new long[cy];
             kmMilli = new long[cy];
             efcMicro = new long[cy];
@@ -353,6 +363,10 @@ public final class FleetStudy {
                 int cy = c * l.years + y;
                 if (s.failed) {
                     failed[cy]++;
+                    below80[cy]++;
+                    below70[cy]++;
+                } else if (s.capacity < RETIREMENT_SOH) {
+                    retired[cy]++;
                     below80[cy]++;
                     below70[cy]++;
                 } else {
@@ -389,6 +403,7 @@ public final class FleetStudy {
                 below80[i] += o.below80[i];
                 below70[i] += o.below70[i];
                 failed[i] += o.failed[i];
+                retired[i] += o.retired[i];
                 claims[i] += o.claims[i];
                 kmMilli[i] += o.kmMilli[i];
                 efcMicro[i] += o.efcMicro[i];
@@ -429,7 +444,8 @@ public final class FleetStudy {
                             percentile(res, cy * RES_BINS, RES_BINS, al, 0.50, RES_MIN, RES_BIN),
                             percentile(res, cy * RES_BINS, RES_BINS, al, 0.95, RES_MIN, RES_BIN),
                             below80[cy] / (double) n, below70[cy] / (double) n, failed[cy] / (double) n,
-                            claims[cy] / (double) n, efcMicro[cy] / 1e6 / n, kmMilli[cy] / 1e3 / n));
+                            claims[cy] / (double) n, efcMicro[cy] / 1e6 / n, kmMilli[cy] / 1e3 / n,
+                            retired[cy] / (double) n));
                 }
             }
             return new FleetStudyResult(spec.packs(), spec.years(), seed, spec.startDate().toString(),

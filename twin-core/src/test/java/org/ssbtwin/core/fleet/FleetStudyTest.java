@@ -128,7 +128,26 @@ class FleetStudyTest {
         String csv = r.toCsv();
         assertTrue(csv.startsWith("dimension,cohort,year,packs"));
         assertTrue(csv.contains("ALL,ALL,1,2000,"));
-        assertFalse(csv.lines().skip(1).anyMatch(l -> l.split(",").length != 17));
+        assertFalse(csv.lines().skip(1).anyMatch(l -> l.split(",").length != 18));
+    }
+
+    @Test
+    void packsBelowTheRetirementCapacityLeaveServiceInsteadOfAgeingToZero() {
+        // HCMC DC-heavy taxis for 15 years: the lower tail passes 60 % of rated capacity
+        FleetStudyResult taxi = FleetStudy.run(single(VehicleModel.VF5, Climate.HO_CHI_MINH_CITY,
+                DriverArchetype.RIDE_HAILING_TAXI, ChargingHabit.DC_HEAVY, 400, 15), 3L, 2);
+        double prevRetired = 0;
+        for (int y = 1; y <= 15; y++) {
+            CohortYearStats f = taxi.fleet(y);
+            assertTrue(f.retiredShare() >= prevRetired, "retirement is permanent");
+            assertTrue(f.alive() == 0 || f.sohP5() >= FleetStudy.RETIREMENT_SOH,
+                    "percentiles are over packs in service: p5 " + f.sohP5() + " in year " + y);
+            assertTrue(f.shareBelow70() >= f.retiredShare() + f.failedShare() - 1e-12);
+            assertEquals(f.packs(), f.alive() + Math.round((f.retiredShare() + f.failedShare()) * f.packs()));
+            prevRetired = f.retiredShare();
+        }
+        assertTrue(taxi.fleet(15).retiredShare() > 0.05, "some taxi packs retire: " + taxi.fleet(15).retiredShare());
+        assertEquals(0.0, taxi.fleet(1).retiredShare());
     }
 
     @Test
