@@ -58,7 +58,7 @@ class FilterParserTest {
             "soh in (0.78, 0.9) | true", "not climate = OSLO | true", "not not climate = OSLO | false",
             "climate = OSLO or soh < 0.8 | true", "climate = OSLO and soh < 0.8 | false",
             "(climate = OSLO or km > 100000) and soh < 0.8 | true", "climate = OSLO or km > 100000 and soh > 0.8 | false",
-            "KIND = PACK AND SOH < 0.8 | false", "kind = PACK AnD soh < 0.8 | true", "status = in_service | true",
+            "KIND = PACK AND SOH < 0.8 | true", "kind = PACK AnD soh < 0.8 | true", "status = in_service | true",
             "stateOfHealth < 0.8 | true", "equivalentFullCycles > 0 | false", "grade = A | false", "grade != A | false",
             "not grade = A | true", "vehicleModel ~ VF | true", "soh<0.8 | true", "climate=HO_CHI_MINH_CITY | true"})
     void evaluates(String q, boolean expected) {
