@@ -69,7 +69,7 @@ public final class AssetChangeFeed implements AutoCloseable {
     private final ArrayDeque<Change> ring = new ArrayDeque<>();
     private final BoundedSourceQueue<Item> queue;
     private final Source<Item, NotUsed> hub;
-    private final Cancellable ticks;
+    private volatile Cancellable ticks;
     private final AtomicLong dropped = new AtomicLong();
     private long seq;
 
@@ -112,8 +112,10 @@ public final class AssetChangeFeed implements AutoCloseable {
 
     private void offer(Item item) {
         QueueOfferResult r = queue.offer(item);
-        if (r != QueueOfferResult.enqueued() && dropped.incrementAndGet() % 1000 == 1) {
-            log.warn("change feed is overloaded: {} changes dropped so far ({})", dropped.get(), r);
+        if (r == QueueOfferResult.dropped()) {
+            if (dropped.incrementAndGet() % 1000 == 1) log.warn("change feed is overloaded: {} changes dropped so far", dropped.get());
+        } else if (r != QueueOfferResult.enqueued()) {
+            if (ticks != null) ticks.cancel(); // the system is shutting down
         }
     }
 

@@ -62,6 +62,7 @@ import org.ssbtwin.plant.StationEntity;
 public final class HistoryRoutes extends AllDirectives implements ApiModule {
     private static final Logger log = LoggerFactory.getLogger(HistoryRoutes.class);
 
+    private static final java.util.concurrent.atomic.AtomicLong RECOVERIES = new java.util.concurrent.atomic.AtomicLong();
     private final ActorSystem<?> system;
     private final ClusterSharding sharding;
     private final JdbcReadJournal journal;
@@ -180,7 +181,10 @@ public final class HistoryRoutes extends AllDirectives implements ApiModule {
                 return CompletableFuture.completedFuture(Json.badRequest(msg, instance, List.of(new Json.FieldError("revision", msg))));
             }
             CompletableFuture<PointInTimeRecovery.Folded> folded = new CompletableFuture<>();
-            system.classicSystem().actorOf(PointInTimeRecovery.props(pid(k, id), revision, k.empty().apply(id), APPLY, folded));
+            // a system actor: the typed system's user guardian does not let classic actors be created from outside
+            ((org.apache.pekko.actor.ExtendedActorSystem) system.classicSystem()).systemActorOf(
+                    PointInTimeRecovery.props(pid(k, id), revision, k.empty().apply(id), APPLY, folded),
+                    "history-" + RECOVERIES.incrementAndGet());
             return folded.orTimeout(timeout.toMillis() * 4, TimeUnit.MILLISECONDS).thenApply(f -> Json.ok(new PastState(k.noun(), id,
                     revision, cur.revision(), null, f.fromSnapshot() == 0 ? null : f.fromSnapshot(), f.eventsFolded(), f.state())));
         }).exceptionally(t -> failed(t, instance));
