@@ -123,9 +123,11 @@ class AccessControlTest {
     void keysAreNeverLogged() {
         call("GET", "/api/v1/packs", null, "X-Api-Key", "some-unknown-key-0000");
         call("POST", "/api/v1/telemetry", TELEMETRY, "Authorization", bearer(READER));
+        var malformed = call("GET", "/api/v1/packs", null, "Authorization", "Bearer not a (valid) token!0000");
+        assertEquals(401, malformed.status(), "a key a bearer token cannot hold is an unknown key");
         List<String> messages = LOGS.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertTrue(messages.stream().anyMatch(m -> m.contains("access control is on") && m.contains("dashboard(reader)")), messages.toString());
-        for (String key : List.of(READER, OPERATOR, ENGINEER, "some-unknown-key-0000", AuthSettings.sha256Hex(OPERATOR))) {
+        for (String key : List.of(READER, OPERATOR, ENGINEER, "some-unknown-key-0000", "(valid) token!0000", AuthSettings.sha256Hex(OPERATOR))) {
             assertTrue(messages.stream().noneMatch(m -> m.contains(key)), "a key appears in the log");
         }
     }

@@ -65,7 +65,7 @@ public final class AccessControl extends AllDirectives {
         }
         Optional<ApiKey> key = settings.identify(presented.get());
         if (key.isEmpty()) {
-            log.info("refused {} {}: unknown API key", method, path);
+            log.debug("refused {} {}: unknown API key", method, path);
             return unauthorized("the API key is not known", path, "invalid_token");
         }
         if (!key.get().role().includes(required.get())) {

@@ -84,23 +84,11 @@ public final class AssetChangeFeed implements AutoCloseable {
         this.ticks = system.scheduler().scheduleAtFixedRate(tick, tick, this::tick, system.executionContext());
     }
 
-    /** The journal type name of an event ({@code pack-usage-recorded}...), from its Jackson type id. */
-    static String typeName(Object event) {
-        var types = event.getClass().getInterfaces().length > 0
-                ? event.getClass().getInterfaces()[0].getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class) : null;
-        if (types != null) {
-            for (var t : types.value()) if (t.value() == event.getClass()) return t.name();
-        }
-        return event.getClass().getSimpleName();
-    }
-
     private synchronized void publish(AssetDirectory.AssetChange c) {
         Asset a = c.summary() instanceof Station s ? Asset.of(s)
                 : c.summary() instanceof CellSummary cs ? Asset.of(cs) : Asset.of((PackSummary) c.summary());
-        Instant at = c.event() instanceof org.ssbtwin.core.station.StationEvent e ? e.at()
-                : c.event() instanceof org.ssbtwin.core.cell.CellEvent e ? e.at()
-                : c.event() instanceof org.ssbtwin.core.pack.PackEvent e ? e.at() : null;
-        Change change = new Change(++seq, c.kind(), c.id(), typeName(c.event()), at, c.offset(), c.sequenceNr(), a.summary(), a.view());
+        Instant at = org.ssbtwin.api.history.HistoryRoutes.at(c.event());
+        Change change = new Change(++seq, c.kind(), c.id(), org.ssbtwin.api.history.HistoryRoutes.typeName(c.event()), at, c.offset(), c.sequenceNr(), a.summary(), a.view());
         ring.addLast(change);
         if (ring.size() > RING) ring.removeFirst();
         offer(change);

@@ -6,9 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -22,7 +20,6 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
-import org.apache.pekko.persistence.query.EventEnvelope;
 import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.slf4j.Logger;
@@ -213,14 +210,16 @@ public final class HistoryRoutes extends AllDirectives implements ApiModule {
         return Json.problem(StatusCodes.INTERNAL_SERVER_ERROR, "internal-error", "Internal error", "the twin failed to answer", instance, null);
     }
 
-    static Instant at(Object event) {
+    /** The virtual time of a station, cell or pack event. */
+    public static Instant at(Object event) {
         if (event instanceof StationEvent e) return e.at();
         if (event instanceof CellEvent e) return e.at();
         if (event instanceof PackEvent e) return e.at();
         throw new IllegalStateException("not an asset event: " + event.getClass().getName());
     }
 
-    static String typeName(Object event) {
+    /** The journal type name of an event ({@code pack-usage-recorded}...): its Jackson type id. */
+    public static String typeName(Object event) {
         var types = event.getClass().getInterfaces().length > 0
                 ? event.getClass().getInterfaces()[0].getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class) : null;
         if (types != null) {

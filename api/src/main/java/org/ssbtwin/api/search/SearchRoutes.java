@@ -1,6 +1,5 @@
 package org.ssbtwin.api.search;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,9 +115,5 @@ public final class SearchRoutes extends AllDirectives implements ApiModule {
                 + (e.found() == null ? "" : ", found " + e.found());
         return Json.problem(org.apache.pekko.http.javadsl.model.StatusCodes.BAD_REQUEST, "invalid-filter",
                 "The filter or sort expression is invalid", detail, instance, List.of(error));
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }
