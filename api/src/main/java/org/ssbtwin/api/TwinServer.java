@@ -101,12 +101,16 @@ public final class TwinServer implements AutoCloseable {
             system.getWhenTerminated().thenRun(studyJobs::close);
             // --- API modules: one line per feature ---
             List<org.ssbtwin.api.http.ApiModule> modules = new java.util.ArrayList<>();
+            modules.add(new org.ssbtwin.api.search.SearchRoutes(directory));
+            modules.add(new org.ssbtwin.api.events.EventsRoutes(new org.ssbtwin.api.events.AssetChangeFeed(system, directory, Duration.ofSeconds(1))));
+            modules.add(new org.ssbtwin.api.history.HistoryRoutes(system, sharding, askTimeout));
             // --- end API modules ---
             TwinRoutes routes = new TwinRoutes(sharding, directory, clock, askTimeout,
                     () -> readiness.isDone() && !readiness.isCompletedExceptionally()
                             && cluster.selfMember().status() == MemberStatus.up(),
                     new IngestRoutes(sharding, directory, recorder, clock, askTimeout), SimulationFeeds.layout(settings),
                     new StudyRoutes(studyJobs), modules);
+            routes.withAccessControl(org.ssbtwin.api.auth.AccessControl.fromConfig(config)); // twin.auth: roles per method + path
             // --- HTTP only on "api" nodes; an entities-only node serves no API (health: Pekko Management) ---
             ServerBinding binding = null;
             if (clusterSettings.hasRole(ClusterSettings.API)) {

@@ -63,6 +63,7 @@ public final class TwinRoutes extends AllDirectives {
     private final IngestRoutes ingest;
     private final org.ssbtwin.core.plant.PlantLayout layout;
     private final List<ApiModule> modules;
+    private org.ssbtwin.api.auth.AccessControl access = org.ssbtwin.api.auth.AccessControl.disabled();
 
     /** @param layout the plant layout (ideal cycle times, cell energy) for KPIs; may be null */
     public TwinRoutes(ClusterSharding sharding, AssetDirectory directory, TwinClock clock, Duration askTimeout, BooleanSupplier ready,
@@ -84,8 +85,14 @@ public final class TwinRoutes extends AllDirectives {
         this.studies = studies;
     }
 
+    /** Guards every route (this class's and every module's) with {@code access} (API keys and roles). */
+    public TwinRoutes withAccessControl(org.ssbtwin.api.auth.AccessControl access) {
+        this.access = access;
+        return this;
+    }
+
     public Route routes() {
-        return handleExceptions(exceptionHandler(), () -> handleRejections(rejectionHandler(), () ->
+        return handleExceptions(exceptionHandler(), () -> handleRejections(rejectionHandler(), () -> access.protect(() ->
                 pathPrefix("api", () -> pathPrefix("v1", () -> concat(
                         path("health", () -> get(() -> complete(Json.ok(Map.of("status", "UP"))))),
                         path("ready", () -> get(this::readiness)),
@@ -97,7 +104,7 @@ public final class TwinRoutes extends AllDirectives {
                         pathPrefix("telemetry", ingest::telemetry),
                         pathPrefix("plant", () -> concat(ingest.mesRecords(), path("kpis", () -> get(this::plantKpis)))),
                         pathPrefix("studies", studies::routes),
-                        moduleRoutes())))));
+                        moduleRoutes()))))));
     }
 
     private Route moduleRoutes() {

@@ -58,6 +58,14 @@ public final class AssetDirectory implements AutoCloseable {
     private final List<java.util.function.Consumer<StationSetpoint>> setpointListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean caughtUp;
 
+    private final List<java.util.function.Consumer<AssetChange>> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * One event of one asset seen in the journal after the replay, with the summary it resulted in ({@link Station},
+     * {@link CellSummary} or {@link PackSummary}), its journal offset and sequence number.
+     */
+    public record AssetChange(String kind, String id, Object event, Object summary, long offset, long sequenceNr) {}
+
     /** A setpoint change seen in the journal. */
     public record StationSetpoint(StationId station, StationEvent.SetpointChanged change) {}
 
@@ -92,7 +100,8 @@ public final class AssetDirectory implements AutoCloseable {
         eventsSeen.incrementAndGet();
         if (e instanceof StationEvent se) {
             StationId sid = StationId.of(entityId);
-            stations.compute(sid, (id, s) -> (s == null ? Station.unknown(id) : s).apply(se));
+            Station next = stations.compute(sid, (id, s) -> (s == null ? Station.unknown(id) : s).apply(se));
+            changed("station", env, next);
             stationTime.compute(sid, (id, t) -> (t == null ? org.ssbtwin.core.station.StationTimeAccount.start() : t).apply(se));
             advance(se.at());
             if (se instanceof StationEvent.SetpointChanged sc && caughtUp) {
@@ -100,7 +109,8 @@ public final class AssetDirectory implements AutoCloseable {
             }
         } else if (e instanceof CellEvent ce) {
             CellId cid = CellId.of(entityId);
-            cells.compute(cid, (id, s) -> (s == null ? CellSummary.of(id) : s).apply(ce));
+            CellSummary next = cells.compute(cid, (id, s) -> (s == null ? CellSummary.of(id) : s).apply(ce));
+            changed("cell", env, next);
             noteSerial(cid.value());
             if (ce instanceof CellEvent.InlaysLaminated l) {
                 l.inlays().forEach(i -> {
@@ -111,6 +121,7 @@ public final class AssetDirectory implements AutoCloseable {
             advance(ce.at());
         } else if (e instanceof PackEvent pe) {
             PackSummary next = packs.compute(PackId.of(entityId), (id, s) -> (s == null ? PackSummary.of(id) : s).apply(pe));
+            changed("pack", env, next);
             noteSerial(entityId);
             if (pe instanceof PackEvent.Installed i) {
                 packByVehicle.put(i.vehicleId(), next.id());
@@ -118,6 +129,19 @@ public final class AssetDirectory implements AutoCloseable {
             }
             advance(pe.at());
         }
+    }
+
+    private void changed(String kind, EventEnvelope env, Object summary) {
+        if (!caughtUp || changeListeners.isEmpty()) return;
+        String id = env.persistenceId().substring(env.persistenceId().indexOf('|') + 1);
+        long offset = env.offset() instanceof Sequence seq ? seq.value() : -1;
+        AssetChange change = new AssetChange(kind, id, env.event(), summary, offset, env.sequenceNr());
+        changeListeners.forEach(l -> l.accept(change));
+    }
+
+    /** Called (on the read side's stream threads: must not block) for every asset event after the replay. */
+    public void onAssetChanged(java.util.function.Consumer<AssetChange> listener) {
+        changeListeners.add(listener);
     }
 
     private void advance(Instant at) {
