@@ -67,7 +67,10 @@ public final class TwinServer implements AutoCloseable {
         ClusterSettings clusterSettings = ClusterSettings.from(config);
         Config roles = ConfigFactory.parseMap(Map.of("pekko.cluster.roles", List.copyOf(clusterSettings.roles())));
         // --- end cluster roles ---
-        Config full = roles.withFallback(PersistenceSetup.persistenceConfig(settings.database())).withFallback(config).resolve();
+        org.ssbtwin.config.ReadSideSettings readSide = org.ssbtwin.config.ReadSideSettings.from(config); // fleet read side
+        Config full = roles.withFallback(PersistenceSetup.persistenceConfig(settings.database()))
+                .withFallback(org.ssbtwin.api.readside.FleetProjection.projectionConfig(settings.database(), readSide))
+                .withFallback(config).resolve();
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "ssb-twin", full);
         try {
             Cluster cluster = Cluster.get(system);
@@ -101,6 +104,7 @@ public final class TwinServer implements AutoCloseable {
             system.getWhenTerminated().thenRun(studyJobs::close);
             // --- API modules: one line per feature ---
             List<org.ssbtwin.api.http.ApiModule> modules = new java.util.ArrayList<>();
+            modules.add(org.ssbtwin.api.readside.FleetReadSide.start(system, settings, readSide).routes());
             // --- end API modules ---
             TwinRoutes routes = new TwinRoutes(sharding, directory, clock, askTimeout,
                     () -> readiness.isDone() && !readiness.isCompletedExceptionally()
