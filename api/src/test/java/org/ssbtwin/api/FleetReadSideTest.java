@@ -163,4 +163,26 @@ class FleetReadSideTest {
             assertEquals("by", a.json().get("errors").get(0).get("field").asText(), a.body());
         }
     }
+
+    @Test
+    void openApiFragmentDescribesTheAnswers() throws Exception {
+        JsonNode spec;
+        try (var in = FleetReadSideTest.class.getClassLoader().getResourceAsStream("openapi/fleet.json")) {
+            assertNotNull(in, "openapi/fleet.json on the classpath");
+            spec = org.ssbtwin.api.http.Json.MAPPER.readTree(in);
+        }
+        assertEquals(List.of("/api/v1/fleet/summary", "/api/v1/fleet/soh-distribution", "/api/v1/fleet/cohorts"), fieldNames(spec.get("paths")));
+        JsonNode schemas = spec.get("components").get("schemas");
+        assertEquals(fieldNames(schemas.get("FleetSummary").get("properties")), fieldNames(TestTwin.get(port, "/api/v1/fleet/summary").json()));
+        JsonNode point = TestTwin.get(port, "/api/v1/fleet/soh-distribution").json().get("points").get(0);
+        assertEquals(fieldNames(schemas.get("FleetSohPoint").get("properties")), fieldNames(point));
+        JsonNode cohort = TestTwin.get(port, "/api/v1/fleet/cohorts?by=archetype").json().get("cohorts").get(0);
+        assertEquals(fieldNames(schemas.get("FleetCohort").get("properties")), fieldNames(cohort));
+    }
+
+    static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
 }
