@@ -76,7 +76,7 @@ public final class FleetReadSide implements AutoCloseable {
         c.setMaximumPoolSize(size);
         c.setMinimumIdle(1);
         c.setReadOnly(readOnly);
-        c.setAutoCommit(!readOnly ? false : true);
+        c.setAutoCommit(readOnly); // the projection commits its own transactions; queries roll back their read-only ones
         return new HikariDataSource(c);
     }
 
