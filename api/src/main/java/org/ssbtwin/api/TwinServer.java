@@ -67,7 +67,10 @@ public final class TwinServer implements AutoCloseable {
         ClusterSettings clusterSettings = ClusterSettings.from(config);
         Config roles = ConfigFactory.parseMap(Map.of("pekko.cluster.roles", List.copyOf(clusterSettings.roles())));
         // --- end cluster roles ---
-        Config full = roles.withFallback(PersistenceSetup.persistenceConfig(settings.database())).withFallback(config).resolve();
+        org.ssbtwin.config.ReadSideSettings readSide = org.ssbtwin.config.ReadSideSettings.from(config); // fleet read side
+        Config full = roles.withFallback(PersistenceSetup.persistenceConfig(settings.database()))
+                .withFallback(org.ssbtwin.api.readside.FleetProjection.projectionConfig(settings.database(), readSide))
+                .withFallback(config).resolve();
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "ssb-twin", full);
         try {
             Cluster cluster = Cluster.get(system);
@@ -104,6 +107,7 @@ public final class TwinServer implements AutoCloseable {
             modules.add(new org.ssbtwin.api.search.SearchRoutes(directory));
             modules.add(new org.ssbtwin.api.events.EventsRoutes(new org.ssbtwin.api.events.AssetChangeFeed(system, directory, Duration.ofSeconds(1))));
             modules.add(new org.ssbtwin.api.history.HistoryRoutes(system, sharding, askTimeout));
+            modules.add(org.ssbtwin.api.readside.FleetReadSide.start(system, settings, readSide).routes());
             // --- end API modules ---
             TwinRoutes routes = new TwinRoutes(sharding, directory, clock, askTimeout,
                     () -> readiness.isDone() && !readiness.isCompletedExceptionally()

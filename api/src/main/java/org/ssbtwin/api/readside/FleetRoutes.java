@@ -1,0 +1,67 @@
+package org.ssbtwin.api.readside;
+
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.ssbtwin.api.http.ApiModule;
+import org.ssbtwin.api.http.InvalidParameterException;
+import org.ssbtwin.api.http.Json;
+import org.ssbtwin.api.http.QueryParams;
+import org.ssbtwin.core.fleet.readmodel.CohortDimension;
+import org.ssbtwin.core.fleet.readmodel.Period;
+
+/**
+ * Fleet-wide questions answered from the durable read side (never by asking every entity):
+ * {@code GET /api/v1/fleet/summary}, {@code /fleet/soh-distribution?by=month|year}, {@code /fleet/cohorts?by=...}.
+ * The numbers trail the journal by the projection's lag (usually well under a second).
+ */
+public final class FleetRoutes extends AllDirectives implements ApiModule {
+    private static final Logger log = LoggerFactory.getLogger(FleetRoutes.class);
+    private final FleetQueries queries;
+
+    /** @param queries null when the read side is disabled: every fleet route then answers 503 */
+    public FleetRoutes(FleetQueries queries) {
+        this.queries = queries;
+    }
+
+    @Override
+    public Route routes() {
+        return pathPrefix("fleet", () -> concat(
+                path("summary", () -> get(() -> parameterMap(raw -> {
+                    new QueryParams(raw, Set.of());
+                    return answer("/api/v1/fleet/summary", () -> queries.summary());
+                }))),
+                path("soh-distribution", () -> get(() -> parameterMap(raw -> {
+                    String by = new QueryParams(raw, Set.of("by")).string("by");
+                    Period period = by == null ? Period.MONTH : Period.fromParameter(by).orElseThrow(() ->
+                            new InvalidParameterException("by", "by must be one of " + Period.parameters() + ", was '" + by + "'"));
+                    return answer("/api/v1/fleet/soh-distribution", () -> queries.sohDistribution(period));
+                }))),
+                path("cohorts", () -> get(() -> parameterMap(raw -> {
+                    String by = new QueryParams(raw, Set.of("by")).string("by");
+                    if (by == null) throw new InvalidParameterException("by", "by is required, one of " + CohortDimension.parameters());
+                    CohortDimension dim = CohortDimension.fromParameter(by).orElseThrow(() ->
+                            new InvalidParameterException("by", "by must be one of " + CohortDimension.parameters() + ", was '" + by + "'"));
+                    return answer("/api/v1/fleet/cohorts", () -> queries.cohorts(dim));
+                })))));
+    }
+
+    private Route answer(String instance, java.util.function.Supplier<CompletionStage<?>> query) {
+        if (queries == null) {
+            return complete(Json.problem(StatusCodes.SERVICE_UNAVAILABLE, "read-side-disabled", "The fleet read side is disabled",
+                    "twin.read-side.enabled is off on this node", instance, null));
+        }
+        CompletionStage<HttpResponse> response = query.get().handle((body, error) -> {
+            if (error == null) return Json.ok(body);
+            log.warn("fleet query {} failed: {}", instance, error.toString());
+            return Json.problem(StatusCodes.SERVICE_UNAVAILABLE, "read-side-unavailable", "The fleet read side is unavailable",
+                    "the read-side database did not answer; retry later", instance, null);
+        });
+        return completeWithFuture(response);
+    }
+}

@@ -1,0 +1,111 @@
+package org.ssbtwin.api;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.Address;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.projection.ProjectionBehavior;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ssbtwin.fleet.PackEntity;
+
+/**
+ * Two nodes in one JVM sharing an embedded PostgreSQL: an "entities" node that hosts the packs and runs every
+ * projection instance, and an "api"-only node that hosts neither. Telemetry enters through the api node, is written
+ * by the pack entities on the other node, projected there, and the api node answers the fleet summary from the
+ * read-side tables without asking any entity.
+ */
+class FleetReadSideClusterTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void apiNodeAnswersFleetQueriesFromTheReadSide() throws Exception {
+        List<FleetFixtures.PackSpec> packs = List.of(
+                FleetFixtures.pack(31, "VF8", "HOT", "COMMUTER", 120),
+                FleetFixtures.pack(32, "VF8", "TEMPERATE", "COMMUTER", 122),
+                FleetFixtures.pack(33, "VF9", "TEMPERATE", "RIDE_HAIL", 124),
+                FleetFixtures.pack(34, "VF9", "HOT", "RIDE_HAIL", 126));
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            int[] artery = ClusterTestSupport.freePorts(2);
+            String seed = "pekko://ssb-twin@127.0.0.1:" + artery[0];
+            TwinServer entities = null;
+            TwinServer api = null;
+            try {
+                entities = TestTwin.start(dir.resolve("entities"), node(pg, artery[0], seed, "entities"));
+                api = TestTwin.start(dir.resolve("api"), node(pg, artery[1], seed, "api"));
+                TwinServer e = entities;
+                TwinServer a = api;
+                TestTwin.await("two members up", Duration.ofSeconds(60),
+                        () -> ClusterTestSupport.membersUp(e.system()) == 2 && ClusterTestSupport.membersUp(a.system()) == 2);
+                e.readiness().get(30, TimeUnit.SECONDS);
+                a.readiness().get(30, TimeUnit.SECONDS);
+                assertEquals(-1, e.port(), "the entities node serves no HTTP");
+
+                for (int i = 0; i < packs.size(); i++) FleetFixtures.assembleAndInstall(a.system(), packs.get(i), i + 1);
+                TestTwin.await("packs in service on the api node", Duration.ofSeconds(20),
+                        () -> TestTwin.get(a.port(), "/api/v1/packs?state=in_service").json().get("total").asInt() == packs.size());
+                var r = FleetFixtures.postTelemetry(a.port(), FleetFixtures.days(packs, LocalDate.parse("2028-03-01"), 6, 110));
+                assertEquals(200, r.status(), r.body());
+
+                try (Connection c = pg.getPostgresDatabase().getConnection()) {
+                    assertEquals(packs.size() * (2 + 6), FleetFixtures.journalPackEvents(c));
+                    TestTwin.await("projection caught up", Duration.ofSeconds(30), () -> {
+                        try {
+                            return FleetFixtures.projectedEvents(c) == packs.size() * (2 + 6);
+                        } catch (Exception ex) {
+                            throw new IllegalStateException(ex);
+                        }
+                    });
+                }
+                var s = TestTwin.get(a.port(), "/api/v1/fleet/summary");
+                assertEquals(200, s.status(), s.body());
+                assertEquals(packs.size(), s.json().get("packs").asInt());
+                assertEquals(packs.size(), s.json().get("byStatus").get("IN_SERVICE").asInt());
+                assertEquals(2, s.json().get("byModel").get("VF9").asInt());
+                assertTrue(s.json().get("soh").get("p95").asDouble() < 1.0, "six days of use aged every pack");
+                var hot = TestTwin.get(a.port(), "/api/v1/fleet/cohorts?by=climate").json().get("cohorts").get(0);
+                assertEquals("HOT", hot.get("key").asText());
+                assertEquals(2, hot.get("packs").asInt());
+
+                // the packs and every projection instance live on the entities node only
+                Address entitiesAddress = e.system().address();
+                Map<Address, Integer> packRegions = ClusterTestSupport.entitiesPerRegion(e.system(), PackEntity.TYPE_KEY);
+                assertEquals(Map.of(entitiesAddress, packs.size()), packRegions);
+                EntityTypeKey<ProjectionBehavior.Command> daemon = EntityTypeKey.create(ProjectionBehavior.Command.class,
+                        "sharded-daemon-process-fleet-pack");
+                TestTwin.await("both projection instances running", Duration.ofSeconds(20),
+                        () -> ClusterTestSupport.entitiesPerRegion(e.system(), daemon).getOrDefault(entitiesAddress, 0) == 2);
+                assertEquals(Map.of(entitiesAddress, 2), ClusterTestSupport.entitiesPerRegion(e.system(), daemon));
+            } finally {
+                if (api != null) api.close();
+                if (entities != null) entities.close();
+            }
+        }
+    }
+
+    private static Map<String, Object> node(EmbeddedPostgres pg, int arteryPort, String seed, String role) {
+        Map<String, Object> o = new HashMap<>();
+        o.put("twin.database.kind", "postgres");
+        o.put("twin.database.postgres.url", pg.getJdbcUrl("postgres", "postgres"));
+        o.put("twin.database.postgres.user", "postgres");
+        o.put("twin.simulation.enabled", false);
+        o.put("twin.cluster.roles", List.of(role));
+        o.put("pekko.remote.artery.canonical.port", arteryPort);
+        o.put("pekko.cluster.seed-nodes", List.of(seed));
+        o.put("pekko.cluster.jmx.multi-mbeans-in-same-jvm", "on");
+        // two nodes starting at once on a busy 2-core CI machine: the read journal's 1 s default for its max-ordering
+        // query made the asset directory's startup replay fail once; give it room
+        o.put("jdbc-read-journal.journal-sequence-retrieval.ask-timeout", "10s");
+        return o;
+    }
+}
