@@ -185,19 +185,32 @@ class MqttTelemetryConnectorTest {
         // a single record may be pretty-printed over several lines
         publish(topic, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Json.MAPPER.readTree(day("a2", "P-DK1-000001", "2028-01-04", 60))));
         publish(topic, day("a1", "P-DK1-000001", "2028-01-03", 80)); // the same record again
+        publish(topic, day("a-old", "P-DK1-000001", "2028-01-03", 10)); // well-formed, but before the pack's last record
 
-        TestTwin.await("all six messages handled", Duration.ofSeconds(30), () -> {
+        TestTwin.await("all seven messages handled", Duration.ofSeconds(30), () -> {
             JsonNode s = status();
             return s.get("persisted").asLong() - before.get("persisted").asLong() == 2
-                    && s.get("deadLettered").asLong() - before.get("deadLettered").asLong() == 3
+                    && s.get("deadLettered").asLong() - before.get("deadLettered").asLong() == 4
                     && s.get("duplicates").asLong() - before.get("duplicates").asLong() == 1;
         });
-        assertEquals(140.0, km("P-DK1-000001"), 1e-9, "a1 (80 km) and a2 (60 km) recorded once each; the malformed ones and the duplicate not");
+        assertEquals(140.0, km("P-DK1-000001"), 1e-9, "a1 (80 km) and a2 (60 km) recorded once each; the malformed, refused and duplicate ones not");
         JsonNode after = status();
         assertEquals(2, after.get("recordsPersisted").asLong() - before.get("recordsPersisted").asLong());
-        assertTrue(after.get("received").asLong() - before.get("received").asLong() >= 6);
+        assertTrue(after.get("received").asLong() - before.get("received").asLong() >= 7);
+
+        // the status and the dead letters have exactly the fields the OpenAPI fragment documents
+        JsonNode schemas;
+        try (var in = MqttTelemetryConnectorTest.class.getResourceAsStream("/openapi/connectors.json")) {
+            schemas = Json.MAPPER.readTree(in).get("components").get("schemas");
+        }
+        List<String> documented = new ArrayList<>();
+        schemas.get("MqttConnectorStatus").get("properties").fieldNames().forEachRemaining(documented::add);
+        List<String> served = new ArrayList<>();
+        after.fieldNames().forEachRemaining(served::add);
+        assertEquals(documented.stream().sorted().toList(), served.stream().sorted().toList());
 
         JsonNode notJson = nextDeadLetter();
+        notJson.fieldNames().forEachRemaining(f -> assertTrue(schemas.get("MqttDeadLetter").get("properties").has(f), "documented: " + f));
         assertEquals(topic, notJson.get("topic").asText());
         assertEquals("not json", notJson.get("payload").asText(), "the original payload travels with the dead letter");
         assertEquals("line", notJson.get("errors").get(0).get("field").asText());
@@ -208,6 +221,10 @@ class MqttTelemetryConnectorTest {
         JsonNode unknownPack = nextDeadLetter();
         assertEquals("packId", unknownPack.get("errors").get(0).get("field").asText(), unknownPack.toString());
         assertTrue(unknownPack.get("errors").get(0).get("message").asText().contains("unknown"));
+        JsonNode refused = nextDeadLetter();
+        assertEquals("P-DK1-000001", refused.get("errors").get(0).get("packId").asText(), refused.toString());
+        assertTrue(refused.get("reason").asText().contains("conflict"), refused.toString());
+        assertTrue(refused.get("payload").asText().contains("a-old"));
     }
 
     @Test

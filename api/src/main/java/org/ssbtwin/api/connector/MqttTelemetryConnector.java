@@ -104,6 +104,17 @@ public final class MqttTelemetryConnector {
         this.settings = settings;
         this.directory = directory;
         this.writer = writer;
+        if (settings.enabled()) {
+            java.net.URI uri;
+            try {
+                uri = new java.net.URI(settings.brokerUrl());
+            } catch (java.net.URISyntaxException e) {
+                uri = null;
+            }
+            if (uri == null || uri.getHost() == null) {
+                throw new org.ssbtwin.config.ConfigException("twin.mqtt.broker-url", "not a valid broker URI (scheme://host:port): " + settings.brokerUrl());
+            }
+        }
     }
 
     /** Records through the sharded pack entities: a message for several packs is checked by all first (dry run), then recorded. */
@@ -142,7 +153,12 @@ public final class MqttTelemetryConnector {
     /** Connects and starts consuming; stopped by {@link #stop()} or the actor system's coordinated shutdown. */
     public synchronized void start() {
         if (killSwitch != null) return;
-        deadLetters = new DeadLetterPublisher(settings);
+        try {
+            deadLetters = new DeadLetterPublisher(settings);
+        } catch (RuntimeException e) {
+            log.error("MQTT telemetry connector not started: {}", e.getMessage());
+            throw e;
+        }
         RestartSettings restart = RestartSettings.create(settings.minBackoff(), settings.maxBackoff(), 0.2);
         Pair<UniqueKillSwitch, CompletionStage<Done>> running = RestartSource.withBackoff(restart, this::consume)
                 .viaMat(KillSwitches.single(), Keep.right())
