@@ -159,7 +159,10 @@ public final class MqttTelemetryConnector {
             log.error("MQTT telemetry connector not started: {}", e.getMessage());
             throw e;
         }
-        RestartSettings restart = RestartSettings.create(settings.minBackoff(), settings.maxBackoff(), 0.2);
+        // each failure is logged once at WARN by consume(); Pekko's own restart log (a stack trace per retry) only at DEBUG
+        RestartSettings restart = RestartSettings.create(settings.minBackoff(), settings.maxBackoff(), 0.2)
+                .withLogSettings(RestartSettings.createLogSettings(org.apache.pekko.event.Logging.DebugLevel())
+                        .withCriticalLogLevel(org.apache.pekko.event.Logging.DebugLevel(), Integer.MAX_VALUE));
         Pair<UniqueKillSwitch, CompletionStage<Done>> running = RestartSource.withBackoff(restart, this::consume)
                 .viaMat(KillSwitches.single(), Keep.right())
                 .toMat(Sink.ignore(), Keep.both())
@@ -180,10 +183,11 @@ public final class MqttTelemetryConnector {
         DeadLetterPublisher dlq = deadLetters;
         killSwitch = null;
         deadLetters = null;
-        return stopped.whenComplete((d, e) -> {
+        // Paho's disconnect waits for the broker: never on a dispatcher thread
+        return stopped.handle((d, e) -> d).thenCompose(d -> CompletableFuture.runAsync(() -> {
             connected = false;
             dlq.close();
-        });
+        })).thenApply(v -> Done.getInstance());
     }
 
     public Status status() {
