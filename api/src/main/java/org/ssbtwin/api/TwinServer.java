@@ -102,12 +102,19 @@ public final class TwinServer implements AutoCloseable {
             AssetRecorder recorder = new AssetRecorder(system, sharding, askTimeout, clock::now);
             StudyJobs studyJobs = new StudyJobs(settings.studies());
             system.getWhenTerminated().thenRun(studyJobs::close);
+            // --- MQTT telemetry connector (twin.mqtt): starts once the read side knows the packs, stops on coordinated shutdown ---
+            org.ssbtwin.api.connector.MqttTelemetryConnector mqtt = new org.ssbtwin.api.connector.MqttTelemetryConnector(system,
+                    org.ssbtwin.config.MqttSettings.from(full), directory,
+                    org.ssbtwin.api.connector.MqttTelemetryConnector.shardedWriter(sharding, clock::now, askTimeout));
+            if (mqtt.settings().enabled()) readiness.thenRun(mqtt::start);
+            // --- end MQTT telemetry connector ---
             // --- API modules: one line per feature ---
             List<org.ssbtwin.api.http.ApiModule> modules = new java.util.ArrayList<>();
             modules.add(new org.ssbtwin.api.search.SearchRoutes(directory));
             modules.add(new org.ssbtwin.api.events.EventsRoutes(new org.ssbtwin.api.events.AssetChangeFeed(system, directory, Duration.ofSeconds(1))));
             modules.add(new org.ssbtwin.api.history.HistoryRoutes(system, sharding, askTimeout));
             modules.add(org.ssbtwin.api.readside.FleetReadSide.start(system, settings, readSide).routes());
+            modules.add(new org.ssbtwin.api.connector.ConnectorRoutes(mqtt));
             // --- end API modules ---
             TwinRoutes routes = new TwinRoutes(sharding, directory, clock, askTimeout,
                     () -> readiness.isDone() && !readiness.isCompletedExceptionally()

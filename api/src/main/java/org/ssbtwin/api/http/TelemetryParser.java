@@ -28,6 +28,23 @@ public final class TelemetryParser {
 
     public record Parsed(Map<PackId, List<TelemetryRecord>> byPack, int lines, List<LineError> errors) {}
 
+    /**
+     * One message from a connector (MQTT): a single JSON record, which may be pretty-printed over several lines, or
+     * NDJSON. Same schema and checks as {@link #parse}.
+     */
+    public static Parsed parseMessage(String payload) {
+        String s = payload.strip();
+        if (s.startsWith("{") && s.indexOf('\n') >= 0) {
+            try {
+                JsonNode n = Json.MAPPER.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(s);
+                if (n != null && n.isObject()) return parse(Json.MAPPER.writeValueAsString(n));
+            } catch (Exception notOneObject) {
+                // several lines, several objects: NDJSON
+            }
+        }
+        return parse(payload);
+    }
+
     public static Parsed parse(String body) {
         Map<PackId, List<TelemetryRecord>> byPack = new LinkedHashMap<>();
         List<LineError> errors = new ArrayList<>();
