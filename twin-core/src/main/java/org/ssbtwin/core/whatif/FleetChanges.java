@@ -1,5 +1,6 @@
 package org.ssbtwin.core.whatif;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +18,7 @@ public record FleetChanges(Double climateShiftC, Double dcFastChargeShare, Doubl
                            Double targetSoc, Double taxiShare) {
     public static final FleetChanges NONE = new FleetChanges(null, null, null, null, null);
 
+    @JsonIgnore
     public boolean isEmpty() {
         return equals(NONE);
     }

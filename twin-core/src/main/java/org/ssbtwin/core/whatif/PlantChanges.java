@@ -1,5 +1,6 @@
 package org.ssbtwin.core.whatif;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -32,6 +33,7 @@ public record PlantChanges(Double laminationTemperatureC, Double dewPointC, Doub
     public static final PlantChanges NONE = new PlantChanges(null, null, null, null, null, null);
     static final Pattern SHIFT = Pattern.compile("(\\d{1,2})x(\\d{1,2})-(\\d)d");
 
+    @JsonIgnore
     public boolean isEmpty() {
         return equals(NONE);
     }

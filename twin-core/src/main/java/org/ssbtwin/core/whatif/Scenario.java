@@ -1,5 +1,6 @@
 package org.ssbtwin.core.whatif;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -25,11 +26,13 @@ public record Scenario(String name, String description, String base, int horizon
         fleet = fleet == null ? FleetChanges.NONE : fleet;
     }
 
+    @JsonIgnore
     public boolean isLive() {
         return LIVE.equals(base);
     }
 
     /** The fleet name of a bundled base ({@code vinfast-vn} for {@code bundled:vinfast-vn}), else null. */
+    @JsonIgnore
     public String bundledFleet() {
         return base != null && base.startsWith(BUNDLED_PREFIX) ? base.substring(BUNDLED_PREFIX.length()) : null;
     }
