@@ -33,8 +33,30 @@ public final class WhatIfLatencyBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int requests = args.length > 0 ? Integer.parseInt(args[0]) : 400;
-        int sample = args.length > 1 ? Integer.parseInt(args[1]) : 3000;
+        run(args.length > 0 ? Integer.parseInt(args[0]) : 400, args.length > 1 ? Integer.parseInt(args[1]) : 3000);
+    }
+
+    /** {@code twin bench what-if [--requests N] [--sample-size P]}. */
+    @picocli.CommandLine.Command(name = "what-if", mixinStandardHelpOptions = true,
+            description = "Live GET latency (p50/p99) on a real twin, idle and with two what-if jobs running.")
+    public static final class Cli implements java.util.concurrent.Callable<Integer> {
+        @picocli.CommandLine.Option(names = "--requests", defaultValue = "400", description = "live GETs per phase (default ${DEFAULT-VALUE})")
+        int requests;
+
+        @picocli.CommandLine.Option(names = "--sample-size", defaultValue = "3000", description = "packs per scenario job (default ${DEFAULT-VALUE})")
+        int sample;
+
+        @Override
+        public Integer call() throws Exception {
+            if (requests < 10 || sample < 1) {
+                throw new IllegalArgumentException("--requests must be >= 10 and --sample-size >= 1");
+            }
+            run(requests, sample);
+            return 0;
+        }
+    }
+
+    static void run(int requests, int sample) throws Exception {
         Path dir = Files.createTempDirectory("whatif-bench");
         Map<String, Object> o = new HashMap<>();
         o.put("twin.http.port", 0);
