@@ -87,7 +87,14 @@ public final class ScenarioRequest {
                 o.put("horizonYears", bundled.horizonYears());
                 if (node.has("seed")) o.set("seed", node.get("seed"));
                 if (node.has("horizonYears")) o.set("horizonYears", node.get("horizonYears"));
-                if (node.has("population")) o.set("population", node.get("population"));
+                if (node.has("population")) {
+                    JsonNode pop = node.get("population");
+                    if (pop.isObject() && !pop.has("sampleSize")) {
+                        // a filter without a size keeps the bundled scenario's sample size
+                        pop = ((ObjectNode) pop.deepCopy()).put("sampleSize", bundled.population().sampleSize());
+                    }
+                    o.set("population", pop);
+                }
                 Scenario over = ScenarioLoader.fromObject(config(o), bundled.seed());
                 Population pop = node.has("population") ? over.population() : bundled.population();
                 s = bundled.withSeed(over.seed()).withHorizonYears(over.horizonYears()).withPopulation(pop);
