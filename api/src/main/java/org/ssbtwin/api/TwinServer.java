@@ -115,6 +115,7 @@ public final class TwinServer implements AutoCloseable {
             modules.add(new org.ssbtwin.api.history.HistoryRoutes(system, sharding, askTimeout));
             modules.add(org.ssbtwin.api.readside.FleetReadSide.start(system, settings, readSide).routes());
             modules.add(new org.ssbtwin.api.connector.ConnectorRoutes(mqtt));
+            modules.add(org.ssbtwin.api.scenario.ScenarioRoutes.create(system, sharding, directory, clock, askTimeout));
             // --- end API modules ---
             TwinRoutes routes = new TwinRoutes(sharding, directory, clock, askTimeout,
                     () -> readiness.isDone() && !readiness.isCompletedExceptionally()

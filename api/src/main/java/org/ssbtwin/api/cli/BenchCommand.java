@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 /** Benchmarks that print figures (never asserted): the fleet study's throughput and the reference models' cost. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Print performance figures: 'bench fleet' (pack-days/s) and 'bench reference' (ms per cell).",
-        subcommands = {BenchCommand.Fleet.class, BenchCommand.Reference.class})
+        subcommands = {BenchCommand.Fleet.class, BenchCommand.Reference.class,
+                org.ssbtwin.api.scenario.WhatIfLatencyBench.Cli.class})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -32,6 +32,8 @@ public final class UsageGenerator {
     private BatteryThermalManagement btms;
     private int dayOfWeek;
     private int dayOfYear;
+    private double ambientShiftC;
+    private double kmScale = 1.0;
 
     /**
      * @param dayOfWeekMonday0 day of week of the first generated day (Monday = 0)
@@ -58,6 +60,28 @@ public final class UsageGenerator {
         this.btms = btms;
         this.dayOfWeek = Math.floorMod(dayOfWeekMonday0, 7);
         this.dayOfYear = Math.floorMod(dayOfYear0, 365);
+        this.ambientShiftC = 0.0;
+        this.kmScale = 1.0;
+        return this;
+    }
+
+    /**
+     * What-if adjustments after {@link #reset}: ambient temperature shifted by {@code ambientShiftC} kelvin, daily
+     * distance scaled by {@code kmFactor}, and (when not NaN) the charge target SOC and the probability of a DC day
+     * replaced. The defaults (0, 1, NaN, NaN) leave the generated days bit-identical.
+     */
+    public UsageGenerator adjust(double ambientShiftC, double kmFactor, double targetSoc, double dcDayProbability) {
+        if (!(kmFactor > 0) || !Double.isFinite(ambientShiftC)) {
+            throw new IllegalArgumentException("kmFactor must be > 0 and ambientShiftC finite");
+        }
+        this.ambientShiftC = ambientShiftC;
+        this.kmScale = kmFactor;
+        if (!Double.isNaN(targetSoc)) {
+            this.target = targetSoc;
+        }
+        if (!Double.isNaN(dcDayProbability)) {
+            this.dcThreshold16 = (int) Math.round(dcDayProbability * 65536.0);
+        }
         return this;
     }
 
@@ -70,8 +94,8 @@ public final class UsageGenerator {
      */
     public void next(PackDay out, double capacityFraction) {
         long r = rng.nextLong();
-        double km = kmTable[(int) (r & 1023)] * week[dayOfWeek];
-        double tAmb = dayMean[dayOfYear] + noise[(int) ((r >>> 10) & 255)];
+        double km = kmTable[(int) (r & 1023)] * week[dayOfWeek] * kmScale;
+        double tAmb = dayMean[dayOfYear] + noise[(int) ((r >>> 10) & 255)] + ambientShiftC;
         double pen = tAmb < 15.0 ? 1.0 + 0.012 * (15.0 - tAmb) : (tAmb > 25.0 ? 1.0 + 0.008 * (tAmb - 25.0) : 1.0);
         double e = km * kWhPer100kmScaled * pen;
         double capKWh = ratedKWh * (capacityFraction > 0.05 ? capacityFraction : 0.05);

@@ -1,0 +1,18 @@
+package org.ssbtwin.api.scenario;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.Map;
+import org.ssbtwin.api.study.StudyStatus;
+import org.ssbtwin.core.whatif.Scenario;
+import org.ssbtwin.core.whatif.ScenarioComparison;
+
+/**
+ * What the API shows of a scenario job: the scenario asked, status, progress 0..1, and when DONE (and the single job
+ * is asked for) the comparison. {@code links} name the job and, when DONE, its CSV and chart.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ScenarioJobView(String id, StudyStatus status, double progress, Scenario scenario, Instant submittedAt,
+                              Instant startedAt, Instant finishedAt, String error, Map<String, String> links,
+                              ScenarioComparison result) {
+}
