@@ -101,6 +101,7 @@ public final class TwinServer implements AutoCloseable {
             system.getWhenTerminated().thenRun(studyJobs::close);
             // --- API modules: one line per feature ---
             List<org.ssbtwin.api.http.ApiModule> modules = new java.util.ArrayList<>();
+            modules.add(new org.ssbtwin.api.http.OpenApiModule()); // GET /api/v1/openapi.json (fails the start on conflicting fragments)
             // --- end API modules ---
             TwinRoutes routes = new TwinRoutes(sharding, directory, clock, askTimeout,
                     () -> readiness.isDone() && !readiness.isCompletedExceptionally()
