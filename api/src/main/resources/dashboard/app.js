@@ -275,6 +275,7 @@ async function loadScenarios() {
     if (e.status === 404) {
       $('#whatif-unavailable').classList.remove('hidden');
       $('#whatif-form').classList.add('hidden');
+      $('#whatif-results').classList.add('hidden');
       return;
     }
     throw e;
