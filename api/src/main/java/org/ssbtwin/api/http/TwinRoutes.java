@@ -92,7 +92,7 @@ public final class TwinRoutes extends AllDirectives {
     }
 
     public Route routes() {
-        return handleExceptions(exceptionHandler(), () -> handleRejections(rejectionHandler(), () -> access.protect(() ->
+        return handleExceptions(exceptionHandler(), () -> handleRejections(rejectionHandler(), () -> access.protect(() -> concat(
                 pathPrefix("api", () -> pathPrefix("v1", () -> concat(
                         path("health", () -> get(() -> complete(Json.ok(Map.of("status", "UP"))))),
                         path("ready", () -> get(this::readiness)),
@@ -104,7 +104,8 @@ public final class TwinRoutes extends AllDirectives {
                         pathPrefix("telemetry", ingest::telemetry),
                         pathPrefix("plant", () -> concat(ingest.mesRecords(), path("kpis", () -> get(this::plantKpis)))),
                         pathPrefix("studies", studies::routes),
-                        moduleRoutes()))))));
+                        moduleRoutes()))),
+                new DashboardRoutes().routes()))));
     }
 
     private Route moduleRoutes() {
@@ -305,8 +306,9 @@ public final class TwinRoutes extends AllDirectives {
         return RejectionHandler.defaultHandler().mapRejectionResponse(resp -> {
             String text = resp.entity() instanceof org.apache.pekko.http.javadsl.model.HttpEntity.Strict s
                     ? s.getData().utf8String() : resp.status().reason();
+            // no route matched: a distinct type, so that clients (and OpenApiContractTest) tell it from an unknown asset's 404
             String slug = switch (resp.status().intValue()) {
-                case 404 -> "not-found";
+                case 404 -> "no-such-route";
                 case 405 -> "method-not-allowed";
                 case 415 -> "unsupported-media-type";
                 default -> "invalid-request";
