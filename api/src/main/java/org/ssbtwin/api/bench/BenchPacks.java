@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -33,7 +32,15 @@ final class BenchPacks {
     private BenchPacks() {}
 
     static PackId id(int i) {
-        return PackId.of(String.format(Locale.ROOT, "P-BEN-%07d", i));
+        return PackId.of(padded("P-BEN-", i, 7));
+    }
+
+    /** {@code prefix} and {@code n} zero-padded to {@code width} digits (String.format is slow in a loop). */
+    static String padded(String prefix, long n, int width) {
+        String digits = Long.toString(n);
+        StringBuilder sb = new StringBuilder(prefix.length() + Math.max(width, digits.length())).append(prefix);
+        for (int k = digits.length(); k < width; k++) sb.append('0');
+        return sb.append(digits).toString();
     }
 
     /** Assembly (its cells and their factors) and installation of pack {@code i}. */
@@ -43,12 +50,12 @@ final class BenchPacks {
         List<CellId> cells = new ArrayList<>(n);
         List<ManufacturingFactors> factors = new ArrayList<>(n);
         for (int c = 0; c < n; c++) {
-            cells.add(CellId.of(String.format(Locale.ROOT, "C-BEN-%09d", (long) i * n + c)));
+            cells.add(CellId.of(padded("C-BEN-", (long) i * n + c, 9)));
             factors.add(new ManufacturingFactors(1.0 + 0.08 * rnd.nextDouble(), 0.2 * rnd.nextDouble(),
                     rnd.nextDouble() < 0.01 ? 0.3 * rnd.nextDouble() : 0.0, 118 + 4 * rnd.nextDouble(), -47 + 3 * rnd.nextDouble()));
         }
         return List.of(new PackEvent.Assembled(id(i), MODEL.name(), cells, factors, MODEL.ratedKWh(), INSTALLED_AT),
-                new PackEvent.Installed(VehicleId.of(String.format(Locale.ROOT, "VF8-%07d", i)), "HO_CHI_MINH_CITY", "COMMUTER", INSTALLED_AT));
+                new PackEvent.Installed(VehicleId.of(padded("VF8-", i, 7)), "HO_CHI_MINH_CITY", "COMMUTER", INSTALLED_AT));
     }
 
     /** Registers packs {@code 0..count-1} through {@code node}'s sharding, {@code chunk} packs per recorder call. */

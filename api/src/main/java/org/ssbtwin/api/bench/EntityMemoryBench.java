@@ -30,14 +30,16 @@ import org.ssbtwin.fleet.PackEntity;
  * measured the same way. Figures, never asserted.
  */
 public final class EntityMemoryBench {
-    public record Options(int entities, int usageDays, BenchNodes.Db db) {
+    /** {@code partsSample}: packs folded in plain Java for the breakdown of the state (0: none). */
+    public record Options(int entities, int usageDays, int partsSample, BenchNodes.Db db) {
         public Options {
+            if (partsSample < 0 || partsSample > 2_000_000) throw new IllegalArgumentException("--parts-sample: must be within [0, 2000000], was " + partsSample);
             if (entities < 1 || entities > 2_000_000) throw new IllegalArgumentException("--entities: must be within [1, 2000000], was " + entities);
             if (usageDays < 0 || usageDays > 365) throw new IllegalArgumentException("--usage-days: must be within [0, 365], was " + usageDays);
         }
 
-        public static Options of(int entities, int usageDays, String pgUrl, String pgUser, String pgPassword) {
-            return new Options(entities, usageDays, pgUrl == null ? BenchNodes.Db.H2 : new BenchNodes.Db(pgUrl, pgUser, pgPassword));
+        public static Options of(int entities, int usageDays, int partsSample, String pgUrl, String pgUser, String pgPassword) {
+            return new Options(entities, usageDays, partsSample, pgUrl == null ? BenchNodes.Db.H2 : new BenchNodes.Db(pgUrl, pgUser, pgPassword));
         }
     }
 
@@ -45,7 +47,7 @@ public final class EntityMemoryBench {
     public record Part(String name, double bytesPerPack) {}
 
     public record Report(int entities, int usageDays, String database, long maxHeap, long heapBefore, long heapAfter,
-                         double setupSeconds, double residentSeconds, List<Part> stateParts, String loadAverage) {
+                         double setupSeconds, double residentSeconds, int partsSample, List<Part> stateParts, String loadAverage) {
         public double bytesPerEntity() {
             return (heapAfter - heapBefore) / (double) entities;
         }
@@ -71,7 +73,7 @@ public final class EntityMemoryBench {
             sb.append(String.format(Locale.ROOT, "resident entities per GB of heap: %.0f%n", entitiesPerGb()));
             sb.append(String.format(Locale.ROOT, "1,000,000 resident entities: %.2f GB of heap above the node's baseline (target: within 4 GB)%n",
                     gbForOneMillion()));
-            sb.append("of which the pack state (held in plain Java, same N):\n");
+            if (!stateParts.isEmpty()) sb.append(String.format(Locale.ROOT, "of which the pack state (the same states folded and held in plain Java, %d packs):%n", partsSample));
             for (Part p : stateParts) sb.append(String.format(Locale.ROOT, "  %-34s %8.0f bytes/pack%n", p.name(), p.bytesPerPack()));
             sb.append("load average (1/5/15 min) at the end: ").append(loadAverage).append('\n');
             return sb.toString();
@@ -115,9 +117,11 @@ public final class EntityMemoryBench {
             long after = usedHeapAfterGc();
             out.printf(Locale.ROOT, "made %d entities resident in %.1f s (%d usage records each)%n", o.entities(), residentSeconds, usage);
             out.flush();
-            List<Part> parts = stateParts(o);
+            second.close();
+            second = null;
+            List<Part> parts = o.partsSample() == 0 ? List.of() : stateParts(o);
             return new Report(o.entities(), o.usageDays(), o.db().label(), Runtime.getRuntime().maxMemory(), before, after,
-                    setup, residentSeconds, parts, BenchNodes.loadAverage());
+                    setup, residentSeconds, o.partsSample(), parts, BenchNodes.loadAverage());
         } finally {
             if (second != null) second.close();
             first.close();
@@ -184,7 +188,7 @@ public final class EntityMemoryBench {
     private static Part part(String name, Options o, Function<Pack, Object> partOf) {
         PackAgeing ageing = PackAgeing.standard();
         Instant at = BenchPacks.INSTALLED_AT.plusSeconds(86_400L * 400);
-        int n = o.entities();
+        int n = o.partsSample();
         Object[] kept = new Object[n];
         long base = usedHeapAfterGc();
         for (int i = 0; i < n; i++) {

@@ -52,7 +52,7 @@ public final class IngestBench {
 
     /** The measured window of one batch size. Latencies in ms, per request (= per batch of {@code batchSize}). */
     public record Phase(int batchSize, long requests, long records, double seconds, double p50, double p95, double p99,
-                        double max, long errors, String firstError) {
+                        double max, long errors, String firstError, double cpuMsPerThousandRecords) {
         public double recordsPerSecond() {
             return records / seconds;
         }
@@ -73,21 +73,30 @@ public final class IngestBench {
             sb.append(String.format(Locale.ROOT, "nodes %d (one JVM), %d processors, %d packs, %d clients, database %s%n",
                     nodes, processors, packs, clients, database));
             sb.append(String.format(Locale.ROOT, "registration: %d packs (assembled, 112 cells, installed) in %.1f s%n", packs, registrationSeconds));
-            sb.append(String.format(Locale.ROOT, "%6s %9s %9s %11s %8s %8s %8s %8s %7s%n",
-                    "batch", "requests", "req/s", "records/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors"));
+            sb.append(String.format(Locale.ROOT, "%6s %9s %9s %11s %8s %8s %8s %8s %7s %14s%n",
+                    "batch", "requests", "req/s", "records/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "JVM cpu ms/1k"));
             for (Phase p : phases) {
-                sb.append(String.format(Locale.ROOT, "%6d %9d %9.1f %11.1f %8.1f %8.1f %8.1f %8.1f %7d%n", p.batchSize(), p.requests(),
-                        p.requestsPerSecond(), p.recordsPerSecond(), p.p50(), p.p95(), p.p99(), p.max(), p.errors()));
+                sb.append(String.format(Locale.ROOT, "%6d %9d %9.1f %11.1f %8.1f %8.1f %8.1f %8.1f %7d %14.0f%n", p.batchSize(), p.requests(),
+                        p.requestsPerSecond(), p.recordsPerSecond(), p.p50(), p.p95(), p.p99(), p.max(), p.errors(), p.cpuMsPerThousandRecords()));
                 if (p.firstError() != null) sb.append("  first error: ").append(p.firstError()).append('\n');
             }
             sb.append(String.format(Locale.ROOT, "acknowledged records (warm-up included): %d; usage events in the journal: %d%n",
                     acknowledgedRecords, persistedUsageEvents));
+            sb.append("latencies per request (one batch); JVM cpu ms/1k: CPU time of this whole JVM (nodes, read sides and the\n"
+                    + "  HTTP clients) per 1000 acknowledged records over warm-up + window; PostgreSQL's own CPU is not included\n");
             sb.append("load average (1/5/15 min) at the end: ").append(loadAverage).append('\n');
             return sb.toString();
         }
     }
 
     private IngestBench() {}
+
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
+    }
 
     public static Report run(Options o, PrintWriter out) {
         out.printf(Locale.ROOT, "ingest bench: %d node(s) in one JVM, %d packs, batch sizes %s, %d clients, warm-up %d s + %d s measured per size, %s%n",
@@ -154,6 +163,7 @@ public final class IngestBench {
         int k = o.clients();
         List<URI> targets = cluster.nodes.stream().map(n -> URI.create("http://127.0.0.1:" + n.port() + "/api/v1/telemetry")).toList();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        long cpu0 = processCpuNanos();
         long start = System.nanoTime();
         long measureFrom = start + o.warmup().toNanos();
         long measureTo = measureFrom + o.duration().toNanos();
@@ -214,6 +224,7 @@ public final class IngestBench {
                 throw new IllegalStateException("interrupted", e);
             }
         }
+        long cpu = processCpuNanos() - cpu0;
         int total = 0;
         long records = 0, errors = 0, acknowledged = 0, max = 0;
         for (ClientLog l : logs) {
@@ -232,7 +243,7 @@ public final class IngestBench {
         Arrays.sort(all);
         double seconds = o.duration().toNanos() / 1e9;
         Phase phase = new Phase(batch, total, records, seconds, ms(all, 0.50), ms(all, 0.95), ms(all, 0.99), max / 1e6,
-                errors, firstError.get());
+                errors, firstError.get(), cpu0 < 0 || acknowledged == 0 ? Double.NaN : cpu / 1e6 / (acknowledged / 1000.0));
         return new PhaseRun(phase, acknowledged);
     }
 

@@ -221,6 +221,9 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--usage-days", defaultValue = "5", description = "telemetry days recorded per pack (default ${DEFAULT-VALUE})")
         int usageDays;
 
+        @Option(names = "--parts-sample", defaultValue = "20000", description = "packs folded in plain Java for the breakdown of the state, 0: none (default ${DEFAULT-VALUE})")
+        int partsSample;
+
         @Option(names = "--pg-url", description = "JDBC URL of an EMPTY PostgreSQL database (default: H2 in a temp dir)")
         String pgUrl;
 
@@ -234,7 +237,7 @@ public final class BenchCommand implements Callable<Integer> {
         public Integer call() {
             org.ssbtwin.api.bench.EntityMemoryBench.Options o;
             try {
-                o = org.ssbtwin.api.bench.EntityMemoryBench.Options.of(entities, usageDays, pgUrl, pgUser, pgPassword);
+                o = org.ssbtwin.api.bench.EntityMemoryBench.Options.of(entities, usageDays, partsSample, pgUrl, pgUser, pgPassword);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
