@@ -95,7 +95,7 @@ final class BenchNodes implements AutoCloseable {
                 nodes.add(TwinServer.start(ConfigFactory.parseMap(o).withFallback(ConfigFactory.load())));
             }
             await("all " + n + " members up", Duration.ofSeconds(90), () -> nodes.stream().allMatch(s -> membersUp(s) == n));
-            for (TwinServer s : nodes) s.readiness().get(90, TimeUnit.SECONDS);
+            for (TwinServer s : nodes) s.readiness().get(600, TimeUnit.SECONDS); // a restart replays the whole journal
             if (n > 1) {
                 await("a pack shard region on every node", Duration.ofSeconds(60), () -> packRegions(nodes.get(0)) == n);
             }
