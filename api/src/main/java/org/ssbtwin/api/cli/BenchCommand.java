@@ -22,16 +22,18 @@ import picocli.CommandLine.Spec;
 
 /** Benchmarks that print figures (never asserted): the fleet study's throughput and the reference models' cost. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Print performance figures: 'bench fleet' (pack-days/s) and 'bench reference' (ms per cell).",
-        subcommands = {BenchCommand.Fleet.class, BenchCommand.Reference.class,
-                org.ssbtwin.api.scenario.WhatIfLatencyBench.Cli.class})
+        description = "Print performance figures: 'bench fleet' (pack-days/s), 'bench reference' (ms per cell), "
+                + "'bench ingest' (telemetry records/s over HTTP), 'bench entity-memory' (bytes per resident pack) "
+                + "and 'bench what-if' (live query latency while scenario jobs run).",
+        subcommands = {BenchCommand.Fleet.class, BenchCommand.Reference.class, BenchCommand.Ingest.class,
+                BenchCommand.EntityMemory.class, org.ssbtwin.api.scenario.WhatIfLatencyBench.Cli.class})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "name a benchmark: fleet or reference");
+        throw new ParameterException(spec.commandLine(), "name a benchmark: fleet, reference, ingest or entity-memory");
     }
 
     @Command(name = "fleet", mixinStandardHelpOptions = true,
@@ -154,6 +156,98 @@ public final class BenchCommand implements Callable<Integer> {
 
         private static String fmt(double d) {
             return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+        }
+    }
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = "Telemetry over HTTP (POST /api/v1/telemetry) into persisted pack entities on 1..N nodes in this JVM: "
+                    + "records/s acknowledged, p50/p95/p99/max latency per request, per batch size.")
+    static final class Ingest implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--nodes", defaultValue = "1", description = "twin nodes in this JVM (default ${DEFAULT-VALUE}; > 1 needs --pg-url)")
+        int nodes;
+
+        @Option(names = "--packs", defaultValue = "2000", description = "packs registered before the run (default ${DEFAULT-VALUE})")
+        int packs;
+
+        @Option(names = "--batch-size", defaultValue = "100", split = ",", description = "records per request; a list runs one phase per size (default ${DEFAULT-VALUE})")
+        List<Integer> batchSizes;
+
+        @Option(names = "--clients", defaultValue = "8", description = "concurrent HTTP clients, one request in flight each (default ${DEFAULT-VALUE})")
+        int clients;
+
+        @Option(names = "--warmup", defaultValue = "10", description = "seconds of warm-up per batch size (default ${DEFAULT-VALUE})")
+        int warmup;
+
+        @Option(names = "--duration", defaultValue = "30", description = "measured seconds per batch size (default ${DEFAULT-VALUE})")
+        int duration;
+
+        @Option(names = "--pg-url", description = "JDBC URL of an EMPTY PostgreSQL database (default: H2 in a temp dir, one node only)")
+        String pgUrl;
+
+        @Option(names = "--pg-user", defaultValue = "postgres", description = "PostgreSQL user (default ${DEFAULT-VALUE})")
+        String pgUser;
+
+        @Option(names = "--pg-password", defaultValue = "", description = "PostgreSQL password (default empty)")
+        String pgPassword;
+
+        @Override
+        public Integer call() {
+            org.ssbtwin.api.bench.IngestBench.Options o;
+            try {
+                o = org.ssbtwin.api.bench.IngestBench.Options.of(nodes, packs, batchSizes, clients,
+                        java.time.Duration.ofSeconds(warmup), java.time.Duration.ofSeconds(duration), pgUrl, pgUser, pgPassword);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            var report = org.ssbtwin.api.bench.IngestBench.run(o, out);
+            out.print(report.format());
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "entity-memory", mixinStandardHelpOptions = true,
+            description = "Heap per resident pack entity (installed, 112 cells with factors, usage days, ageing snapshot) "
+                    + "on one node: bytes per entity and resident entities per GB. Run with -Xmx4g or more.")
+    static final class EntityMemory implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--entities", defaultValue = "20000", description = "pack entities made resident (default ${DEFAULT-VALUE})")
+        int entities;
+
+        @Option(names = "--usage-days", defaultValue = "5", description = "telemetry days recorded per pack (default ${DEFAULT-VALUE})")
+        int usageDays;
+
+        @Option(names = "--parts-sample", defaultValue = "20000", description = "packs folded in plain Java for the breakdown of the state, 0: none (default ${DEFAULT-VALUE})")
+        int partsSample;
+
+        @Option(names = "--pg-url", description = "JDBC URL of an EMPTY PostgreSQL database (default: H2 in a temp dir)")
+        String pgUrl;
+
+        @Option(names = "--pg-user", defaultValue = "postgres", description = "PostgreSQL user (default ${DEFAULT-VALUE})")
+        String pgUser;
+
+        @Option(names = "--pg-password", defaultValue = "", description = "PostgreSQL password (default empty)")
+        String pgPassword;
+
+        @Override
+        public Integer call() {
+            org.ssbtwin.api.bench.EntityMemoryBench.Options o;
+            try {
+                o = org.ssbtwin.api.bench.EntityMemoryBench.Options.of(entities, usageDays, partsSample, pgUrl, pgUser, pgPassword);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            var report = org.ssbtwin.api.bench.EntityMemoryBench.run(o, out);
+            out.print(report.format());
+            out.flush();
+            return 0;
         }
     }
 }

@@ -10,6 +10,7 @@ import org.ssbtwin.core.AssetState;
 import org.ssbtwin.core.Rejection;
 import org.ssbtwin.core.TwinSerializable;
 import org.ssbtwin.core.ageing.ssb.AgeingSnapshot;
+import org.ssbtwin.core.compact.CompactLists;
 import org.ssbtwin.core.quality.ManufacturingFactors;
 import org.ssbtwin.core.id.CellId;
 import org.ssbtwin.core.id.PackId;
@@ -45,8 +46,9 @@ public record Pack(
     public static final Duration HISTORY_SPACING = Duration.ofDays(7);
 
     public Pack {
-        cells = List.copyOf(cells);
-        cellFactors = List.copyOf(cellFactors);
+        // compact forms: a resident pack holds 112 cells' ids and factors (see CompactLists)
+        cells = CompactLists.cellIds(cells);
+        cellFactors = CompactLists.factors(cellFactors);
         history = List.copyOf(history);
         recentRecordIds = List.copyOf(recentRecordIds);
     }
@@ -122,14 +124,31 @@ public record Pack(
                 next.add(new HealthPoint(u.periodEnd(), u.stateOfHealthAfter(), u.relativeResistanceAfter(), efc, kmTotal));
                 h = next;
             }
-            Set<String> ids = new LinkedHashSet<>(recentRecordIds);
-            ids.add(u.recordId());
-            List<String> idList = new ArrayList<>(ids);
-            if (idList.size() > IDEMPOTENCY_WINDOW) idList = idList.subList(idList.size() - IDEMPOTENCY_WINDOW, idList.size());
+            List<String> idList = rememberRecordId(recentRecordIds, u.recordId());
             return new Pack(id, status, vehicleModel, cells, cellFactors, nominalCapacityKwh, vehicleId, climate, archetype,
                     installedAt, u.stateOfHealthAfter(), u.relativeResistanceAfter(), efc, kmTotal,
                     throughputKwh + u.energyKwh(), u.periodEnd(), h, idList, u.ageingAfter() != null ? u.ageingAfter() : ageing, at, rev);
         }
         throw new IllegalStateException("unhandled pack event " + event);
+    }
+
+    /**
+     * The idempotency window after {@code id}: the ids in first-seen order without repeats, the newest
+     * {@link #IDEMPOTENCY_WINDOW} kept. A new id is appended with one array copy (no set per event).
+     */
+    static List<String> rememberRecordId(List<String> recent, String id) {
+        int n = recent.size();
+        if (n <= IDEMPOTENCY_WINDOW) {
+            if (recent.contains(id)) return recent;
+            int drop = n == IDEMPOTENCY_WINDOW ? 1 : 0; // a full window forgets its oldest id
+            String[] next = new String[n - drop + 1];
+            for (int i = drop; i < n; i++) next[i - drop] = recent.get(i);
+            next[n - drop] = id;
+            return List.of(next);
+        }
+        Set<String> ids = new LinkedHashSet<>(recent);
+        ids.add(id);
+        List<String> idList = new ArrayList<>(ids);
+        return idList.size() > IDEMPOTENCY_WINDOW ? idList.subList(idList.size() - IDEMPOTENCY_WINDOW, idList.size()) : idList;
     }
 }

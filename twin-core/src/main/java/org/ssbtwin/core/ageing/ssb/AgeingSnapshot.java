@@ -13,6 +13,6 @@ public record AgeingSnapshot(double qCal, double qCyc, double hazard, int days, 
                              double km, double dcKWh, double capacity, double resistance, int dayOfYear,
                              boolean observedFailure, List<Double> monthlyUsage) {
     public AgeingSnapshot {
-        monthlyUsage = List.copyOf(monthlyUsage);
+        monthlyUsage = org.ssbtwin.core.compact.CompactLists.doubles(monthlyUsage);
     }
 }

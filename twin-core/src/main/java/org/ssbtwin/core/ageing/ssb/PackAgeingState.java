@@ -114,8 +114,7 @@ public final class PackAgeingState {
 
     /** The whole state as an immutable value (see {@link #restore}). */
     public AgeingSnapshot snapshot() {
-        List<Double> m = new java.util.ArrayList<>(monthly.length);
-        for (double v : monthly) m.add(v);
+        List<Double> m = org.ssbtwin.core.compact.CompactLists.doubles(monthly);
         return new AgeingSnapshot(state.qCal, state.qCyc, state.hazard, state.days, state.efcTotal, state.throughputKWh,
                 state.km, state.dcKWh, state.capacity, state.resistance, dayOfYear, observedFailure, m);
     }

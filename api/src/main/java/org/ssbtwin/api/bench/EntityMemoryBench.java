@@ -1,0 +1,224 @@
+package org.ssbtwin.api.bench;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.ssbtwin.api.TwinServer;
+import org.ssbtwin.core.ageing.ssb.DailyTelemetry;
+import org.ssbtwin.core.pack.Pack;
+import org.ssbtwin.core.pack.PackEvent;
+import org.ssbtwin.core.pack.TelemetryRecord;
+import org.ssbtwin.fleet.PackAgeing;
+import org.ssbtwin.fleet.PackEntity;
+
+/**
+ * Heap per resident pack entity. One node (H2 in a temp dir, or PostgreSQL) with the passivation limit above N:
+ * N packs are installed (112 cells with their manufacturing factors) and get a few days of telemetry (ageing
+ * snapshot, health history, record ids) through the normal write paths; the node is restarted, so that its read
+ * side holds every pack's summary but no pack entity is running; then a Get to each pack makes all N resident.
+ * Used heap after a forced GC, before and after, gives the bytes per resident entity (actor, sharding bookkeeping
+ * and state). For a breakdown, the same N states are then folded in plain Java and held, and their parts
+ * measured the same way. Figures, never asserted.
+ */
+public final class EntityMemoryBench {
+    /** {@code partsSample}: packs folded in plain Java for the breakdown of the state (0: none). */
+    public record Options(int entities, int usageDays, int partsSample, BenchNodes.Db db) {
+        public Options {
+            if (partsSample < 0 || partsSample > 2_000_000) throw new IllegalArgumentException("--parts-sample: must be within [0, 2000000], was " + partsSample);
+            if (entities < 1 || entities > 2_000_000) throw new IllegalArgumentException("--entities: must be within [1, 2000000], was " + entities);
+            if (usageDays < 0 || usageDays > 365) throw new IllegalArgumentException("--usage-days: must be within [0, 365], was " + usageDays);
+        }
+
+        public static Options of(int entities, int usageDays, int partsSample, String pgUrl, String pgUser, String pgPassword) {
+            return new Options(entities, usageDays, partsSample, pgUrl == null ? BenchNodes.Db.H2 : new BenchNodes.Db(pgUrl, pgUser, pgPassword));
+        }
+    }
+
+    /** Heap used by one part of the state, bytes per pack. */
+    public record Part(String name, double bytesPerPack) {}
+
+    public record Report(int entities, int usageDays, String database, long maxHeap, long heapBefore, long heapAfter,
+                         double setupSeconds, double residentSeconds, int partsSample, List<Part> stateParts, String loadAverage) {
+        public double bytesPerEntity() {
+            return (heapAfter - heapBefore) / (double) entities;
+        }
+
+        public double entitiesPerGb() {
+            return (1L << 30) / bytesPerEntity();
+        }
+
+        /** Heap that 1,000,000 resident entities need on top of the node's baseline, extrapolated linearly. */
+        public double gbForOneMillion() {
+            return bytesPerEntity() * 1_000_000 / (1L << 30);
+        }
+
+        public String format() {
+            StringBuilder sb = new StringBuilder();
+            sb.append(String.format(Locale.ROOT, "resident pack entities: %d (VF8, 112 cells with factors, %d telemetry days each), database %s%n",
+                    entities, usageDays, database));
+            sb.append(String.format(Locale.ROOT, "setup %.1f s; made resident (Get to each, recovery from the journal) in %.1f s%n",
+                    setupSeconds, residentSeconds));
+            sb.append(String.format(Locale.ROOT, "used heap after GC: %.1f MB before, %.1f MB after (max heap %.0f MB)%n",
+                    heapBefore / 1e6, heapAfter / 1e6, maxHeap / 1e6));
+            sb.append(String.format(Locale.ROOT, "bytes per resident pack entity: %.0f%n", bytesPerEntity()));
+            sb.append(String.format(Locale.ROOT, "resident entities per GB of heap: %.0f%n", entitiesPerGb()));
+            sb.append(String.format(Locale.ROOT, "1,000,000 resident entities: %.2f GB of heap above the node's baseline (target: within 4 GB)%n",
+                    gbForOneMillion()));
+            if (!stateParts.isEmpty()) sb.append(String.format(Locale.ROOT, "of which the pack state (the same states folded and held in plain Java, %d packs):%n", partsSample));
+            for (Part p : stateParts) sb.append(String.format(Locale.ROOT, "  %-34s %8.0f bytes/pack%n", p.name(), p.bytesPerPack()));
+            sb.append("load average (1/5/15 min) at the end: ").append(loadAverage).append('\n');
+            return sb.toString();
+        }
+    }
+
+    private EntityMemoryBench() {}
+
+    public static Report run(Options o, PrintWriter out) {
+        out.printf(Locale.ROOT, "entity memory bench: %d pack entities, %d telemetry days each, max heap %d MB, %s%n",
+                o.entities(), o.usageDays(), Runtime.getRuntime().maxMemory() >> 20, o.db().label());
+        out.flush();
+        Map<String, Object> extra = Map.of(
+                "pekko.cluster.sharding.passivation.twin-slru.active-entity-limit", o.entities() + 1000,
+                "pekko.cluster.sharding.passivation.twin-slru.idle-entity.timeout", "24h");
+        long t0 = System.nanoTime();
+        BenchNodes first = BenchNodes.start(1, o.db(), extra);
+        BenchNodes second = null;
+        try {
+            TwinServer node = first.nodes.get(0);
+            BenchPacks.register(node, o.entities(), 500);
+            if (o.usageDays() > 0) recordUsage(node, o.entities(), o.usageDays());
+            first.stopKeepingData();
+            second = BenchNodes.start(1, o.db(), extra, first.dataDir());
+            TwinServer restarted = second.nodes.get(0);
+            BenchNodes.await("the read side lists every pack", Duration.ofSeconds(600),
+                    () -> restarted.directory().packMap().size() >= o.entities());
+            double setup = (System.nanoTime() - t0) / 1e9;
+            out.printf(Locale.ROOT, "set up %d packs in %.1f s%n", o.entities(), setup);
+            out.flush();
+
+            long before = usedHeapAfterGc();
+            long t1 = System.nanoTime();
+            List<Pack> resident = askEach(restarted, o.entities(), i -> PackEntity.Get::new);
+            double residentSeconds = (System.nanoTime() - t1) / 1e9;
+            for (Pack p : resident) {
+                if (p.status() != org.ssbtwin.core.pack.PackStatus.IN_SERVICE) throw new IllegalStateException("pack " + p.id() + " is " + p.status());
+            }
+            int usage = resident.get(0).recentRecordIds().size();
+            resident = null; // the replies are copies of what the entities hold only on a remote node; drop them anyway
+            long after = usedHeapAfterGc();
+            out.printf(Locale.ROOT, "made %d entities resident in %.1f s (%d usage records each)%n", o.entities(), residentSeconds, usage);
+            out.flush();
+            second.close();
+            second = null;
+            List<Part> parts = o.partsSample() == 0 ? List.of() : stateParts(o);
+            return new Report(o.entities(), o.usageDays(), o.db().label(), Runtime.getRuntime().maxMemory(), before, after,
+                    setup, residentSeconds, o.partsSample(), parts, BenchNodes.loadAverage());
+        } finally {
+            if (second != null) second.close();
+            first.close();
+        }
+    }
+
+    private static void recordUsage(TwinServer node, int packs, int days) {
+        Instant at = node.clock().now();
+        List<Pack> replies = askEach(node, packs, i -> replyTo -> {
+            List<TelemetryRecord> records = new ArrayList<>();
+            for (int d = 0; d < days; d++) records.add(record(i, d));
+            return new PackEntity.IngestTelemetry(records, at, false, replyTo);
+        });
+        if (replies.size() != packs) throw new IllegalStateException("usage not recorded for every pack");
+    }
+
+    static TelemetryRecord record(int pack, int day) {
+        int h = (pack * 31 + day * 17) & 0xffff;
+        double km = 20 + h % 90;
+        return new TelemetryRecord("r" + pack + "-" + day, new DailyTelemetry(BenchPacks.FIRST_DAY.plusDays(day), km, km * 0.24,
+                Double.NaN, 0.3, 0.8, 24 + h % 9, (h % 7 == 0) ? 15 : 0, Double.NaN));
+    }
+
+    /** Asks every pack, at most 256 asks in flight; fails on a rejection. */
+    private static List<Pack> askEach(TwinServer node, int packs,
+                                     java.util.function.IntFunction<Function<org.apache.pekko.actor.typed.ActorRef<PackEntity.Reply>, PackEntity.Command>> cmd) {
+        ClusterSharding sharding = ClusterSharding.get(node.system());
+        List<Pack> out = new ArrayList<>(packs);
+        int window = 256;
+        for (int from = 0; from < packs; from += window) {
+            List<CompletableFuture<PackEntity.Reply>> inFlight = new ArrayList<>();
+            for (int i = from; i < Math.min(packs, from + window); i++) {
+                var make = cmd.apply(i);
+                inFlight.add(sharding.entityRefFor(PackEntity.TYPE_KEY, BenchPacks.id(i).value())
+                        .<PackEntity.Reply>ask(make::apply, Duration.ofSeconds(60)).toCompletableFuture());
+            }
+            for (CompletableFuture<PackEntity.Reply> f : inFlight) {
+                PackEntity.Reply r;
+                try {
+                    r = f.get(90, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException("ask failed: " + e, e);
+                }
+                if (r.rejection() != null) throw new IllegalStateException("pack " + r.pack().id() + " refused: " + r.rejection().message());
+                out.add(r.pack());
+            }
+        }
+        return out;
+    }
+
+    /** The pack states folded in plain Java from the same events: heap of the whole state and of its parts. */
+    private static List<Part> stateParts(Options o) {
+        List<Part> parts = new ArrayList<>();
+        parts.add(part("whole Pack state", o, p -> p));
+        parts.add(part("cells (List<CellId>)", o, Pack::cells));
+        parts.add(part("cellFactors (List<ManufacturingFactors>)", o, Pack::cellFactors));
+        parts.add(part("ageing snapshot", o, Pack::ageing));
+        parts.add(part("history (List<HealthPoint>)", o, Pack::history));
+        parts.add(part("recentRecordIds (List<String>)", o, Pack::recentRecordIds));
+        return parts;
+    }
+
+    /** Folds the N states again, keeping only {@code partOf} each, and measures the heap they hold. */
+    private static Part part(String name, Options o, Function<Pack, Object> partOf) {
+        PackAgeing ageing = PackAgeing.standard();
+        Instant at = BenchPacks.INSTALLED_AT.plusSeconds(86_400L * 400);
+        int n = o.partsSample();
+        Object[] kept = new Object[n];
+        long base = usedHeapAfterGc();
+        for (int i = 0; i < n; i++) {
+            Pack p = Pack.unknown(BenchPacks.id(i));
+            for (PackEvent e : BenchPacks.installation(i)) p = p.apply(e);
+            if (o.usageDays() > 0) {
+                List<TelemetryRecord> records = new ArrayList<>();
+                for (int d = 0; d < o.usageDays(); d++) records.add(record(i, d));
+                for (PackEvent e : ageing.ingest(p, records, at).events()) p = p.apply(e);
+            }
+            kept[i] = partOf.apply(p);
+        }
+        long used = usedHeapAfterGc() - base;
+        Part part = new Part(name, used / (double) n);
+        if (kept[n - 1] == null && name.isEmpty()) System.out.print(""); // keeps the parts reachable until measured
+        return part;
+    }
+
+    static long usedHeapAfterGc() {
+        var mem = ManagementFactory.getMemoryMXBean();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            used = Math.min(used, mem.getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+}

@@ -1,0 +1,255 @@
+package org.ssbtwin.api.bench;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.ssbtwin.api.TwinServer;
+import org.ssbtwin.core.pack.PackStatus;
+import org.ssbtwin.core.pack.PackSummary;
+
+/**
+ * Telemetry ingestion benchmark: {@code POST /api/v1/telemetry} (NDJSON daily summaries) into persisted pack entities,
+ * on 1..N twin nodes in this JVM sharing one PostgreSQL. Registers the packs through the normal write path, then K
+ * closed-loop HTTP clients (java.net.http, one request in flight each) send batches of new days, spread over the
+ * nodes, for a warm-up and a measured window per batch size. A 200 answer means every record of the batch is in the
+ * journal (the entities reply after their events are written); the journal is counted at the end to show it.
+ * Prints records/s and requests/s acknowledged and p50/p95/p99/max acknowledgement latency; figures, never asserted.
+ */
+public final class IngestBench {
+    /** What to run. {@code batchSizes}: one measured phase per size, in order. */
+    public record Options(int nodes, int packs, List<Integer> batchSizes, int clients, Duration warmup, Duration duration,
+                          BenchNodes.Db db) {
+        public Options {
+            if (nodes < 1 || nodes > 9) throw new IllegalArgumentException("--nodes: must be within [1, 9], was " + nodes);
+            if (packs < 1 || packs > 1_000_000) throw new IllegalArgumentException("--packs: must be within [1, 1000000], was " + packs);
+            if (batchSizes.isEmpty()) throw new IllegalArgumentException("--batch-size: at least one size");
+            for (int b : batchSizes) {
+                if (b < 1 || b > 10_000) throw new IllegalArgumentException("--batch-size: must be within [1, 10000], was " + b);
+            }
+            if (clients < 1 || clients > 512) throw new IllegalArgumentException("--clients: must be within [1, 512], was " + clients);
+            if (clients > packs) throw new IllegalArgumentException("--clients: at most one client per pack (" + packs + "), was " + clients);
+            if (warmup.isNegative()) throw new IllegalArgumentException("--warmup: must be >= 0");
+            if (duration.isZero() || duration.isNegative()) throw new IllegalArgumentException("--duration: must be > 0");
+            batchSizes = List.copyOf(batchSizes);
+        }
+
+        /** Options with a PostgreSQL (or H2 when {@code pgUrl} is null). */
+        public static Options of(int nodes, int packs, List<Integer> batchSizes, int clients, Duration warmup, Duration duration,
+                                 String pgUrl, String pgUser, String pgPassword) {
+            return new Options(nodes, packs, batchSizes, clients, warmup, duration,
+                    pgUrl == null ? BenchNodes.Db.H2 : new BenchNodes.Db(pgUrl, pgUser, pgPassword));
+        }
+    }
+
+    /** The measured window of one batch size. Latencies in ms, per request (= per batch of {@code batchSize}). */
+    public record Phase(int batchSize, long requests, long records, double seconds, double p50, double p95, double p99,
+                        double max, long errors, String firstError, double cpuMsPerThousandRecords) {
+        public double recordsPerSecond() {
+            return records / seconds;
+        }
+
+        public double requestsPerSecond() {
+            return requests / seconds;
+        }
+    }
+
+    public record Report(int nodes, int packs, int clients, int processors, String database, double registrationSeconds,
+                         List<Phase> phases, long acknowledgedRecords, long persistedUsageEvents, String loadAverage) {
+        public long errors() {
+            return phases.stream().mapToLong(Phase::errors).sum();
+        }
+
+        public String format() {
+            StringBuilder sb = new StringBuilder();
+            sb.append(String.format(Locale.ROOT, "nodes %d (one JVM), %d processors, %d packs, %d clients, database %s%n",
+                    nodes, processors, packs, clients, database));
+            sb.append(String.format(Locale.ROOT, "registration: %d packs (assembled, 112 cells, installed) in %.1f s%n", packs, registrationSeconds));
+            sb.append(String.format(Locale.ROOT, "%6s %9s %9s %11s %8s %8s %8s %8s %7s %14s%n",
+                    "batch", "requests", "req/s", "records/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "JVM cpu ms/1k"));
+            for (Phase p : phases) {
+                sb.append(String.format(Locale.ROOT, "%6d %9d %9.1f %11.1f %8.1f %8.1f %8.1f %8.1f %7d %14.0f%n", p.batchSize(), p.requests(),
+                        p.requestsPerSecond(), p.recordsPerSecond(), p.p50(), p.p95(), p.p99(), p.max(), p.errors(), p.cpuMsPerThousandRecords()));
+                if (p.firstError() != null) sb.append("  first error: ").append(p.firstError()).append('\n');
+            }
+            sb.append(String.format(Locale.ROOT, "acknowledged records (warm-up included): %d; usage events in the journal: %d%n",
+                    acknowledgedRecords, persistedUsageEvents));
+            sb.append("latencies per request (one batch); JVM cpu ms/1k: CPU time of this whole JVM (nodes, read sides and the\n"
+                    + "  HTTP clients) per 1000 acknowledged records over warm-up + window; PostgreSQL's own CPU is not included\n");
+            sb.append("load average (1/5/15 min) at the end: ").append(loadAverage).append('\n');
+            return sb.toString();
+        }
+    }
+
+    private IngestBench() {}
+
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
+    }
+
+    public static Report run(Options o, PrintWriter out) {
+        out.printf(Locale.ROOT, "ingest bench: %d node(s) in one JVM, %d packs, batch sizes %s, %d clients, warm-up %d s + %d s measured per size, %s%n",
+                o.nodes(), o.packs(), o.batchSizes(), o.clients(), o.warmup().toSeconds(), o.duration().toSeconds(), o.db().label());
+        out.flush();
+        try (BenchNodes cluster = BenchNodes.start(o.nodes(), o.db(), Map.of())) {
+            long t0 = System.nanoTime();
+            BenchPacks.register(cluster.nodes.get(0), o.packs(), 500);
+            for (TwinServer n : cluster.nodes) {
+                BenchNodes.await("every node's read side lists the packs in service", Duration.ofSeconds(300),
+                        () -> inService(n, o.packs()));
+            }
+            double registration = (System.nanoTime() - t0) / 1e9;
+            out.printf(Locale.ROOT, "registered %d packs in %.1f s%n", o.packs(), registration);
+            out.flush();
+
+            int[] nextDay = new int[o.packs()];
+            int[] cursor = new int[o.clients()];
+            List<Phase> phases = new ArrayList<>();
+            long acknowledged = 0;
+            for (int batch : o.batchSizes()) {
+                PhaseRun run = runPhase(cluster, o, batch, nextDay, cursor);
+                phases.add(run.phase);
+                acknowledged += run.acknowledgedRecords;
+                out.printf(Locale.ROOT, "batch %d: %.1f records/s, p50 %.1f ms, p99 %.1f ms, %d errors%n", batch,
+                        run.phase.recordsPerSecond(), run.phase.p50(), run.phase.p99(), run.phase.errors());
+                out.flush();
+            }
+            long usageEvents = cluster.journalRows("Pack|") - 2L * o.packs();
+            return new Report(o.nodes(), o.packs(), o.clients(), Runtime.getRuntime().availableProcessors(), o.db().label(),
+                    registration, phases, acknowledged, usageEvents, BenchNodes.loadAverage());
+        }
+    }
+
+    private static boolean inService(TwinServer node, int packs) {
+        Map<org.ssbtwin.core.id.PackId, PackSummary> map = node.directory().packMap();
+        for (int i = packs - 1; i >= 0; i--) {
+            PackSummary s = map.get(BenchPacks.id(i));
+            if (s == null || s.status() != PackStatus.IN_SERVICE) return false;
+        }
+        return true;
+    }
+
+    private record PhaseRun(Phase phase, long acknowledgedRecords) {}
+
+    /** One client's results: latencies (ns) and records of requests acknowledged inside the measured window. */
+    private static final class ClientLog {
+        long[] latencies = new long[1024];
+        int count;
+        long records;
+        long acknowledgedRecords;
+        long errors;
+        long maxNanos;
+
+        void add(long nanos, int recs) {
+            if (count == latencies.length) latencies = Arrays.copyOf(latencies, count * 2);
+            latencies[count++] = nanos;
+            records += recs;
+            maxNanos = Math.max(maxNanos, nanos);
+        }
+    }
+
+    private static PhaseRun runPhase(BenchNodes cluster, Options o, int batch, int[] nextDay, int[] cursor) {
+        int k = o.clients();
+        List<URI> targets = cluster.nodes.stream().map(n -> URI.create("http://127.0.0.1:" + n.port() + "/api/v1/telemetry")).toList();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        long cpu0 = processCpuNanos();
+        long start = System.nanoTime();
+        long measureFrom = start + o.warmup().toNanos();
+        long measureTo = measureFrom + o.duration().toNanos();
+        ClientLog[] logs = new ClientLog[k];
+        AtomicReference<String> firstError = new AtomicReference<>();
+        Thread[] threads = new Thread[k];
+        for (int c = 0; c < k; c++) {
+            int client = c;
+            ClientLog log = logs[c] = new ClientLog();
+            // client c owns the packs c, c + k, c + 2k, ...: one writer per pack, so its days are always in order
+            int owned = (o.packs() - c + k - 1) / k;
+            threads[c] = new Thread(() -> {
+                int request = 0;
+                StringBuilder body = new StringBuilder(batch * 220);
+                while (System.nanoTime() < measureTo) {
+                    body.setLength(0);
+                    for (int r = 0; r < batch; r++) {
+                        int pack = client + k * cursor[client];
+                        cursor[client] = (cursor[client] + 1) % owned;
+                        BenchPacks.appendDay(body, pack, nextDay[pack]++);
+                    }
+                    URI uri = targets.get((client + request++) % targets.size());
+                    HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/x-ndjson")
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+                    long t = System.nanoTime();
+                    boolean ok;
+                    String error = null;
+                    try {
+                        HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
+                        ok = resp.statusCode() == 200;
+                        if (!ok) error = "HTTP " + resp.statusCode() + " " + resp.body();
+                    } catch (Exception e) {
+                        ok = false;
+                        error = e.toString();
+                        if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+                    }
+                    long end = System.nanoTime();
+                    if (ok) log.acknowledgedRecords += batch;
+                    if (end >= measureFrom && end <= measureTo) {
+                        if (ok) {
+                            log.add(end - t, batch);
+                        } else {
+                            log.errors++;
+                        }
+                    }
+                    // a refused batch recorded nothing; its days are skipped (the packs age them as parked days)
+                    if (!ok) firstError.compareAndSet(null, error.length() > 300 ? error.substring(0, 300) : error);
+                }
+            }, "ingest-client-" + c);
+            threads[c].start();
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        long cpu = processCpuNanos() - cpu0;
+        int total = 0;
+        long records = 0, errors = 0, acknowledged = 0, max = 0;
+        for (ClientLog l : logs) {
+            total += l.count;
+            records += l.records;
+            errors += l.errors;
+            acknowledged += l.acknowledgedRecords;
+            max = Math.max(max, l.maxNanos);
+        }
+        long[] all = new long[total];
+        int p = 0;
+        for (ClientLog l : logs) {
+            System.arraycopy(l.latencies, 0, all, p, l.count);
+            p += l.count;
+        }
+        Arrays.sort(all);
+        double seconds = o.duration().toNanos() / 1e9;
+        Phase phase = new Phase(batch, total, records, seconds, ms(all, 0.50), ms(all, 0.95), ms(all, 0.99), max / 1e6,
+                errors, firstError.get(), cpu0 < 0 || acknowledged == 0 ? Double.NaN : cpu / 1e6 / (acknowledged / 1000.0));
+        return new PhaseRun(phase, acknowledged);
+    }
+
+    private static double ms(long[] sorted, double q) {
+        if (sorted.length == 0) return Double.NaN;
+        int i = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+}

@@ -1,0 +1,47 @@
+package org.ssbtwin.api.bench;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The ingest bench at tiny scale on a real embedded PostgreSQL: sane non-zero figures, no errors, ack = persisted. */
+class IngestBenchTest {
+    @Test
+    @Timeout(180)
+    void twoBatchSizesOnOneNodeReportFiguresAndEveryAcknowledgedRecordIsInTheJournal() throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            StringWriter log = new StringWriter();
+            IngestBench.Report r = IngestBench.run(IngestBench.Options.of(1, 20, List.of(1, 10), 2, Duration.ofSeconds(1),
+                    Duration.ofSeconds(3), pg.getJdbcUrl("postgres", "postgres"), "postgres", ""), new PrintWriter(log, true));
+            String text = r.format();
+            System.out.print(log + text);
+            assertEquals(1, r.nodes());
+            assertEquals(2, r.phases().size());
+            assertEquals(0, r.errors(), text);
+            for (IngestBench.Phase p : r.phases()) {
+                assertTrue(p.requests() > 0, text);
+                assertEquals(p.requests() * p.batchSize(), p.records(), "every request carries a full batch");
+                assertTrue(p.recordsPerSecond() > 0 && p.p50() > 0 && p.p50() <= p.p99() && p.p99() <= p.max(), text);
+            }
+            assertTrue(r.acknowledgedRecords() >= r.phases().stream().mapToLong(IngestBench.Phase::records).sum());
+            assertEquals(r.acknowledgedRecords(), r.persistedUsageEvents(), "an acknowledged record is a persisted event");
+            assertTrue(text.contains("records/s") && text.contains("p99 ms"), text);
+        }
+    }
+
+    @Test
+    void badOptionsNameTheOption() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> IngestBench.Options.of(0, 10, List.of(10), 1,
+                Duration.ZERO, Duration.ofSeconds(1), null, null, null)).getMessage().startsWith("--nodes"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> IngestBench.Options.of(1, 10, List.of(0), 1,
+                Duration.ZERO, Duration.ofSeconds(1), null, null, null)).getMessage().startsWith("--batch-size"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> IngestBench.Options.of(1, 4, List.of(10), 8,
+                Duration.ZERO, Duration.ofSeconds(1), null, null, null)).getMessage().startsWith("--clients"));
+    }
+}

@@ -1,0 +1,133 @@
+package org.ssbtwin.core.compact;
+
+import java.util.AbstractList;
+import java.util.List;
+import java.util.RandomAccess;
+import org.ssbtwin.core.id.CellId;
+import org.ssbtwin.core.quality.ManufacturingFactors;
+
+/**
+ * Immutable lists that hold their elements in primitive arrays and create them on access: the same {@link List}
+ * contract (equals, hashCode, iteration, JSON) as {@link List#copyOf}, a fraction of the heap. They exist for the
+ * per-cell lists of resident pack entities (a VF 8 pack has 112 cells): 112 {@link CellId}s take ~8 KB as objects
+ * and ~0.9 KB as serial numbers; 112 {@link ManufacturingFactors} ~6.7 KB as records and ~4.5 KB as doubles.
+ * Each factory falls back to {@link List#copyOf} when the compact form does not apply or would not be smaller.
+ */
+public final class CompactLists {
+    private CompactLists() {}
+
+    /** Cell ids sharing one prefix and serial width (e.g. {@code C-DK1-} and 8 digits) as their serials. */
+    public static List<CellId> cellIds(List<CellId> ids) {
+        if (ids instanceof CellIdList) return ids;
+        if (ids.size() < 2) return List.copyOf(ids);
+        String first = ids.get(0).value();
+        int dash = first.lastIndexOf('-');
+        String prefix = first.substring(0, dash + 1);
+        int width = first.length() - prefix.length();
+        if (width > 18) return List.copyOf(ids);
+        long[] serials = new long[ids.size()];
+        for (int i = 0; i < serials.length; i++) {
+            String v = ids.get(i).value();
+            if (v.length() != prefix.length() + width || !v.startsWith(prefix)) return List.copyOf(ids);
+            serials[i] = Long.parseLong(v, prefix.length(), v.length(), 10);
+        }
+        return new CellIdList(prefix, width, serials);
+    }
+
+    /** Manufacturing factors as five doubles each (unless all are one shared instance, e.g. nominal cells). */
+    public static List<ManufacturingFactors> factors(List<ManufacturingFactors> factors) {
+        if (factors instanceof FactorList) return factors;
+        int n = factors.size();
+        if (n < 2) return List.copyOf(factors);
+        ManufacturingFactors first = factors.get(0);
+        boolean shared = true;
+        for (ManufacturingFactors f : factors) shared &= f == first;
+        if (shared) return List.copyOf(factors);
+        double[] v = new double[n * 5];
+        for (int i = 0; i < n; i++) {
+            ManufacturingFactors f = factors.get(i);
+            v[i * 5] = f.interfaceResistanceFactor();
+            v[i * 5 + 1] = f.moistureExposure();
+            v[i * 5 + 2] = f.latentDefectSeverity();
+            v[i * 5 + 3] = f.laminationTemperatureC();
+            v[i * 5 + 4] = f.dewPointC();
+        }
+        return new FactorList(v);
+    }
+
+    /** Doubles as a {@code double[]} (no nulls: a null element throws, as {@link List#copyOf} does). */
+    public static List<Double> doubles(List<Double> values) {
+        if (values instanceof DoubleList) return values;
+        double[] v = new double[values.size()];
+        for (int i = 0; i < v.length; i++) v[i] = values.get(i);
+        return new DoubleList(v);
+    }
+
+    /** Doubles from an array (copied). */
+    public static List<Double> doubles(double[] values) {
+        return new DoubleList(values.clone());
+    }
+
+    private static final class CellIdList extends AbstractList<CellId> implements RandomAccess {
+        private final String prefix;
+        private final int width;
+        private final long[] serials;
+
+        CellIdList(String prefix, int width, long[] serials) {
+            this.prefix = prefix;
+            this.width = width;
+            this.serials = serials;
+        }
+
+        @Override
+        public CellId get(int index) {
+            String digits = Long.toString(serials[index]);
+            StringBuilder sb = new StringBuilder(prefix.length() + width).append(prefix);
+            for (int k = digits.length(); k < width; k++) sb.append('0');
+            return new CellId(sb.append(digits).toString());
+        }
+
+        @Override
+        public int size() {
+            return serials.length;
+        }
+    }
+
+    private static final class FactorList extends AbstractList<ManufacturingFactors> implements RandomAccess {
+        private final double[] v;
+
+        FactorList(double[] v) {
+            this.v = v;
+        }
+
+        @Override
+        public ManufacturingFactors get(int index) {
+            int o = index * 5; // bounds: the array access throws for a bad index
+            if (index < 0) throw new IndexOutOfBoundsException(index);
+            return new ManufacturingFactors(v[o], v[o + 1], v[o + 2], v[o + 3], v[o + 4]);
+        }
+
+        @Override
+        public int size() {
+            return v.length / 5;
+        }
+    }
+
+    private static final class DoubleList extends AbstractList<Double> implements RandomAccess {
+        private final double[] v;
+
+        DoubleList(double[] v) {
+            this.v = v;
+        }
+
+        @Override
+        public Double get(int index) {
+            return v[index];
+        }
+
+        @Override
+        public int size() {
+            return v.length;
+        }
+    }
+}

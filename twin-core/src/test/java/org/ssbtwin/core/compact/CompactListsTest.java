@@ -1,0 +1,42 @@
+package org.ssbtwin.core.compact;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.ssbtwin.core.id.CellId;
+import org.ssbtwin.core.quality.ManufacturingFactors;
+
+/** Compact lists are equal to the lists they replace, element for element, and immutable. */
+class CompactListsTest {
+    @Test
+    void cellIdsKeepLeadingZerosAndFallBackForMixedPrefixes() {
+        List<CellId> ids = List.of(CellId.of("C-DK1-00000042"), CellId.of("C-DK1-00000001"), CellId.of("C-DK1-99999999"));
+        List<CellId> compact = CompactLists.cellIds(ids);
+        assertEquals(ids, compact);
+        assertEquals(ids.hashCode(), compact.hashCode());
+        assertEquals("C-DK1-00000042", compact.get(0).value());
+        assertSame(compact, CompactLists.cellIds(compact));
+        assertThrows(UnsupportedOperationException.class, () -> compact.add(CellId.of("C-DK1-00000002")));
+        assertThrows(IndexOutOfBoundsException.class, () -> compact.get(3));
+        List<CellId> mixed = List.of(CellId.of("C-DK1-00000042"), CellId.of("C-VN2-0000000001"));
+        assertEquals(mixed, CompactLists.cellIds(mixed));
+    }
+
+    @Test
+    void factorsAndDoublesRoundTrip() {
+        List<ManufacturingFactors> f = new ArrayList<>();
+        for (int i = 0; i < 112; i++) f.add(new ManufacturingFactors(1 + i * 1e-3, i * 0.01, i % 9 == 0 ? 0.2 : 0, 119.5 + i * 0.01, -46 + i * 0.001));
+        List<ManufacturingFactors> compact = CompactLists.factors(f);
+        assertEquals(f, compact);
+        assertEquals(f.hashCode(), compact.hashCode());
+        List<ManufacturingFactors> nominal = Collections.nCopies(112, ManufacturingFactors.NOMINAL);
+        assertEquals(nominal, CompactLists.factors(nominal));
+        List<Double> d = List.of(0.0, -1.5, 3.25, Double.MAX_VALUE);
+        assertEquals(d, CompactLists.doubles(d));
+        assertEquals(d, CompactLists.doubles(new double[] {0.0, -1.5, 3.25, Double.MAX_VALUE}));
+        assertThrows(UnsupportedOperationException.class, () -> CompactLists.doubles(d).set(0, 1.0));
+    }
+}
