@@ -65,7 +65,10 @@ public final class ScenarioRoutes extends AllDirectives implements ApiModule {
                         }),
                         post(() -> entity(Unmarshaller.entityToString(), body -> complete(submit(body)))))),
                 path("bundled", () -> get(() -> complete(Json.ok(ScenarioLoader.bundled())))),
-                pathPrefix(segment(), id -> concat(
+                // "bundled" is not a job id: other methods on it are 405, not "no such job"
+                pathPrefix(segment(), id -> "bundled".equals(id)
+                        ? reject(org.apache.pekko.http.javadsl.server.Rejections.method(org.apache.pekko.http.javadsl.model.HttpMethods.GET))
+                        : concat(
                         pathEnd(() -> concat(
                                 get(() -> complete(withJob(id, j -> Json.ok(j.view(true))))),
                                 delete(() -> complete(cancel(id))))),
