@@ -171,6 +171,10 @@ async function refreshFleet() {
   try {
     const { body } = await api('/fleet/soh-distribution?by=month');
     const pts = body.points || [];
+    if (pts.length === 0) { // no month of usage projected yet (a young fleet): show the packs' current SoH instead
+      await sohHistogram('no month of usage recorded yet');
+      return;
+    }
     $('#fleet-source').textContent = 'p5 / p50 / p95 of the packs\' state of health per month (' +
       (pts.length ? pts[pts.length - 1].packs + ' packs in the last month' : 'no packs yet') + ')';
     $('#fleet').dataset.source = 'distribution';
@@ -186,7 +190,7 @@ async function refreshFleet() {
   await sohHistogram();
 }
 
-async function sohHistogram() {
+async function sohHistogram(reason) {
   const soh = [];
   for (let page = 0; page < 50; page++) {
     const { body } = await api(`/packs?page=${page}&size=1000`);
@@ -200,7 +204,7 @@ async function sohHistogram() {
   const from = first < 0 ? bins - 5 : Math.max(0, Math.min(first, bins - 5));
   const labels = [];
   for (let i = from; i < bins; i++) labels.push(i === 0 ? '≤ ' + lo.toFixed(2) : (lo + i * step).toFixed(2));
-  $('#fleet-source').textContent = `current state of health of ${soh.length} packs (the distribution over time needs /fleet/soh-distribution)`;
+  $('#fleet-source').textContent = `current state of health of ${soh.length} packs (${reason || 'the distribution over time needs /fleet/soh-distribution'})`;
   $('#fleet').dataset.source = 'histogram';
   setChart('soh-chart', { type: 'bar', options: { plugins: { legend: { display: false } },
     scales: { x: { title: { display: true, text: 'SoH' } }, y: { beginAtZero: true, title: { display: true, text: 'packs' } } } } },

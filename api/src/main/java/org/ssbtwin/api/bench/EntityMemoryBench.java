@@ -175,6 +175,9 @@ public final class EntityMemoryBench {
     /** The pack states folded in plain Java from the same events: heap of the whole state and of its parts. */
     private static List<Part> stateParts(Options o) {
         List<Part> parts = new ArrayList<>();
+        // a throwaway round first: the node just closed still frees memory (threads, pools) and the folding code is
+        // not yet compiled; measured first, the whole state came out negative on a busy machine
+        part("warm-up", o, p -> p);
         parts.add(part("whole Pack state", o, p -> p));
         parts.add(part("cells (List<CellId>)", o, Pack::cells));
         parts.add(part("cellFactors (List<ManufacturingFactors>)", o, Pack::cellFactors));
