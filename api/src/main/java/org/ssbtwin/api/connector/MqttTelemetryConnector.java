@@ -40,8 +40,6 @@ import org.ssbtwin.api.http.TelemetryParser;
 import org.ssbtwin.api.readside.AssetDirectory;
 import org.ssbtwin.config.MqttSettings;
 import org.ssbtwin.core.id.PackId;
-import org.ssbtwin.core.pack.PackStatus;
-import org.ssbtwin.core.pack.PackSummary;
 import org.ssbtwin.core.pack.TelemetryRecord;
 import org.ssbtwin.fleet.PackEntity;
 
@@ -249,15 +247,7 @@ public final class MqttTelemetryConnector {
             return deadLetter(m, topic, bytes, null, "payload is not UTF-8 text", List.of());
         }
         TelemetryParser.Parsed parsed = TelemetryParser.parseMessage(payload);
-        List<TelemetryParser.LineError> errors = new ArrayList<>(parsed.errors());
-        if (errors.isEmpty()) {
-            parsed.byPack().forEach((pack, records) -> {
-                PackSummary p = directory.packMap().get(pack);
-                if (p == null || p.status() != PackStatus.IN_SERVICE) {
-                    errors.add(new TelemetryParser.LineError(0, "packId", "pack " + pack + (p == null ? " is unknown" : " is not in service")));
-                }
-            });
-        }
+        List<TelemetryParser.LineError> errors = org.ssbtwin.api.http.IngestRoutes.errors(parsed, directory); // same checks as HTTP
         if (!errors.isEmpty()) {
             return deadLetter(m, topic, bytes, payload, errors.size() + " bad telemetry line(s); nothing was recorded", errors);
         }

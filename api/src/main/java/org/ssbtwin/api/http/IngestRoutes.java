@@ -45,15 +45,7 @@ public final class IngestRoutes extends AllDirectives {
     public Route telemetry() {
         return pathEnd(() -> post(() -> entity(Unmarshaller.entityToString(), body -> {
             TelemetryParser.Parsed parsed = TelemetryParser.parse(body);
-            List<TelemetryParser.LineError> errors = new ArrayList<>(parsed.errors());
-            if (errors.isEmpty()) {
-                parsed.byPack().forEach((pack, records) -> {
-                    PackSummary p = directory.packMap().get(pack);
-                    if (p == null || p.status() != PackStatus.IN_SERVICE) {
-                        errors.add(new TelemetryParser.LineError(0, "packId", "pack " + pack + (p == null ? " is unknown" : " is not in service")));
-                    }
-                });
-            }
+            List<TelemetryParser.LineError> errors = errors(parsed, directory);
             if (!errors.isEmpty()) {
                 return complete(Json.badRequest(errors.size() + " bad telemetry line(s); nothing was recorded", "/api/v1/telemetry", errors));
             }
@@ -76,6 +68,20 @@ public final class IngestRoutes extends AllDirectives {
                 });
             });
         })));
+    }
+
+    /** The parse errors of a telemetry message, else a line for each pack the read side does not know as in service. */
+    public static List<TelemetryParser.LineError> errors(TelemetryParser.Parsed parsed, AssetDirectory directory) {
+        List<TelemetryParser.LineError> errors = new ArrayList<>(parsed.errors());
+        if (errors.isEmpty()) {
+            parsed.byPack().forEach((pack, records) -> {
+                PackSummary p = directory.packMap().get(pack);
+                if (p == null || p.status() != PackStatus.IN_SERVICE) {
+                    errors.add(new TelemetryParser.LineError(0, "packId", "pack " + pack + (p == null ? " is unknown" : " is not in service")));
+                }
+            });
+        }
+        return errors;
     }
 
     private CompletionStage<List<PackEntity.Reply>> askAll(TelemetryParser.Parsed parsed, boolean dryRun) {

@@ -48,7 +48,7 @@ public record FleetMix(
     }
 
     /** Cumulative share table over enum ordinals for sampling (not on the hot path). */
-    static <E extends Enum<E>> double[] cumulative(Map<E, Double> shares, E[] values) {
+    public static <E extends Enum<E>> double[] cumulative(Map<E, Double> shares, E[] values) {
         double[] cum = new double[values.length];
         double s = 0;
         for (int i = 0; i < values.length; i++) {
@@ -61,7 +61,8 @@ public record FleetMix(
         return cum;
     }
 
-    static int pick(double[] cum, double u) {
+    /** The index of the first cumulative share above {@code u} (skipping zero-share tails). */
+    public static int pick(double[] cum, double u) {
         for (int i = 0; i < cum.length; i++) {
             if (u < cum[i]) {
                 return i;

@@ -1,7 +1,7 @@
 package org.ssbtwin.core.fleet;
 
 /** Small numeric helpers (not on the hot path). */
-final class Stats {
+public final class Stats {
     /** Day-of-year (0-based) of each month's middle, no leap day. */
     static final int[] MID_MONTH_DOY = {15, 45, 74, 105, 135, 166, 196, 227, 258, 288, 319, 349};
 
@@ -38,7 +38,7 @@ final class Stats {
     }
 
     /** SplitMix64 finaliser: a well-mixed 64-bit hash, used to derive per-pack seeds from (seed, packIndex). */
-    static long mix64(long z) {
+    public static long mix64(long z) {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);

@@ -620,37 +620,16 @@ public final class ScenarioEngine {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
-    static <E extends Enum<E>> double[] cumulative(Map<E, Double> shares, E[] values) {
-        double[] cum = new double[values.length];
-        double s = 0;
-        for (int i = 0; i < values.length; i++) {
-            s += shares.getOrDefault(values[i], 0.0);
-            cum[i] = s;
-        }
-        for (int i = 0; i < values.length; i++) {
-            cum[i] /= s;
-        }
-        return cum;
+    private static <E extends Enum<E>> double[] cumulative(Map<E, Double> shares, E[] values) {
+        return org.ssbtwin.core.fleet.FleetMix.cumulative(shares, values);
     }
 
-    static int pick(double[] cum, double u) {
-        for (int i = 0; i < cum.length; i++) {
-            if (u < cum[i]) {
-                return i;
-            }
-        }
-        for (int i = cum.length - 1; i >= 0; i--) {
-            if (i == 0 || cum[i] > cum[i - 1]) {
-                return i;
-            }
-        }
-        return 0;
+    private static int pick(double[] cum, double u) {
+        return org.ssbtwin.core.fleet.FleetMix.pick(cum, u);
     }
 
-    static long mix64(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
+    private static long mix64(long z) {
+        return org.ssbtwin.core.fleet.Stats.mix64(z);
     }
 
     private static void checkCancel(BooleanSupplier cancel) {
