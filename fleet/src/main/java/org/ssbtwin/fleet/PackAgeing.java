@@ -74,6 +74,37 @@ public final class PackAgeing {
     }
 
     /**
+     * The rejection {@link #ingest} would give for these records, or null, without ageing anything: the cheap first
+     * phase of an all-or-nothing batch over several packs. Must follow exactly the rules of {@link #ingest}
+     * (tested against it).
+     */
+    public Rejection check(Pack pack, List<TelemetryRecord> records) {
+        if (pack.status() != PackStatus.IN_SERVICE) {
+            return Rejection.conflict("packId", "pack " + pack.id() + " is not in service (" + pack.status() + ")");
+        }
+        LocalDate start = serviceStart(pack);
+        int days = pack.ageing() == null ? 0 : pack.ageing().days();
+        LocalDate last = days == 0 ? start.minusDays(1) : start.plusDays(days - 1L);
+        Set<String> seenInBatch = new HashSet<>();
+        for (TelemetryRecord r : records) {
+            if (pack.hasSeen(r.recordId()) || !seenInBatch.add(r.recordId())) {
+                continue;
+            }
+            LocalDate day = r.day().date();
+            if (day.isBefore(start)) {
+                return Rejection.conflict("date", "record " + r.recordId() + " is for " + day
+                        + ", before the pack went into service on " + start);
+            }
+            if (!day.isAfter(last)) {
+                return Rejection.conflict("date", "record " + r.recordId() + " is for " + day
+                        + ", not after the pack's last recorded day " + last);
+            }
+            last = day;
+        }
+        return null;
+    }
+
+    /**
      * Turns telemetry into events: records already seen are skipped (idempotent), days must come after the pack's
      * last recorded day (days without telemetry in between are aged as parked days), and the ageing state after the
      * batch is carried by the last event.

@@ -100,10 +100,10 @@ public final class PackEntity extends EventSourcedBehaviorWithEnforcedReplies<Pa
                     return Effect().persist(batch.accepted()).thenReply(cmd.replyTo(), s -> new Reply(s, null, false));
                 })
                 .onCommand(IngestTelemetry.class, (state, cmd) -> {
+                    if (cmd.dryRun()) return Effect().reply(cmd.replyTo(), new Reply(state, AGEING.check(state, cmd.records()), false));
                     PackAgeing.Outcome outcome = AGEING.ingest(state, cmd.records(), cmd.at());
                     if (outcome.rejection() != null) return Effect().reply(cmd.replyTo(), new Reply(state, outcome.rejection(), false));
                     if (outcome.events().isEmpty()) return Effect().reply(cmd.replyTo(), new Reply(state, null, true));
-                    if (cmd.dryRun()) return Effect().reply(cmd.replyTo(), new Reply(state, null, false));
                     return Effect().persist(outcome.events()).thenReply(cmd.replyTo(), s -> new Reply(s, null, false));
                 })
                 .onCommand(Get.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Reply(state, null, false)))

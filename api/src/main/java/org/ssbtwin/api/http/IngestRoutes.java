@@ -49,8 +49,12 @@ public final class IngestRoutes extends AllDirectives {
             if (!errors.isEmpty()) {
                 return complete(Json.badRequest(errors.size() + " bad telemetry line(s); nothing was recorded", "/api/v1/telemetry", errors));
             }
-            // phase 1: every pack checks its records without persisting; phase 2: all record
-            return onSuccess(askAll(parsed, true), dry -> {
+            // phase 1: every pack checks its records without persisting (cheap, no ageing); phase 2: all record.
+            // One pack alone needs no phase 1: it records all of its records or none.
+            boolean onePack = parsed.byPack().size() == 1;
+            CompletionStage<List<PackEntity.Reply>> checked = onePack
+                    ? java.util.concurrent.CompletableFuture.completedFuture(List.of()) : askAll(parsed, true);
+            return onSuccess(checked, dry -> {
                 List<Map<String, String>> conflicts = conflicts(dry);
                 if (!conflicts.isEmpty()) {
                     return complete(Json.problem(StatusCodes.CONFLICT, "telemetry-conflict", "Telemetry conflicts with the packs' state",
@@ -60,7 +64,9 @@ public final class IngestRoutes extends AllDirectives {
                     List<Map<String, String>> late = conflicts(applied);
                     if (!late.isEmpty()) {
                         return complete(Json.problem(StatusCodes.CONFLICT, "telemetry-conflict", "Telemetry conflicts with the packs' state",
-                                "a concurrent write changed " + late.size() + " pack(s) between check and record", "/api/v1/telemetry", late));
+                                onePack ? "the pack refused its records; nothing was recorded"
+                                        : "a concurrent write changed " + late.size() + " pack(s) between check and record",
+                                "/api/v1/telemetry", late));
                     }
                     long accepted = applied.stream().filter(r -> !r.duplicate()).mapToLong(r -> r.pack().revision()).count();
                     return complete(Json.ok(Map.of("records", parsed.lines(), "packs", parsed.byPack().size(),
