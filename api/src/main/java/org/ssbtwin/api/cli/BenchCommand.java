@@ -159,6 +159,18 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** The PostgreSQL a bench writes to (default: H2 in a temp dir; more than one node needs PostgreSQL). */
+    static final class Database {
+        @Option(names = "--pg-url", description = "JDBC URL of an EMPTY PostgreSQL database (default: H2 in a temp dir, one node only)")
+        String pgUrl;
+
+        @Option(names = "--pg-user", defaultValue = "postgres", description = "PostgreSQL user (default ${DEFAULT-VALUE})")
+        String pgUser;
+
+        @Option(names = "--pg-password", defaultValue = "", description = "PostgreSQL password (default empty)")
+        String pgPassword;
+    }
+
     @Command(name = "ingest", mixinStandardHelpOptions = true,
             description = "Telemetry over HTTP (POST /api/v1/telemetry) into persisted pack entities on 1..N nodes in this JVM: "
                     + "records/s acknowledged, p50/p95/p99/max latency per request, per batch size.")
@@ -184,21 +196,15 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--duration", defaultValue = "30", description = "measured seconds per batch size (default ${DEFAULT-VALUE})")
         int duration;
 
-        @Option(names = "--pg-url", description = "JDBC URL of an EMPTY PostgreSQL database (default: H2 in a temp dir, one node only)")
-        String pgUrl;
-
-        @Option(names = "--pg-user", defaultValue = "postgres", description = "PostgreSQL user (default ${DEFAULT-VALUE})")
-        String pgUser;
-
-        @Option(names = "--pg-password", defaultValue = "", description = "PostgreSQL password (default empty)")
-        String pgPassword;
+        @picocli.CommandLine.Mixin
+        Database db;
 
         @Override
         public Integer call() {
             org.ssbtwin.api.bench.IngestBench.Options o;
             try {
                 o = org.ssbtwin.api.bench.IngestBench.Options.of(nodes, packs, batchSizes, clients,
-                        java.time.Duration.ofSeconds(warmup), java.time.Duration.ofSeconds(duration), pgUrl, pgUser, pgPassword);
+                        java.time.Duration.ofSeconds(warmup), java.time.Duration.ofSeconds(duration), db.pgUrl, db.pgUser, db.pgPassword);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
@@ -226,20 +232,14 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--parts-sample", defaultValue = "20000", description = "packs folded in plain Java for the breakdown of the state, 0: none (default ${DEFAULT-VALUE})")
         int partsSample;
 
-        @Option(names = "--pg-url", description = "JDBC URL of an EMPTY PostgreSQL database (default: H2 in a temp dir)")
-        String pgUrl;
-
-        @Option(names = "--pg-user", defaultValue = "postgres", description = "PostgreSQL user (default ${DEFAULT-VALUE})")
-        String pgUser;
-
-        @Option(names = "--pg-password", defaultValue = "", description = "PostgreSQL password (default empty)")
-        String pgPassword;
+        @picocli.CommandLine.Mixin
+        Database db;
 
         @Override
         public Integer call() {
             org.ssbtwin.api.bench.EntityMemoryBench.Options o;
             try {
-                o = org.ssbtwin.api.bench.EntityMemoryBench.Options.of(entities, usageDays, partsSample, pgUrl, pgUser, pgPassword);
+                o = org.ssbtwin.api.bench.EntityMemoryBench.Options.of(entities, usageDays, partsSample, db.pgUrl, db.pgUser, db.pgPassword);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
