@@ -47,7 +47,7 @@ public final class EntityMemoryBench {
     public record Part(String name, double bytesPerPack) {}
 
     public record Report(int entities, int usageDays, String database, long maxHeap, long heapBefore, long heapAfter,
-                         double setupSeconds, double residentSeconds, int partsSample, List<Part> stateParts, String loadAverage) {
+                         double setupSeconds, double residentSeconds, int partsSample, List<Part> stateParts, List<Part> grownClasses, String loadAverage) {
         public double bytesPerEntity() {
             return (heapAfter - heapBefore) / (double) entities;
         }
@@ -75,6 +75,8 @@ public final class EntityMemoryBench {
                     gbForOneMillion()));
             if (!stateParts.isEmpty()) sb.append(String.format(Locale.ROOT, "of which the pack state (the same states folded and held in plain Java, %d packs):%n", partsSample));
             for (Part p : stateParts) sb.append(String.format(Locale.ROOT, "  %-34s %8.0f bytes/pack%n", p.name(), p.bytesPerPack()));
+            if (!grownClasses.isEmpty()) sb.append("classes that grew most while the entities became resident (live objects after GC):\n");
+            for (Part p : grownClasses) sb.append(String.format(Locale.ROOT, "  %8.0f bytes/pack  %s%n", p.bytesPerPack(), p.name()));
             sb.append("load average (1/5/15 min) at the end: ").append(loadAverage).append('\n');
             return sb.toString();
         }
@@ -106,6 +108,7 @@ public final class EntityMemoryBench {
             out.flush();
 
             long before = usedHeapAfterGc();
+            Map<String, long[]> histogramBefore = classHistogram();
             long t1 = System.nanoTime();
             List<Pack> resident = askEach(restarted, o.entities(), i -> PackEntity.Get::new);
             double residentSeconds = (System.nanoTime() - t1) / 1e9;
@@ -115,13 +118,14 @@ public final class EntityMemoryBench {
             int usage = resident.get(0).recentRecordIds().size();
             resident = null; // the replies are copies of what the entities hold only on a remote node; drop them anyway
             long after = usedHeapAfterGc();
+            List<Part> grown = grownClasses(histogramBefore, classHistogram(), o.entities(), 25);
             out.printf(Locale.ROOT, "made %d entities resident in %.1f s (%d usage records each)%n", o.entities(), residentSeconds, usage);
             out.flush();
             second.close();
             second = null;
             List<Part> parts = o.partsSample() == 0 ? List.of() : stateParts(o);
             return new Report(o.entities(), o.usageDays(), o.db().label(), Runtime.getRuntime().maxMemory(), before, after,
-                    setup, residentSeconds, o.partsSample(), parts, BenchNodes.loadAverage());
+                    setup, residentSeconds, o.partsSample(), parts, grown, BenchNodes.loadAverage());
         } finally {
             if (second != null) second.close();
             first.close();
@@ -208,6 +212,37 @@ public final class EntityMemoryBench {
         Part part = new Part(name, used / (double) n);
         if (kept[n - 1] == null && name.isEmpty()) System.out.print(""); // keeps the parts reachable until measured
         return part;
+    }
+
+    /** Live-object class histogram (after a full GC), class name -> {instances, bytes}. */
+    static Map<String, long[]> classHistogram() {
+        try {
+            var server = ManagementFactory.getPlatformMBeanServer();
+            var name = new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand");
+            String text = (String) server.invoke(name, "gcClassHistogram", new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            Map<String, long[]> h = new java.util.HashMap<>();
+            for (String line : text.split("\n")) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length < 4 || !f[0].endsWith(":")) continue;
+                h.put(f[3], new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
+            }
+            return h;
+        } catch (Exception e) {
+            return Map.of(); // not a HotSpot JVM: no breakdown
+        }
+    }
+
+    /** The classes that grew most between two histograms, per entity. */
+    static List<Part> grownClasses(Map<String, long[]> before, Map<String, long[]> after, int entities, int top) {
+        List<Part> parts = new ArrayList<>();
+        for (var e : after.entrySet()) {
+            long[] b = before.getOrDefault(e.getKey(), new long[2]);
+            long bytes = e.getValue()[1] - b[1];
+            double instances = (e.getValue()[0] - b[0]) / (double) entities;
+            if (bytes > 0) parts.add(new Part(String.format(Locale.ROOT, "%s (%.1f per pack)", e.getKey(), instances), bytes / (double) entities));
+        }
+        parts.sort(java.util.Comparator.comparingDouble(Part::bytesPerPack).reversed());
+        return parts.subList(0, Math.min(top, parts.size()));
     }
 
     static long usedHeapAfterGc() {
