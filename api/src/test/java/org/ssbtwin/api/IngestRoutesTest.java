@@ -118,9 +118,12 @@ class IngestRoutesTest {
         assertEquals(7, health.json().get("daysInService").asInt(), "seven days of telemetry since installation");
         assertTrue(health.json().get("warranty").get("covered").asBoolean());
         assertFalse(health.json().get("projection").get("date80").isNull(), health.body());
+        // identical nominal cells: the first is the one that limits the pack, named so its genealogy can be followed
+        assertEquals("C-DK1-00000001", health.json().get("weakestCellId").asText(), health.body());
         var history = TestTwin.get(port, "/api/v1/packs/" + PACK + "/history?size=5");
         assertEquals(200, history.status());
         assertTrue(history.json().get("total").asInt() >= 2);
+        assertEquals(1.0, history.json().get("items").get(0).get("stateOfHealth").asDouble(), "the history starts new, at assembly");
     }
 
     @Test

@@ -67,7 +67,9 @@ public record TwinSettings(
         String password;
         if (kind == DatabaseKind.H2) {
             // WRITE_DELAY=0: a committed (acknowledged) event is handed to the OS at once, so kill -9 loses nothing.
-            url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("twin") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+            // LOB_TIMEOUT: H2 keeps each BLOB read (journal payloads) referenced by the session for this long (default
+            // 5 min): 10 s is ample for the journal, and recovering many entities does not pin their payloads in heap.
+            url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("twin") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOB_TIMEOUT=10000";
             user = "sa";
             password = "";
         } else {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +21,7 @@ import org.ssbtwin.core.pack.Pack;
 import org.ssbtwin.core.pack.PackEvent;
 import org.ssbtwin.core.pack.PackStatus;
 import org.ssbtwin.core.quality.ManufacturingFactors;
+import org.ssbtwin.core.quality.SeriesCellProfile;
 
 /**
  * Ages a live pack with the solid-state ageing model, from its real cells' manufacturing factors and its daily
@@ -35,7 +35,7 @@ public final class PackAgeing {
     public record PackHealth(String packId, double stateOfHealth, double relativeResistance, double equivalentFullCycles,
                              double throughputKwh, double km, int daysInService, SohProjection projection,
                              WarrantyStatus warranty, double suddenFailureProbability,
-                             double weakestCellCapacity, double meanLaminationTemperatureC) {}
+                             double weakestCellCapacity, String weakestCellId, double meanLaminationTemperatureC) {}
 
     private final SsbAgeingModel model;
     private final WarrantyTerms warranty;
@@ -52,8 +52,7 @@ public final class PackAgeing {
     /** The pack's ageing state rebuilt from its cells and its last persisted snapshot. */
     public PackAgeingState stateOf(Pack pack) {
         PackDesign design = designOf(pack);
-        List<ManufacturingFactors> cells = pack.cellFactors().isEmpty()
-                ? Collections.nCopies(design.seriesElements(), ManufacturingFactors.NOMINAL) : pack.cellFactors();
+        SeriesCellProfile cells = pack.cellProfile() == null ? SeriesCellProfile.nominal(design.seriesElements()) : pack.cellProfile();
         PackAgeingState s = PackAgeingState.create(pack.id(), design, cells, serviceStart(pack), warranty, model);
         if (pack.ageing() != null) s.restore(pack.ageing());
         return s;
@@ -161,12 +160,22 @@ public final class PackAgeing {
 
     public PackHealth health(Pack pack) {
         PackAgeingState s = stateOf(pack);
-        double weakest = 1;
-        for (int i = 0; i < s.cellCount(); i++) weakest = Math.min(weakest, s.cellCapacity(i));
-        double lam = pack.cellFactors().stream().mapToDouble(ManufacturingFactors::laminationTemperatureC).average()
-                .orElse(ManufacturingFactors.NOMINAL.laminationTemperatureC());
+        double weakest = Double.MAX_VALUE;
+        int weakestAt = 0;
+        for (int i = 0; i < s.capacityCells(); i++) {
+            double c = s.cellCapacity(i);
+            if (c < weakest) {
+                weakest = c;
+                weakestAt = i;
+            }
+        }
+        // the candidate's position in the pack names the cell (its genealogy: GET /cells/{id}/genealogy)
+        int position = pack.cellProfile() == null ? -1 : pack.cellProfile().candidatePosition(weakestAt);
+        String weakestCell = position >= 0 && position < pack.cells().size() ? pack.cells().get(position).value() : null;
+        double lam = pack.cellProfile() == null ? ManufacturingFactors.NOMINAL.laminationTemperatureC()
+                : pack.cellProfile().meanLaminationTemperatureC();
         return new PackHealth(pack.id().value(), s.capacitySoh(), s.resistanceRelative(), s.equivalentFullCycles(),
                 s.throughputKWh(), s.km(), s.days(), s.days() > 0 ? s.project() : null, s.warrantyStatus(),
-                s.suddenFailureProbability(), weakest, lam);
+                s.suddenFailureProbability(), Math.min(1, weakest), weakestCell, lam);
     }
 }

@@ -226,7 +226,7 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--entities", defaultValue = "20000", description = "pack entities made resident (default ${DEFAULT-VALUE})")
         int entities;
 
-        @Option(names = "--usage-days", defaultValue = "5", description = "telemetry days recorded per pack (default ${DEFAULT-VALUE})")
+        @Option(names = "--usage-days", defaultValue = "70", description = "telemetry days recorded per pack; 70 fills the idempotency window (64 record ids), the steady state of a pack in use (default ${DEFAULT-VALUE})")
         int usageDays;
 
         @Option(names = "--parts-sample", defaultValue = "20000", description = "packs folded in plain Java for the breakdown of the state, 0: none (default ${DEFAULT-VALUE})")

@@ -37,6 +37,8 @@ import org.ssbtwin.core.id.PackId;
 import org.ssbtwin.core.id.StationId;
 import org.ssbtwin.core.pack.Pack;
 import org.ssbtwin.core.pack.PackEvent;
+import org.ssbtwin.core.pack.HealthPoint;
+import org.ssbtwin.core.pack.PackHistory;
 import org.ssbtwin.core.station.Station;
 import org.ssbtwin.core.station.StationEvent;
 import org.ssbtwin.fleet.PackEntity;
@@ -48,6 +50,8 @@ import org.ssbtwin.plant.StationEntity;
  * <ul>
  *   <li>{@code GET /api/v1/{stations|cells|packs}/{id}/events?page=&size=}: its events in order, paged, each with its
  *       revision (sequence number), type and virtual time;</li>
+ *   <li>{@code GET /api/v1/packs/{id}/history?page=&size=}: the pack's weekly state-of-health points
+ *       ({@link PackHistory}), folded from its events;</li>
  *   <li>{@code GET .../{id}/at?revision=N}: the state after its first N events, recovered from the newest snapshot at
  *       or below N plus the events after it (Pekko Persistence recovery with {@code toSequenceNr = N});</li>
  *   <li>{@code GET .../{id}/at?time=<ISO instant>}: the state at a virtual time, i.e. after its events up to the first
@@ -133,6 +137,11 @@ public final class HistoryRoutes extends AllDirectives implements ApiModule {
                             }
                             long rev = q.intIn("revision", 1, 1, Integer.MAX_VALUE);
                             return onSuccess(atRevision(k, id, rev, instance + "/at"), this::completeWith);
+                        }))),
+                        path("history", () -> get(() -> parameterMap(params -> {
+                            if (!k.segment().equals("packs")) return reject();
+                            QueryParams q = new QueryParams(params, Set.of("page", "size"));
+                            return onSuccess(packHistory(k, id, q.page(), q.size(), instance + "/history"), this::completeWith);
                         }))));
             })));
         }
@@ -167,6 +176,20 @@ public final class HistoryRoutes extends AllDirectives implements ApiModule {
                     .map(env -> new HistoryEvent(env.sequenceNr(), typeName(env.event()), at(env.event()), env.event()))
                     .runWith(Sink.seq(), system)
                     .thenApply(items -> Json.ok(new AssetDirectory.Page<>(items, page, size, cur.revision())));
+        }).exceptionally(t -> failed(t, instance));
+    }
+
+    /** A pack's weekly state-of-health history ({@link PackHistory}), folded from its journal, paged. */
+    private CompletionStage<HttpResponse> packHistory(Kind k, String id, int page, int size, String instance) {
+        return k.current().apply(id).thenCompose(cur -> {
+            if (!cur.exists()) return CompletableFuture.completedFuture(Json.notFound(k.noun() + " " + id + " does not exist", instance));
+            return journal.currentEventsByPersistenceId(pid(k, id), 1, cur.revision())
+                    .runWith(Sink.fold(new PackHistory(), (h, env) -> env.event() instanceof PackEvent e ? h.add(e) : h), system)
+                    .thenApply(h -> {
+                        List<HealthPoint> points = h.points();
+                        int from = (int) Math.min((long) page * size, points.size());
+                        return Json.ok(new AssetDirectory.Page<>(points.subList(from, Math.min(from + size, points.size())), page, size, points.size()));
+                    });
         }).exceptionally(t -> failed(t, instance));
     }
 

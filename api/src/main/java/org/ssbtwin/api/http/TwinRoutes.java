@@ -235,18 +235,8 @@ public final class TwinRoutes extends AllDirectives {
                     return concat(
                             pathEnd(() -> get(() -> packById(id))),
                             path("health", () -> get(() -> ask(ref, PackEntity.Get::new, (PackEntity.Reply r) ->
-                                    r.pack().exists() ? Json.ok(PACK_AGEING.health(r.pack())) : Json.notFound("pack " + id + " does not exist", instance + "/health")))),
-                            path("history", () -> get(() -> parameterMap(raw -> {
-                                QueryParams q = new QueryParams(raw, Set.of("page", "size"));
-                                int page = q.page();
-                                int size = q.size();
-                                return ask(ref, PackEntity.Get::new, (PackEntity.Reply r) -> {
-                                    if (!r.pack().exists()) return Json.notFound("pack " + id + " does not exist", instance + "/history");
-                                    var h = r.pack().history();
-                                    int from = (int) Math.min((long) page * size, h.size());
-                                    return Json.ok(new AssetDirectory.Page<>(h.subList(from, Math.min(from + size, h.size())), page, size, h.size()));
-                                });
-                            }))));
+                                    r.pack().exists() ? Json.ok(PACK_AGEING.health(r.pack())) : Json.notFound("pack " + id + " does not exist", instance + "/health")))));
+                    // GET /packs/{id}/history: HistoryRoutes (folded from the journal)
                 }));
     }
 

@@ -90,7 +90,7 @@ public final class LiveBase {
                 SplittableRandom r = new SplittableRandom(mix(seed ^ mix(pack.id().value().hashCode())));
                 ChargingHabit h = ChargingHabit.values()[pick(cumH, r.nextDouble())];
                 out.add(new LivePack(pack.id().value(), model(pack.vehicleModel()), climate(pack.climate()),
-                        a == null ? DriverArchetype.COMMUTER : a, h, installed, pack.cellFactors(), pack.ageing(),
+                        a == null ? DriverArchetype.COMMUTER : a, h, installed, pack.cellProfile(), pack.ageing(),
                         today.isBefore(installed) ? installed : today));
             }
         }

@@ -94,7 +94,7 @@ class SimulatedLifecycleFeedTest {
         assertTrue(w.telemetryRecords > 0, "vehicles send daily telemetry");
         Pack used = w.packs.values().stream().filter(p -> p.km() > 0).findFirst().orElseThrow();
         assertTrue(used.stateOfHealth() < 1.0);
-        assertEquals(used.cells().size(), used.cellFactors().size(), "the pack carries its cells' manufacturing factors");
+        assertEquals(used.cells().size(), used.cellProfile().cells(), "the pack carries the profile of all its cells' manufacturing factors");
     }
 
     @Test

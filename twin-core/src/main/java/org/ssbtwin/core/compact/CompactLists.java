@@ -9,8 +9,9 @@ import org.ssbtwin.core.quality.ManufacturingFactors;
 /**
  * Immutable lists that hold their elements in primitive arrays and create them on access: the same {@link List}
  * contract (equals, hashCode, iteration, JSON) as {@link List#copyOf}, a fraction of the heap. They exist for the
- * per-cell lists of resident pack entities (a VF 8 pack has 112 cells): 112 {@link CellId}s take ~8 KB as objects
- * and ~0.9 KB as serial numbers; 112 {@link ManufacturingFactors} ~6.7 KB as records and ~4.5 KB as doubles.
+ * per-cell lists of resident pack entities (a VF 8 pack has 112 cells): 112 {@link CellId}s take ~8 KB as objects,
+ * ~0.9 KB as serial numbers and ~130 bytes as varint gaps between serials (cells of a pack come off the line close
+ * together); {@link ManufacturingFactors} ~60 bytes each as records, 40 as doubles.
  * Each factory falls back to {@link List#copyOf} when the compact form does not apply or would not be smaller.
  */
 public final class CompactLists {
@@ -29,9 +30,12 @@ public final class CompactLists {
         for (int i = 0; i < serials.length; i++) {
             String v = ids.get(i).value();
             if (v.length() != prefix.length() + width || !v.startsWith(prefix)) return List.copyOf(ids);
+            for (int k = prefix.length(); k < v.length(); k++) {
+                if (v.charAt(k) < '0' || v.charAt(k) > '9') return List.copyOf(ids);
+            }
             serials[i] = Long.parseLong(v, prefix.length(), v.length(), 10);
         }
-        return new CellIdList(prefix, width, serials);
+        return new CellIdList(prefix.intern(), width, serials);
     }
 
     /** Manufacturing factors as five doubles each (unless all are one shared instance, e.g. nominal cells). */
@@ -63,33 +67,138 @@ public final class CompactLists {
         return new DoubleList(v);
     }
 
+    /**
+     * Doubles held as floats (rounded to float precision, ~7 significant digits): for sums that only feed
+     * projections, where half the heap matters more than the last digits.
+     */
+    public static List<Double> floats(List<Double> values) {
+        if (values instanceof FloatList) return values;
+        float[] v = new float[values.size()];
+        for (int i = 0; i < v.length; i++) v[i] = values.get(i).floatValue();
+        return new FloatList(v);
+    }
+
+    /** The same from a float array (copied). */
+    public static List<Double> floats(float[] values) {
+        return new FloatList(values.clone());
+    }
+
+    /** The same from an array. */
+    public static List<Double> floats(double[] values) {
+        float[] v = new float[values.length];
+        for (int i = 0; i < v.length; i++) v[i] = (float) values[i];
+        return new FloatList(v);
+    }
+
+    private static final class FloatList extends AbstractList<Double> implements RandomAccess {
+        private final float[] v;
+
+        FloatList(float[] v) {
+            this.v = v;
+        }
+
+        @Override
+        public Double get(int index) {
+            return (double) v[index];
+        }
+
+        @Override
+        public int size() {
+            return v.length;
+        }
+    }
+
     /** Doubles from an array (copied). */
     public static List<Double> doubles(double[] values) {
         return new DoubleList(values.clone());
     }
 
+    /** Serials as zig-zag varint gaps from the previous one (the first from 0): ~1 byte per cell of a pack. */
     private static final class CellIdList extends AbstractList<CellId> implements RandomAccess {
         private final String prefix;
         private final int width;
-        private final long[] serials;
+        private final int size;
+        private final byte[] gaps;
 
         CellIdList(String prefix, int width, long[] serials) {
             this.prefix = prefix;
             this.width = width;
-            this.serials = serials;
+            this.size = serials.length;
+            byte[] buf = new byte[serials.length * 10];
+            int o = 0;
+            long prev = 0;
+            for (long v : serials) {
+                long d = v - prev;
+                long z = (d << 1) ^ (d >> 63);
+                while ((z & ~0x7FL) != 0) {
+                    buf[o++] = (byte) ((z & 0x7F) | 0x80);
+                    z >>>= 7;
+                }
+                buf[o++] = (byte) z;
+                prev = v;
+            }
+            this.gaps = java.util.Arrays.copyOf(buf, o);
         }
 
         @Override
         public CellId get(int index) {
-            String digits = Long.toString(serials[index]);
+            if (index < 0 || index >= size) throw new IndexOutOfBoundsException(index);
+            long serial = 0;
+            int o = 0;
+            for (int i = 0; i <= index; i++) {
+                long z = 0;
+                int shift = 0;
+                byte b;
+                do {
+                    b = gaps[o++];
+                    z |= (long) (b & 0x7F) << shift;
+                    shift += 7;
+                } while (b < 0);
+                serial += (z >>> 1) ^ -(z & 1);
+            }
+            return id(serial);
+        }
+
+        private CellId id(long serial) {
+            String digits = Long.toString(serial);
             StringBuilder sb = new StringBuilder(prefix.length() + width).append(prefix);
             for (int k = digits.length(); k < width; k++) sb.append('0');
             return new CellId(sb.append(digits).toString());
         }
 
         @Override
+        public java.util.Iterator<CellId> iterator() {
+            return new java.util.Iterator<>() {
+                private int i;
+                private int o;
+                private long serial;
+
+                @Override
+                public boolean hasNext() {
+                    return i < size;
+                }
+
+                @Override
+                public CellId next() {
+                    if (i >= size) throw new java.util.NoSuchElementException();
+                    long z = 0;
+                    int shift = 0;
+                    byte b;
+                    do {
+                        b = gaps[o++];
+                        z |= (long) (b & 0x7F) << shift;
+                        shift += 7;
+                    } while (b < 0);
+                    serial += (z >>> 1) ^ -(z & 1);
+                    i++;
+                    return id(serial);
+                }
+            };
+        }
+
+        @Override
         public int size() {
-            return serials.length;
+            return size;
         }
     }
 

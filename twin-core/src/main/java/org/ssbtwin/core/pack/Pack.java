@@ -1,28 +1,32 @@
 package org.ssbtwin.core.pack;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.ssbtwin.core.AssetState;
 import org.ssbtwin.core.Rejection;
 import org.ssbtwin.core.TwinSerializable;
 import org.ssbtwin.core.ageing.ssb.AgeingSnapshot;
 import org.ssbtwin.core.compact.CompactLists;
-import org.ssbtwin.core.quality.ManufacturingFactors;
+import org.ssbtwin.core.quality.SeriesCellProfile;
 import org.ssbtwin.core.id.CellId;
 import org.ssbtwin.core.id.PackId;
 import org.ssbtwin.core.id.VehicleId;
 
-/** A deployed vehicle pack as the twin knows it: the fold of its {@link PackEvent}s. */
+/**
+ * A deployed vehicle pack as the twin knows it: the fold of its {@link PackEvent}s, and what a resident pack entity
+ * holds. Kept small so that a million resident packs fit a 4 GB heap (see the entity-memory bench): cell ids as
+ * serial numbers, the cells' manufacturing factors as the exact {@link SeriesCellProfile} the ageing model needs
+ * (each cell's own factors stay in its cell twin and in the {@code Assembled} event), the idempotency window as
+ * hashes; the health history is read from the journal when asked for (GET /packs/{id}/history), not held.
+ *
+ * <p>Schema version 2 (version 1 held cellFactors, history and recentRecordIds; PackSnapshotMigration reads it).
+ */
 public record Pack(
         PackId id,
         PackStatus status,
         String vehicleModel,
         List<CellId> cells,
-        List<ManufacturingFactors> cellFactors,
+        SeriesCellProfile cellProfile,
         double nominalCapacityKwh,
         VehicleId vehicleId,
         String climate,
@@ -34,28 +38,31 @@ public record Pack(
         double km,
         double throughputKwh,
         Instant healthAt,
-        List<HealthPoint> history,
-        List<String> recentRecordIds,
+        RecentRecordIds recentRecords,
         AgeingSnapshot ageing,
         Instant lastEventAt,
         long revision) implements TwinSerializable, AssetState<PackEvent, Pack> {
 
     /** How many recent usage record ids a pack remembers to drop duplicates. */
-    public static final int IDEMPOTENCY_WINDOW = 512;
-    /** Spacing of the stored state-of-health history points. */
-    public static final Duration HISTORY_SPACING = Duration.ofDays(7);
+    public static final int IDEMPOTENCY_WINDOW = RecentRecordIds.CAPACITY;
 
     public Pack {
-        // compact forms: a resident pack holds 112 cells' ids and factors (see CompactLists)
+        // compact forms: a resident pack holds 112 cells' ids (see CompactLists); shared strings for the few names
         cells = CompactLists.cellIds(cells);
-        cellFactors = CompactLists.factors(cellFactors);
-        history = List.copyOf(history);
-        recentRecordIds = List.copyOf(recentRecordIds);
+        recentRecords = recentRecords == null ? RecentRecordIds.EMPTY : recentRecords;
+        vehicleModel = vehicleModel == null ? null : vehicleModel.intern();
+        climate = climate == null ? null : climate.intern();
+        archetype = archetype == null ? null : archetype.intern();
+    }
+
+    @Override
+    public int schemaVersion() {
+        return 2;
     }
 
     public static Pack unknown(PackId id) {
-        return new Pack(id, PackStatus.UNKNOWN, null, List.of(), List.of(), 0, null, null, null, null, 1.0, 1.0, 0, 0, 0, null,
-                List.of(), List.of(), null, null, 0);
+        return new Pack(id, PackStatus.UNKNOWN, null, List.of(), null, 0, null, null, null, null, 1.0, 1.0, 0, 0, 0, null,
+                RecentRecordIds.EMPTY, null, null, 0);
     }
 
     public boolean exists() {
@@ -63,7 +70,7 @@ public record Pack(
     }
 
     public boolean hasSeen(String recordId) {
-        return recentRecordIds.contains(recordId);
+        return recentRecords.contains(recordId);
     }
 
     /** A usage record whose id is in the idempotency window was already applied. */
@@ -108,47 +115,19 @@ public record Pack(
         long rev = revision + 1;
         Instant at = event.at();
         if (event instanceof PackEvent.Assembled a) {
-            return new Pack(id, PackStatus.ASSEMBLED, a.vehicleModel(), a.cells(), a.cellFactors(), a.nominalCapacityKwh(), null, null,
-                    null, null, 1.0, 1.0, 0, 0, 0, at, List.of(new HealthPoint(at, 1.0, 1.0, 0, 0)), recentRecordIds, null, at, rev);
+            SeriesCellProfile profile = a.cellFactors().isEmpty() ? null : SeriesCellProfile.of(a.cellFactors());
+            return new Pack(id, PackStatus.ASSEMBLED, a.vehicleModel(), a.cells(), profile, a.nominalCapacityKwh(), null, null,
+                    null, null, 1.0, 1.0, 0, 0, 0, at, recentRecords, null, at, rev);
         } else if (event instanceof PackEvent.Installed i) {
-            return new Pack(id, PackStatus.IN_SERVICE, vehicleModel, cells, cellFactors, nominalCapacityKwh, i.vehicleId(), i.climate(),
+            return new Pack(id, PackStatus.IN_SERVICE, vehicleModel, cells, cellProfile, nominalCapacityKwh, i.vehicleId(), i.climate(),
                     i.archetype(), at, stateOfHealth, relativeResistance, equivalentFullCycles, km, throughputKwh,
-                    healthAt, history, recentRecordIds, ageing, at, rev);
+                    healthAt, recentRecords, ageing, at, rev);
         } else if (event instanceof PackEvent.UsageRecorded u) {
-            double efc = equivalentFullCycles + u.equivalentFullCycles();
-            double kmTotal = km + u.km();
-            List<HealthPoint> h = history;
-            HealthPoint last = history.isEmpty() ? null : history.get(history.size() - 1);
-            if (last == null || !u.periodEnd().isBefore(last.at().plus(HISTORY_SPACING))) {
-                List<HealthPoint> next = new ArrayList<>(history);
-                next.add(new HealthPoint(u.periodEnd(), u.stateOfHealthAfter(), u.relativeResistanceAfter(), efc, kmTotal));
-                h = next;
-            }
-            List<String> idList = rememberRecordId(recentRecordIds, u.recordId());
-            return new Pack(id, status, vehicleModel, cells, cellFactors, nominalCapacityKwh, vehicleId, climate, archetype,
-                    installedAt, u.stateOfHealthAfter(), u.relativeResistanceAfter(), efc, kmTotal,
-                    throughputKwh + u.energyKwh(), u.periodEnd(), h, idList, u.ageingAfter() != null ? u.ageingAfter() : ageing, at, rev);
+            return new Pack(id, status, vehicleModel, cells, cellProfile, nominalCapacityKwh, vehicleId, climate, archetype,
+                    installedAt, u.stateOfHealthAfter(), u.relativeResistanceAfter(), equivalentFullCycles + u.equivalentFullCycles(),
+                    km + u.km(), throughputKwh + u.energyKwh(), u.periodEnd(), recentRecords.remember(u.recordId()),
+                    u.ageingAfter() != null ? u.ageingAfter() : ageing, at, rev);
         }
         throw new IllegalStateException("unhandled pack event " + event);
-    }
-
-    /**
-     * The idempotency window after {@code id}: the ids in first-seen order without repeats, the newest
-     * {@link #IDEMPOTENCY_WINDOW} kept. A new id is appended with one array copy (no set per event).
-     */
-    static List<String> rememberRecordId(List<String> recent, String id) {
-        int n = recent.size();
-        if (n <= IDEMPOTENCY_WINDOW) {
-            if (recent.contains(id)) return recent;
-            int drop = n == IDEMPOTENCY_WINDOW ? 1 : 0; // a full window forgets its oldest id
-            String[] next = new String[n - drop + 1];
-            for (int i = drop; i < n; i++) next[i - drop] = recent.get(i);
-            next[n - drop] = id;
-            return List.of(next);
-        }
-        Set<String> ids = new LinkedHashSet<>(recent);
-        ids.add(id);
-        List<String> idList = new ArrayList<>(ids);
-        return idList.size() > IDEMPOTENCY_WINDOW ? idList.subList(idList.size() - IDEMPOTENCY_WINDOW, idList.size()) : idList;
     }
 }

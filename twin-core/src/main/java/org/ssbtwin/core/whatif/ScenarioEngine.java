@@ -38,6 +38,7 @@ import org.ssbtwin.core.plant.sim.PlantKpis;
 import org.ssbtwin.core.plant.sim.ScrapShare;
 import org.ssbtwin.core.plant.sim.SimulationOptions;
 import org.ssbtwin.core.quality.ManufacturingFactors;
+import org.ssbtwin.core.quality.SeriesCellProfile;
 
 /**
  * Runs a scenario in a sandbox (plain objects only: no actors, no journal): baseline and scenario arms with common
@@ -423,12 +424,9 @@ public final class ScenarioEngine {
                 double irfSum = 0;
                 int series = v.packDesign().seriesElements();
                 if (live) {
-                    List<ManufacturingFactors> made = lp.cells().isEmpty()
-                            ? Collections.nCopies(series, ManufacturingFactors.NOMINAL) : lp.cells();
-                    for (ManufacturingFactors f : made) {
-                        cells.add(arms.model.parameters(), f);
-                        irfSum += f.interfaceResistanceFactor();
-                    }
+                    SeriesCellProfile made = lp.cells() == null ? SeriesCellProfile.nominal(series) : lp.cells();
+                    cells.load(arms.model.parameters(), made);
+                    irfSum = made.sumInterfaceResistance();
                 } else {
                     ProcessConditions pc = arms.conditions[arm];
                     ProcessConditions lotPc = pc.withLaminationTemperature(pc.laminationTemperatureC() + lamOffset)

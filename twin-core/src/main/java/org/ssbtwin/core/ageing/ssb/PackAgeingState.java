@@ -37,8 +37,11 @@ public final class PackAgeingState {
     private final WarrantyTerms warranty;
     private final SsbPackState state = new SsbPackState();
     private final PackDay scratch = new PackDay();
-    /** Usage sums per calendar month [12][F_N]. */
-    private final double[] monthly = new double[12 * F_N];
+    /**
+     * Usage sums per calendar month [12][F_N], accumulated at float precision (they only feed projections; see
+     * AgeingSnapshot), so that snapshot and restore are exact whatever the batching of the telemetry.
+     */
+    private final float[] monthly = new float[12 * F_N];
     private int dayOfYear;
     private boolean observedFailure;
 
@@ -64,6 +67,12 @@ public final class PackAgeingState {
         return new PackAgeingState(packId, model, design, PackCells.of(model, cells), serviceStart, warranty);
     }
 
+    /** The same, from the pack's cell profile (what a resident pack twin holds): identical results. */
+    public static PackAgeingState create(PackId packId, PackDesign design, org.ssbtwin.core.quality.SeriesCellProfile cells,
+                                         LocalDate serviceStart, WarrantyTerms warranty, SsbAgeingModel model) {
+        return new PackAgeingState(packId, model, design, PackCells.of(model, cells), serviceStart, warranty);
+    }
+
     /** A pack of nominal cells. */
     public static PackAgeingState nominal(PackId packId, PackDesign design, LocalDate serviceStart) {
         return create(packId, design, java.util.Collections.nCopies(design.seriesElements(),
@@ -75,15 +84,15 @@ public final class PackAgeingState {
         model.step(state, cells, d);
         model.refresh(state, cells); // live twin: exact weakest-cell capacity every day (O(cells), no allocation)
         int o = MONTH_OF_DOY[dayOfYear] * F_N;
-        monthly[o + F_DAYS] += 1;
-        monthly[o + F_KM] += d.km;
-        monthly[o + F_KWH] += d.dischargeKWh;
-        monthly[o + F_SOC] += d.meanSoc;
-        monthly[o + F_DOD] += d.dod;
-        monthly[o + F_DC] += d.dcShare;
-        monthly[o + F_C] += d.maxChargeC;
-        monthly[o + F_T] += d.meanCellTempC;
-        monthly[o + F_TCH] += d.chargeCellTempC;
+        monthly[o + F_DAYS] = (float) (monthly[o + F_DAYS] + 1);
+        monthly[o + F_KM] = (float) (monthly[o + F_KM] + d.km);
+        monthly[o + F_KWH] = (float) (monthly[o + F_KWH] + d.dischargeKWh);
+        monthly[o + F_SOC] = (float) (monthly[o + F_SOC] + d.meanSoc);
+        monthly[o + F_DOD] = (float) (monthly[o + F_DOD] + d.dod);
+        monthly[o + F_DC] = (float) (monthly[o + F_DC] + d.dcShare);
+        monthly[o + F_C] = (float) (monthly[o + F_C] + d.maxChargeC);
+        monthly[o + F_T] = (float) (monthly[o + F_T] + d.meanCellTempC);
+        monthly[o + F_TCH] = (float) (monthly[o + F_TCH] + d.chargeCellTempC);
         dayOfYear = dayOfYear == 364 ? 0 : dayOfYear + 1;
     }
 
@@ -114,7 +123,7 @@ public final class PackAgeingState {
 
     /** The whole state as an immutable value (see {@link #restore}). */
     public AgeingSnapshot snapshot() {
-        List<Double> m = org.ssbtwin.core.compact.CompactLists.doubles(monthly);
+        List<Double> m = org.ssbtwin.core.compact.CompactLists.floats(monthly);
         return new AgeingSnapshot(state.qCal, state.qCyc, state.hazard, state.days, state.efcTotal, state.throughputKWh,
                 state.km, state.dcKWh, state.capacity, state.resistance, dayOfYear, observedFailure, m);
     }
@@ -136,7 +145,7 @@ public final class PackAgeingState {
         state.resistance = s.resistance();
         dayOfYear = s.dayOfYear();
         observedFailure = s.observedFailure();
-        for (int i = 0; i < monthly.length; i++) monthly[i] = s.monthlyUsage().get(i);
+        for (int i = 0; i < monthly.length; i++) monthly[i] = s.monthlyUsage().get(i).floatValue();
         model.refresh(state, cells);
         return this;
     }
@@ -156,8 +165,13 @@ public final class PackAgeingState {
     public LocalDate lastDay() { return serviceStart.plusDays(state.days - 1L); }
     public double suddenFailureProbability() { return -Math.expm1(-state.hazard); }
     public double worstSelfDischargePctPerDay() { return model.worstSelfDischargePctPerDay(state, cells); }
-    /** Capacity of series cell {@code i} relative to rated. */
+    /**
+     * Capacity relative to rated of the {@code i}-th cell that can be the weakest (every series cell when built
+     * from a list of factors, the profile's candidates when built from a profile), {@code i < capacityCells()}.
+     */
     public double cellCapacity(int i) { return cells.cellCapacity(i, state.qCal, state.qCyc); }
+    public int capacityCells() { return cells.capacityCells(); }
+    /** Series cells of the pack. */
     public int cellCount() { return cells.size(); }
 
     /** Warranty status now. */
@@ -192,6 +206,8 @@ public final class PackAgeingState {
         LocalDate asOf = lastDay();
         double totalDays = 0;
         double[] all = new double[F_N];
+        double[] monthlyD = new double[monthly.length];
+        for (int i = 0; i < monthly.length; i++) monthlyD[i] = monthly[i];
         for (int m = 0; m < 12; m++) {
             for (int f = 0; f < F_N; f++) {
                 all[f] += monthly[m * F_N + f];
@@ -212,8 +228,8 @@ public final class PackAgeingState {
         int horizon = horizonYears * 365;
         for (int k = 1; k <= horizon && (date70 == null || s.days < warrantyDay); k++) {
             int o = MONTH_OF_DOY[doy] * F_N;
-            double[] src = monthly;
-            double n = monthly[o + F_DAYS];
+            double[] src = monthlyD;
+            double n = monthlyD[o + F_DAYS];
             if (n < 1) {
                 src = all;
                 o = 0;

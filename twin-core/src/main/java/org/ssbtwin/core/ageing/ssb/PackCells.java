@@ -2,6 +2,7 @@ package org.ssbtwin.core.ageing.ssb;
 
 import java.util.List;
 import org.ssbtwin.core.quality.ManufacturingFactors;
+import org.ssbtwin.core.quality.SeriesCellProfile;
 
 /**
  * Per-cell ageing coefficients of one pack's series cells, derived from each cell's {@link ManufacturingFactors}.
@@ -11,7 +12,9 @@ import org.ssbtwin.core.quality.ManufacturingFactors;
  * conduct heat well, DOMAIN 1.2), and each cell's manufacturing factors act as pure multipliers. Hence
  * cell i's capacity is exactly {@code c0[i] - mCal[i]*qCal - mCyc[i]*qCyc} and its relative resistance
  * {@code a[i] + b[i]*G}; the pack capacity (weakest series element) is the minimum over cells and the pack
- * resistance the sum. Mutable and reusable: {@link #load} / {@link #finish} allocate nothing.
+ * resistance the sum. Built from every cell ({@link #of(SsbAgeingModel, List)}, {@link #add}) or from a pack's
+ * {@link SeriesCellProfile} (the resident live twin), with identical results. Mutable and reusable: {@link #clear} /
+ * {@link #add} allocate nothing once the arrays are large enough.
  */
 public final class PackCells {
     private double[] c0;
@@ -19,7 +22,12 @@ public final class PackCells {
     private double[] mCyc;
     private int n;
     private double sumA;
-    private double sumB;
+    /** sum of irf^2 and of irf^2 * moisture: resistance growth = (sum2 + k * sum2Moisture), k from the model. */
+    private double sum2;
+    private double sum2Moisture;
+    private double moistureResistanceCoefficient;
+    /** Cells counted in the sums; {@code n} cells hold capacity coefficients (fewer when built from a profile). */
+    private int counted;
     private double sumSeverity;
     private double maxSeverity;
     private double sumLaminationC;
@@ -45,9 +53,34 @@ public final class PackCells {
         return pc;
     }
 
+    /**
+     * Builds the coefficients from a pack's {@link SeriesCellProfile}: the same capacity, resistance and defect sums
+     * as {@link #of(SsbAgeingModel, List)} over all its cells, bit for bit (see the profile for why).
+     */
+    public static PackCells of(SsbAgeingModel model, SeriesCellProfile profile) {
+        PackCells pc = new PackCells(profile.candidates().size());
+        pc.load(model.parameters(), profile);
+        return pc;
+    }
+
+    /** Replaces the cells by those of {@code profile} (reuses the arrays). */
+    public void load(SsbAgeingParameters p, SeriesCellProfile profile) {
+        clear();
+        for (ManufacturingFactors f : profile.candidates()) addCapacity(p, f.interfaceResistanceFactor(), f.moistureExposure());
+        counted = profile.cells();
+        sumA = profile.sumInterfaceResistance();
+        sum2 = profile.sumInterfaceResistanceSquared();
+        sum2Moisture = profile.sumInterfaceResistanceSquaredMoisture();
+        sumSeverity = profile.sumLatentDefectSeverity();
+        maxSeverity = profile.maxLatentDefectSeverity();
+        sumLaminationC = profile.sumLaminationTemperatureC();
+        sumDewPointC = profile.sumDewPointC();
+    }
+
     public void clear() {
         n = 0;
-        sumA = 0; sumB = 0; sumSeverity = 0; maxSeverity = 0; sumLaminationC = 0; sumDewPointC = 0;
+        counted = 0;
+        sumA = 0; sum2 = 0; sum2Moisture = 0; sumSeverity = 0; maxSeverity = 0; sumLaminationC = 0; sumDewPointC = 0;
     }
 
     public void add(SsbAgeingParameters p, ManufacturingFactors f) {
@@ -57,6 +90,21 @@ public final class PackCells {
 
     public void add(SsbAgeingParameters p, double irf, double moisture, double severity,
                     double laminationC, double dewPointC) {
+        addCapacity(p, irf, moisture);
+        sumA += irf;
+        sum2 += irf * irf;
+        sum2Moisture += irf * irf * moisture;
+        sumSeverity += severity;
+        if (severity > maxSeverity) {
+            maxSeverity = severity;
+        }
+        sumLaminationC += laminationC;
+        sumDewPointC += dewPointC;
+        counted++;
+    }
+
+    private void addCapacity(SsbAgeingParameters p, double irf, double moisture) {
+        moistureResistanceCoefficient = p.moistureResistanceCoefficient();
         if (n == c0.length) {
             int len = c0.length * 2;
             c0 = java.util.Arrays.copyOf(c0, len);
@@ -66,14 +114,6 @@ public final class PackCells {
         c0[n] = 1.0 - p.capacityPerInterfaceFactor() * (irf - 1.0);
         mCal[n] = 1.0 + p.moistureCalendarCoefficient() * moisture;
         mCyc[n] = 1.0 + p.interfaceCycleCoefficient() * Math.max(0.0, irf - 1.0);
-        sumA += irf;
-        sumB += irf * irf * (1.0 + p.moistureResistanceCoefficient() * moisture);
-        sumSeverity += severity;
-        if (severity > maxSeverity) {
-            maxSeverity = severity;
-        }
-        sumLaminationC += laminationC;
-        sumDewPointC += dewPointC;
         n++;
     }
 
@@ -89,17 +129,26 @@ public final class PackCells {
         return Math.max(0.0, min);
     }
 
-    /** Cell {@code i}'s capacity relative to rated. */
+    /**
+     * Capacity relative to rated of the {@code i}-th cell holding capacity coefficients (all cells when built from a
+     * list, the weakest candidates when built from a profile).
+     */
     public double cellCapacity(int i, double qCal, double qCyc) {
         return Math.max(0.0, c0[i] - mCal[i] * qCal - mCyc[i] * qCyc);
     }
 
-    /** Pack resistance relative to a pack of nominal new cells = sum of cell resistances / n. */
+    /** Pack resistance relative to a pack of nominal new cells = sum of cell resistances / cells. */
     public double resistance(double growth) {
-        return (sumA + sumB * growth) / n;
+        return (sumA + (sum2 + moistureResistanceCoefficient * sum2Moisture) * growth) / counted;
     }
 
+    /** Series cells of the pack. */
     public int size() {
+        return counted;
+    }
+
+    /** Cells holding capacity coefficients (see {@link #cellCapacity}). */
+    public int capacityCells() {
         return n;
     }
 
@@ -112,10 +161,10 @@ public final class PackCells {
     }
 
     public double meanLaminationC() {
-        return n == 0 ? Double.NaN : sumLaminationC / n;
+        return counted == 0 ? Double.NaN : sumLaminationC / counted;
     }
 
     public double meanDewPointC() {
-        return n == 0 ? Double.NaN : sumDewPointC / n;
+        return counted == 0 ? Double.NaN : sumDewPointC / counted;
     }
 }
