@@ -121,7 +121,7 @@ public final class EntityMemoryBench {
             int usage = resident.get(0).recentRecords().size();
             resident = null; // the replies are copies of what the entities hold only on a remote node; drop them anyway
             long after = usedHeapAfterGc();
-            List<Part> grown = grownClasses(histogramBefore, classHistogram(), o.entities(), 25);
+            List<Part> grown = grownClasses(histogramBefore, classHistogram(), o.entities(), 70);
             out.printf(Locale.ROOT, "made %d entities resident in %.1f s (%d usage records each)%n", o.entities(), residentSeconds, usage);
             out.flush();
             second.close();
