@@ -95,7 +95,8 @@ public final class IngestBench {
      * How far the fleet projection was behind the journal when the last window ended, and how long it took to fold in
      * the rest with no more ingest (its catch-up rate); {@code caughtUp} false when it did not within the limit.
      */
-    public record ReadSideCatchUp(long journalEvents, long projectedAtEnd, double seconds, long projectedAfter, boolean caughtUp) {
+    public record ReadSideCatchUp(long journalEvents, long projectedAtEnd, double seconds, long projectedAfter, boolean caughtUp,
+                                  double cpuMsPerThousandRecords) {
         public double eventsPerSecond() {
             return seconds > 0 ? (projectedAfter - projectedAtEnd) / seconds : Double.NaN;
         }
@@ -103,14 +104,16 @@ public final class IngestBench {
         String format() {
             return String.format(Locale.ROOT, "read side (fleet projection): %d of %d pack events projected at the end of the window; "
                     + "%s %.1f s later (%.0f events/s while catching up)%n", projectedAtEnd, journalEvents,
-                    caughtUp ? "caught up" : "still " + (journalEvents - projectedAfter) + " behind", seconds, eventsPerSecond());
+                    caughtUp ? "caught up" : "still " + (journalEvents - projectedAfter) + " behind", seconds, eventsPerSecond())
+                    + String.format(Locale.ROOT, "JVM cpu ms/1k with the read side caught up (all windows + catch-up, per acknowledged record): %.0f%n",
+                    cpuMsPerThousandRecords);
         }
     }
 
     /** The read side may take this long to catch up after the last window before the bench reports it as behind. */
     private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(120);
 
-    private static ReadSideCatchUp catchUp(BenchNodes cluster) {
+    private static ReadSideCatchUp catchUp(BenchNodes cluster, long cpuAtFirstWindow, long acknowledged) {
         long journal = cluster.journalRows("Pack|");
         long atEnd = cluster.projectedPackEvents();
         long t0 = System.nanoTime();
@@ -124,7 +127,8 @@ public final class IngestBench {
             }
             projected = cluster.projectedPackEvents();
         }
-        return new ReadSideCatchUp(journal, atEnd, (System.nanoTime() - t0) / 1e9, projected, projected >= journal);
+        double cpuMsPer1k = acknowledged > 0 ? (processCpuNanos() - cpuAtFirstWindow) / 1e6 / (acknowledged / 1000.0) : Double.NaN;
+        return new ReadSideCatchUp(journal, atEnd, (System.nanoTime() - t0) / 1e9, projected, projected >= journal, cpuMsPer1k);
     }
 
     private IngestBench() {}
@@ -155,6 +159,7 @@ public final class IngestBench {
             int[] cursor = new int[o.clients()];
             List<Phase> phases = new ArrayList<>();
             long acknowledged = 0;
+            long cpuAtFirstWindow = processCpuNanos();
             for (int batch : o.batchSizes()) {
                 PhaseRun run = runPhase(cluster, o, batch, nextDay, cursor);
                 phases.add(run.phase);
@@ -165,9 +170,7 @@ public final class IngestBench {
             }
             long usageEvents = cluster.journalRows("Pack|") - 2L * o.packs();
             String load = BenchNodes.loadAverage();
-            ReadSideCatchUp readSide = catchUp(cluster);
-            out.print(readSide.format());
-            out.flush();
+            ReadSideCatchUp readSide = catchUp(cluster, cpuAtFirstWindow, acknowledged);
             return new Report(o.nodes(), o.packs(), o.clients(), Runtime.getRuntime().availableProcessors(), o.db().label(),
                     registration, phases, acknowledged, usageEvents, load, readSide);
         }
