@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import org.ssbtwin.api.persistence.PostgresBatchJournalDao;
 import org.ssbtwin.config.TwinSettings;
 
 /**
@@ -39,6 +40,12 @@ public final class PersistenceSetup {
                 }
                 """, db.slickProfile(), escape(db.url()), escape(db.user()), escape(db.password()), db.driver(),
                 db.maxConnections(), db.maxConnections());
+        if (db.kind() == TwinSettings.DatabaseKind.POSTGRES) {
+            // PostgreSQL: write journal batches in a few round trips (the default DAO inserts tagged events row by row)
+            // and let the driver send batched inserts as multi-row INSERTs
+            block += "jdbc-journal.dao = \"" + PostgresBatchJournalDao.class.getName() + "\"\n"
+                    + "pekko-persistence-jdbc.shared-databases.slick.db.properties.reWriteBatchedInserts = true\n";
+        }
         return ConfigFactory.parseString(block);
     }
 

@@ -123,6 +123,19 @@ final class BenchNodes implements AutoCloseable {
         }
     }
 
+    /** Pack events folded into the fleet read side so far (the sum of fleet_pack.events; 0 before the first). */
+    long projectedPackEvents() {
+        TwinSettings.Database db = database();
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select coalesce(sum(events), 0) from fleet_pack")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count projected events: " + e.getMessage(), e);
+        }
+    }
+
     private static void requireEmptyJournal(Db db) {
         try (Connection c = DriverManager.getConnection(db.pgUrl(), db.pgUser(), db.pgPassword());
              Statement st = c.createStatement();

@@ -63,7 +63,8 @@ public final class IngestBench {
     }
 
     public record Report(int nodes, int packs, int clients, int processors, String database, double registrationSeconds,
-                         List<Phase> phases, long acknowledgedRecords, long persistedUsageEvents, String loadAverage) {
+                         List<Phase> phases, long acknowledgedRecords, long persistedUsageEvents, String loadAverage,
+                         ReadSideCatchUp readSide) {
         public long errors() {
             return phases.stream().mapToLong(Phase::errors).sum();
         }
@@ -84,9 +85,50 @@ public final class IngestBench {
                     acknowledgedRecords, persistedUsageEvents));
             sb.append("latencies per request (one batch); JVM cpu ms/1k: CPU time of this whole JVM (nodes, read sides and the\n"
                     + "  HTTP clients) per 1000 acknowledged records over warm-up + window; PostgreSQL's own CPU is not included\n");
+            if (readSide != null) sb.append(readSide.format());
             sb.append("load average (1/5/15 min) at the end: ").append(loadAverage).append('\n');
             return sb.toString();
         }
+    }
+
+    /**
+     * How far the fleet projection was behind the journal when the last window ended, and how long it took to fold in
+     * the rest with no more ingest (its catch-up rate); {@code caughtUp} false when it did not within the limit.
+     */
+    public record ReadSideCatchUp(long journalEvents, long projectedAtEnd, double seconds, long projectedAfter, boolean caughtUp,
+                                  double cpuMsPerThousandRecords) {
+        public double eventsPerSecond() {
+            return seconds > 0 ? (projectedAfter - projectedAtEnd) / seconds : Double.NaN;
+        }
+
+        String format() {
+            return String.format(Locale.ROOT, "read side (fleet projection): %d of %d pack events projected at the end of the window; "
+                    + "%s %.1f s later (%.0f events/s while catching up)%n", projectedAtEnd, journalEvents,
+                    caughtUp ? "caught up" : "still " + (journalEvents - projectedAfter) + " behind", seconds, eventsPerSecond())
+                    + String.format(Locale.ROOT, "JVM cpu ms/1k with the read side caught up (all windows + catch-up, per acknowledged record): %.0f%n",
+                    cpuMsPerThousandRecords);
+        }
+    }
+
+    /** The read side may take this long to catch up after the last window before the bench reports it as behind. */
+    private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(120);
+
+    private static ReadSideCatchUp catchUp(BenchNodes cluster, long cpuAtFirstWindow, long acknowledged) {
+        long journal = cluster.journalRows("Pack|");
+        long atEnd = cluster.projectedPackEvents();
+        long t0 = System.nanoTime();
+        long projected = atEnd;
+        while (projected < journal && System.nanoTime() - t0 < CATCH_UP_LIMIT.toNanos()) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            projected = cluster.projectedPackEvents();
+        }
+        double cpuMsPer1k = acknowledged > 0 ? (processCpuNanos() - cpuAtFirstWindow) / 1e6 / (acknowledged / 1000.0) : Double.NaN;
+        return new ReadSideCatchUp(journal, atEnd, (System.nanoTime() - t0) / 1e9, projected, projected >= journal, cpuMsPer1k);
     }
 
     private IngestBench() {}
@@ -117,6 +159,7 @@ public final class IngestBench {
             int[] cursor = new int[o.clients()];
             List<Phase> phases = new ArrayList<>();
             long acknowledged = 0;
+            long cpuAtFirstWindow = processCpuNanos();
             for (int batch : o.batchSizes()) {
                 PhaseRun run = runPhase(cluster, o, batch, nextDay, cursor);
                 phases.add(run.phase);
@@ -126,8 +169,10 @@ public final class IngestBench {
                 out.flush();
             }
             long usageEvents = cluster.journalRows("Pack|") - 2L * o.packs();
+            String load = BenchNodes.loadAverage();
+            ReadSideCatchUp readSide = catchUp(cluster, cpuAtFirstWindow, acknowledged);
             return new Report(o.nodes(), o.packs(), o.clients(), Runtime.getRuntime().availableProcessors(), o.db().label(),
-                    registration, phases, acknowledged, usageEvents, BenchNodes.loadAverage());
+                    registration, phases, acknowledged, usageEvents, load, readSide);
         }
     }
 

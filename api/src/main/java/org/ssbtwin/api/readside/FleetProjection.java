@@ -3,8 +3,16 @@ package org.ssbtwin.api.readside;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -33,8 +41,9 @@ import org.ssbtwin.fleet.PackEntity;
 
 /**
  * The fleet projection: pack events by tag ({@value PackEntity#TAG}) from the JDBC read journal, folded exactly once
- * into {@code fleet_pack} and {@code fleet_pack_soh_monthly} with {@link JdbcProjection#exactlyOnce}: the rows and the
- * offset are written in one transaction of the twin's own database.
+ * into {@code fleet_pack} and {@code fleet_pack_soh_monthly} with {@link JdbcProjection#groupedWithin}: a group of
+ * events is folded in memory (one query loads the group's packs, JDBC batches write the changed rows) and the rows and
+ * the offset of the group's last event are written in one transaction of the twin's own database.
  *
  * <p>It runs as a ShardedDaemonProcess of {@code projection-instances} instances on the nodes with the
  * {@value ClusterSettings#ENTITIES} role, so exactly one instance per slice runs in the cluster (and moves when its
@@ -45,6 +54,10 @@ import org.ssbtwin.fleet.PackEntity;
  */
 public final class FleetProjection {
     public static final String NAME = "fleet-pack";
+    /** Most envelopes folded in one transaction (a telemetry batch of 100 records of one pack is ~100 events). */
+    static final int GROUP_SIZE = 500;
+    /** Longest wait for a group to fill: bounds the read side's extra lag under light load. */
+    static final Duration GROUP_WITHIN = Duration.ofMillis(100);
 
     private FleetProjection() {}
 
@@ -77,8 +90,11 @@ public final class FleetProjection {
 
     static Projection<EventEnvelope<PackEvent>> projection(ActorSystem<?> system, Supplier<FleetJdbcSession> sessions, int slice, int instances) {
         SourceProvider<Offset, EventEnvelope<PackEvent>> all = EventSourcedProvider.eventsByTag(system, JdbcReadJournal.Identifier(), PackEntity.TAG);
-        return JdbcProjection.exactlyOnce(projectionId(slice, instances), new SliceOf(all, slice, instances), sessions,
-                        FleetHandler::new, system)
+        // groups of up to GROUP_SIZE envelopes (or what arrived within GROUP_WITHIN): one transaction per group holds
+        // the rows of all its events and the offset of its last one, so exactly-once is per group
+        return JdbcProjection.groupedWithin(projectionId(slice, instances), new SliceOf(all, slice, instances), sessions,
+                        GroupHandler::new, system)
+                .withGroup(GROUP_SIZE, GROUP_WITHIN)
                 .withRestartBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2);
     }
 
@@ -114,27 +130,74 @@ public final class FleetProjection {
         return persistenceId.substring(persistenceId.indexOf('|') + 1);
     }
 
-    /** Folds one event into its pack's rows inside the projection's transaction. */
-    static final class FleetHandler extends JdbcHandler<EventEnvelope<PackEvent>, FleetJdbcSession> {
+    /** Folds a group of events into their packs' rows inside the projection's transaction. */
+    static final class GroupHandler extends JdbcHandler<List<EventEnvelope<PackEvent>>, FleetJdbcSession> {
         @Override
-        public void process(FleetJdbcSession session, EventEnvelope<PackEvent> env) throws Exception {
+        public void process(FleetJdbcSession session, List<EventEnvelope<PackEvent>> envelopes) throws Exception {
             session.withConnection(c -> {
-                apply(c, packId(env.persistenceId()), env.sequenceNr(), env.event());
+                List<Applied> events = new ArrayList<>(envelopes.size());
+                for (EventEnvelope<PackEvent> env : envelopes) events.add(new Applied(packId(env.persistenceId()), env.sequenceNr(), env.event()));
+                applyAll(c, events);
                 return null;
             });
         }
     }
 
-    /** The fold of one event into the tables (package-visible for tests). Returns false when already applied. */
-    static boolean apply(Connection c, String packId, long seqNr, PackEvent event) throws java.sql.SQLException {
-        Optional<FleetPackRow> stored = FleetTables.load(c, packId);
-        FleetPackRow row = stored.orElseGet(() -> FleetPackRow.empty(packId));
-        if (row.hasApplied(seqNr)) return false;
-        FleetPackRow next = row.apply(event, seqNr);
-        FleetTables.save(c, next, stored.isPresent());
-        if (event instanceof PackEvent.UsageRecorded u) {
-            FleetTables.saveMonthly(c, packId, Period.monthOf(u.periodStart()), u.stateOfHealthAfter(), u.relativeResistanceAfter(), u.at());
+    /** One journal event of a pack (its id without the entity type prefix). */
+    record Applied(String packId, long seqNr, PackEvent event) {}
+
+    /** A pack's latest SoH in one month and how many usage periods of the group fell into that month. */
+    private static final class MonthlyUpdate {
+        double soh;
+        double resistance;
+        Instant at;
+        long usageRecords;
+    }
+
+    /**
+     * The fold of a group of events into the tables (package-visible for tests): loads the group's packs in one query,
+     * folds the events in order in memory (skipping any at or below a row's last sequence number) and writes the
+     * changed rows and monthly rows with JDBC batches. Returns how many events were applied (not already in the rows).
+     */
+    static int applyAll(Connection c, List<Applied> events) throws SQLException {
+        if (events.isEmpty()) return 0;
+        Set<String> ids = new LinkedHashSet<>();
+        for (Applied e : events) ids.add(e.packId());
+        Map<String, FleetPackRow> stored = FleetTables.loadAll(c, ids);
+        Map<String, FleetPackRow> rows = new LinkedHashMap<>(stored);
+        Set<String> changed = new LinkedHashSet<>();
+        Map<String, Map<String, MonthlyUpdate>> monthly = new LinkedHashMap<>();
+        int applied = 0;
+        for (Applied e : events) {
+            FleetPackRow row = rows.get(e.packId());
+            if (row == null) row = FleetPackRow.empty(e.packId());
+            if (row.hasApplied(e.seqNr())) continue;
+            rows.put(e.packId(), row.apply(e.event(), e.seqNr()));
+            changed.add(e.packId());
+            applied++;
+            if (e.event() instanceof PackEvent.UsageRecorded u) {
+                MonthlyUpdate m = monthly.computeIfAbsent(e.packId(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(Period.monthOf(u.periodStart()), k -> new MonthlyUpdate());
+                m.soh = u.stateOfHealthAfter();
+                m.resistance = u.relativeResistanceAfter();
+                m.at = u.at();
+                m.usageRecords++;
+            }
         }
-        return true;
+        List<FleetPackRow> updates = new ArrayList<>();
+        List<FleetPackRow> inserts = new ArrayList<>();
+        for (String id : changed) (stored.containsKey(id) ? updates : inserts).add(rows.get(id));
+        FleetTables.saveAll(c, updates, true);
+        FleetTables.saveAll(c, inserts, false);
+        List<FleetTables.MonthlyRow> months = new ArrayList<>();
+        monthly.forEach((pack, byMonth) -> byMonth.forEach((month, m) ->
+                months.add(new FleetTables.MonthlyRow(pack, month, m.soh, m.resistance, m.usageRecords, m.at))));
+        FleetTables.saveMonthlyAll(c, months);
+        return applied;
+    }
+
+    /** The fold of one event into the tables (package-visible for tests). Returns false when already applied. */
+    static boolean apply(Connection c, String packId, long seqNr, PackEvent event) throws SQLException {
+        return applyAll(c, List.of(new Applied(packId, seqNr, event))) == 1;
     }
 }
