@@ -61,6 +61,11 @@ class PackSnapshotMigrationTest {
         assertTrue(manifest.endsWith("#2"), "new snapshots carry version 2 in their manifest: " + manifest);
         ObjectNode json = (ObjectNode) MAPPER.readTree(serializer.toBinary(pack));
         assertTrue(json.has("cellProfile") && !json.has("cellFactors") && !json.has("history"));
+        // monthly usage sums are floats and written in their shortest float form, not widened to 17 double digits
+        for (var v : json.get("ageing").get("monthlyUsage")) {
+            assertTrue(v.asText().length() <= 15, "shortest float form: " + v.asText());
+            assertEquals((float) v.asDouble(), Float.parseFloat(v.asText()));
+        }
 
         // the same pack as version 1 wrote it
         json.remove("cellProfile");

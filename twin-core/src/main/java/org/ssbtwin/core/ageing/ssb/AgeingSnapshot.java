@@ -1,5 +1,9 @@
 package org.ssbtwin.core.ageing.ssb;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.util.List;
 
 /**
@@ -13,8 +17,24 @@ import java.util.List;
  */
 public record AgeingSnapshot(double qCal, double qCyc, double hazard, int days, double efcTotal, double throughputKWh,
                              double km, double dcKWh, double capacity, double resistance, int dayOfYear,
-                             boolean observedFailure, List<Double> monthlyUsage) {
+                             boolean observedFailure,
+                             @JsonSerialize(contentUsing = AgeingSnapshot.AsFloat.class) List<Double> monthlyUsage) {
     public AgeingSnapshot {
         monthlyUsage = org.ssbtwin.core.compact.CompactLists.floats(monthlyUsage);
+    }
+
+    /**
+     * Writes a value held at float precision in its shortest float form ({@code 176.36671}, not the 17 digits of the
+     * same value widened to double): a third of the JSON and of the serialization time; read back it is the same float.
+     */
+    public static final class AsFloat extends StdSerializer<Double> {
+        public AsFloat() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws java.io.IOException {
+            gen.writeNumber(value.floatValue());
+        }
     }
 }
