@@ -75,7 +75,7 @@ public final class AssetRecorder {
                     .<CellEntity.Reply>ask(r -> new CellEntity.RecordAll(c.events(), r), timeout).thenApply(CellEntity.Reply::rejection);
         } else if (batch instanceof AssetBatch.TelemetryForPack t) {
             rejection = sharding.entityRefFor(PackEntity.TYPE_KEY, t.entityId())
-                    .<PackEntity.Reply>ask(r -> new PackEntity.IngestTelemetry(t.records(), at.get(), false, r), timeout).thenApply(PackEntity.Reply::rejection);
+                    .<PackEntity.TelemetryAck>ask(r -> new PackEntity.IngestTelemetry(t.records(), at.get(), false, r), timeout).thenApply(PackEntity.TelemetryAck::rejection);
         } else {
             AssetBatch.ForPack p = (AssetBatch.ForPack) batch;
             rejection = sharding.entityRefFor(PackEntity.TYPE_KEY, p.entityId())

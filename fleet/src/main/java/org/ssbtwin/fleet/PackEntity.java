@@ -40,9 +40,23 @@ public final class PackEntity extends EventSourcedBehaviorWithEnforcedReplies<Pa
      */
     public record RecordAll(java.util.List<PackEvent> events, ActorRef<Reply> replyTo) implements Command {}
 
-    /** Daily telemetry of this pack: aged with the solid-state model, idempotent by record id. */
+    /**
+     * Daily telemetry of this pack: aged with the solid-state model, idempotent by record id. Answered with a small
+     * {@link TelemetryAck}, not the whole pack: the ask often crosses nodes, twice per pack per batch (check, write).
+     */
     public record IngestTelemetry(java.util.List<TelemetryRecord> records, java.time.Instant at,
-                                  boolean dryRun, ActorRef<Reply> replyTo) implements Command {}
+                                  boolean dryRun, ActorRef<TelemetryAck> replyTo) implements Command {}
+
+    /**
+     * The outcome of telemetry for one pack: refused (with why), all duplicates, or written (the pack's SoH and
+     * revision after it).
+     */
+    public record TelemetryAck(PackId packId, Rejection rejection, boolean duplicate, double stateOfHealth, long revision)
+            implements TwinSerializable {
+        static TelemetryAck of(Pack p, Rejection rejection, boolean duplicate) {
+            return new TelemetryAck(p.id(), rejection, duplicate, p.stateOfHealth(), p.revision());
+        }
+    }
 
     public record Get(ActorRef<Reply> replyTo) implements Command {}
 
@@ -113,11 +127,11 @@ public final class PackEntity extends EventSourcedBehaviorWithEnforcedReplies<Pa
                     return Effect().persist(batch.accepted()).thenReply(cmd.replyTo(), s -> new Reply(s, null, false));
                 })
                 .onCommand(IngestTelemetry.class, (state, cmd) -> {
-                    if (cmd.dryRun()) return Effect().reply(cmd.replyTo(), new Reply(state, AGEING.check(state, cmd.records()), false));
+                    if (cmd.dryRun()) return Effect().reply(cmd.replyTo(), TelemetryAck.of(state, AGEING.check(state, cmd.records()), false));
                     PackAgeing.Outcome outcome = AGEING.ingest(state, cmd.records(), cmd.at());
-                    if (outcome.rejection() != null) return Effect().reply(cmd.replyTo(), new Reply(state, outcome.rejection(), false));
-                    if (outcome.events().isEmpty()) return Effect().reply(cmd.replyTo(), new Reply(state, null, true));
-                    return Effect().persist(outcome.events()).thenReply(cmd.replyTo(), s -> new Reply(s, null, false));
+                    if (outcome.rejection() != null) return Effect().reply(cmd.replyTo(), TelemetryAck.of(state, outcome.rejection(), false));
+                    if (outcome.events().isEmpty()) return Effect().reply(cmd.replyTo(), TelemetryAck.of(state, null, true));
+                    return Effect().persist(outcome.events()).thenReply(cmd.replyTo(), s -> TelemetryAck.of(s, null, false));
                 })
                 .onCommand(Get.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Reply(state, null, false)))
                 .build();

@@ -85,8 +85,8 @@ class PackEntityTest {
                 0.3, 0.8, tempC, dcKwh, Double.NaN));
     }
 
-    private PackEntity.Reply ingest(List<TelemetryRecord> records) {
-        return kit.<PackEntity.Reply>runCommand(r -> new PackEntity.IngestTelemetry(records, T0.plus(Duration.ofDays(400)), false, r)).reply();
+    private PackEntity.TelemetryAck ingest(List<TelemetryRecord> records) {
+        return kit.<PackEntity.TelemetryAck>runCommand(r -> new PackEntity.IngestTelemetry(records, T0.plus(Duration.ofDays(400)), false, r)).reply();
     }
 
     @Test
@@ -100,7 +100,10 @@ class PackEntityTest {
         for (int d = 0; d < 30; d++) month.add(telemetry("t-" + d, d, 250, 33, 40));
         var first = ingest(month);
         assertNull(first.rejection());
-        Pack p = first.pack();
+        Pack p = kit.getState();
+        assertEquals(p.stateOfHealth(), first.stateOfHealth(), 0.0, "the ack carries the SoH after the batch");
+        assertEquals(p.revision(), first.revision());
+        assertEquals(ID, first.packId());
         assertTrue(p.stateOfHealth() < 1.0 && p.stateOfHealth() > 0.95, "a month of taxi use ages the pack a little: " + p.stateOfHealth());
         assertEquals(30 * 250, p.km(), 1e-6);
         assertNotNull(p.ageing());
@@ -118,9 +121,10 @@ class PackEntityTest {
         Pack restarted = kit.restart().state();
         assertEquals(p, restarted);
         var later = ingest(List.of(telemetry("t-60", 60, 250, 33, 40)));
-        assertEquals(61, later.pack().ageing().days());
-        assertTrue(later.pack().stateOfHealth() < p.stateOfHealth());
-        var health = PackAgeing.standard().health(later.pack());
+        Pack afterGap = kit.getState();
+        assertEquals(61, afterGap.ageing().days());
+        assertTrue(later.stateOfHealth() < p.stateOfHealth());
+        var health = PackAgeing.standard().health(afterGap);
         assertTrue(health.warranty().covered());
         assertNotNull(health.projection());
     }
@@ -142,7 +146,8 @@ class PackEntityTest {
             k.<PackEntity.Reply>runCommand(r -> new PackEntity.Record(new PackEvent.Assembled(pid, "VF8", cells, factors, 87.7, T0), r));
             VehicleId vin = VehicleId.of("VF8-00000" + (i + 2));
             k.<PackEntity.Reply>runCommand(r -> new PackEntity.Record(new PackEvent.Installed(vin, "HANOI", "COMMUTER", T0), r));
-            Pack aged = k.<PackEntity.Reply>runCommand(r -> new PackEntity.IngestTelemetry(year, T0, false, r)).reply().pack();
+            k.<PackEntity.TelemetryAck>runCommand(r -> new PackEntity.IngestTelemetry(year, T0, false, r));
+            Pack aged = k.getState();
             soh[i] = aged.stateOfHealth();
             resistance[i] = aged.relativeResistance();
             i++;

@@ -142,11 +142,11 @@ public final class EntityMemoryBench {
         for (int from = 0; from < days; from += 5) {
             int first = from;
             int last = Math.min(days, from + 5);
-            List<Pack> replies = askEach(node, packs, 64, i -> replyTo -> {
+            List<PackEntity.TelemetryAck> replies = askEach(node, packs, 64, i -> replyTo -> {
                 List<TelemetryRecord> records = new ArrayList<>();
                 for (int d = first; d < last; d++) records.add(record(i, d));
                 return new PackEntity.IngestTelemetry(records, at, false, replyTo);
-            });
+            }, PackEntity.TelemetryAck::rejection);
             if (replies.size() != packs) throw new IllegalStateException("usage not recorded for every pack");
         }
     }
@@ -161,24 +161,33 @@ public final class EntityMemoryBench {
     /** Asks every pack, at most {@code window} asks in flight; fails on a rejection. */
     private static List<Pack> askEach(TwinServer node, int packs, int window,
                                      java.util.function.IntFunction<Function<org.apache.pekko.actor.typed.ActorRef<PackEntity.Reply>, PackEntity.Command>> cmd) {
+        List<PackEntity.Reply> replies = askEach(node, packs, window, cmd, PackEntity.Reply::rejection);
+        List<Pack> out = new ArrayList<>(replies.size());
+        for (PackEntity.Reply r : replies) out.add(r.pack());
+        return out;
+    }
+
+    private static <R> List<R> askEach(TwinServer node, int packs, int window,
+                                       java.util.function.IntFunction<Function<org.apache.pekko.actor.typed.ActorRef<R>, PackEntity.Command>> cmd,
+                                       Function<R, org.ssbtwin.core.Rejection> rejection) {
         ClusterSharding sharding = ClusterSharding.get(node.system());
-        List<Pack> out = new ArrayList<>(packs);
+        List<R> out = new ArrayList<>(packs);
         for (int from = 0; from < packs; from += window) {
-            List<CompletableFuture<PackEntity.Reply>> inFlight = new ArrayList<>();
+            List<CompletableFuture<R>> inFlight = new ArrayList<>();
             for (int i = from; i < Math.min(packs, from + window); i++) {
                 var make = cmd.apply(i);
                 inFlight.add(sharding.entityRefFor(PackEntity.TYPE_KEY, BenchPacks.id(i).value())
-                        .<PackEntity.Reply>ask(make::apply, Duration.ofSeconds(60)).toCompletableFuture());
+                        .<R>ask(make::apply, Duration.ofSeconds(60)).toCompletableFuture());
             }
-            for (CompletableFuture<PackEntity.Reply> f : inFlight) {
-                PackEntity.Reply r;
+            for (int k = 0; k < inFlight.size(); k++) {
+                R r;
                 try {
-                    r = f.get(90, TimeUnit.SECONDS);
+                    r = inFlight.get(k).get(90, TimeUnit.SECONDS);
                 } catch (Exception e) {
                     throw new IllegalStateException("ask failed: " + e, e);
                 }
-                if (r.rejection() != null) throw new IllegalStateException("pack " + r.pack().id() + " refused: " + r.rejection().message());
-                out.add(r.pack());
+                if (rejection.apply(r) != null) throw new IllegalStateException("pack " + BenchPacks.id(from + k) + " refused: " + rejection.apply(r).message());
+                out.add(r);
             }
         }
         return out;

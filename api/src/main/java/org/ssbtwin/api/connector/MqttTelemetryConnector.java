@@ -128,24 +128,24 @@ public final class MqttTelemetryConnector {
         };
     }
 
-    private static CompletionStage<List<PackEntity.Reply>> askAll(ClusterSharding sharding, Map<PackId, List<TelemetryRecord>> byPack,
+    private static CompletionStage<List<PackEntity.TelemetryAck>> askAll(ClusterSharding sharding, Map<PackId, List<TelemetryRecord>> byPack,
                                                                   Instant at, boolean dryRun, Duration timeout) {
-        List<CompletableFuture<PackEntity.Reply>> replies = new ArrayList<>();
+        List<CompletableFuture<PackEntity.TelemetryAck>> replies = new ArrayList<>();
         byPack.forEach((pack, records) -> replies.add(sharding.entityRefFor(PackEntity.TYPE_KEY, pack.value())
-                .<PackEntity.Reply>ask(r -> new PackEntity.IngestTelemetry(records, at, dryRun, r), timeout).toCompletableFuture()));
+                .<PackEntity.TelemetryAck>ask(r -> new PackEntity.IngestTelemetry(records, at, dryRun, r), timeout).toCompletableFuture()));
         return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new))
                 .thenApply(v -> replies.stream().map(CompletableFuture::join).toList());
     }
 
-    private static Written written(List<PackEntity.Reply> replies) {
+    private static Written written(List<PackEntity.TelemetryAck> replies) {
         List<Map<String, String>> refusals = new ArrayList<>();
-        for (PackEntity.Reply r : replies) {
+        for (PackEntity.TelemetryAck r : replies) {
             if (r.rejection() != null) {
-                refusals.add(Map.of("packId", r.pack().id().value(), "field", String.valueOf(r.rejection().field()),
+                refusals.add(Map.of("packId", r.packId().value(), "field", String.valueOf(r.rejection().field()),
                         "message", r.rejection().message()));
             }
         }
-        return new Written(refusals, refusals.isEmpty() && replies.stream().allMatch(PackEntity.Reply::duplicate));
+        return new Written(refusals, refusals.isEmpty() && replies.stream().allMatch(PackEntity.TelemetryAck::duplicate));
     }
 
     /** Connects and starts consuming; stopped by {@link #stop()} or the actor system's coordinated shutdown. */

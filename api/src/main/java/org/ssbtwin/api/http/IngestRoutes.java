@@ -52,7 +52,7 @@ public final class IngestRoutes extends AllDirectives {
             // phase 1: every pack checks its records without persisting (cheap, no ageing); phase 2: all record.
             // One pack alone needs no phase 1: it records all of its records or none.
             boolean onePack = parsed.byPack().size() == 1;
-            CompletionStage<List<PackEntity.Reply>> checked = onePack
+            CompletionStage<List<PackEntity.TelemetryAck>> checked = onePack
                     ? java.util.concurrent.CompletableFuture.completedFuture(List.of()) : askAll(parsed, true);
             return onSuccess(checked, dry -> {
                 List<Map<String, String>> conflicts = conflicts(dry);
@@ -68,7 +68,7 @@ public final class IngestRoutes extends AllDirectives {
                                         : "a concurrent write changed " + late.size() + " pack(s) between check and record",
                                 "/api/v1/telemetry", late));
                     }
-                    long accepted = applied.stream().filter(r -> !r.duplicate()).mapToLong(r -> r.pack().revision()).count();
+                    long accepted = applied.stream().filter(r -> !r.duplicate()).count();
                     return complete(Json.ok(Map.of("records", parsed.lines(), "packs", parsed.byPack().size(),
                             "packsChanged", accepted)));
                 });
@@ -90,20 +90,20 @@ public final class IngestRoutes extends AllDirectives {
         return errors;
     }
 
-    private CompletionStage<List<PackEntity.Reply>> askAll(TelemetryParser.Parsed parsed, boolean dryRun) {
-        List<CompletableFuture<PackEntity.Reply>> replies = new ArrayList<>();
+    private CompletionStage<List<PackEntity.TelemetryAck>> askAll(TelemetryParser.Parsed parsed, boolean dryRun) {
+        List<CompletableFuture<PackEntity.TelemetryAck>> replies = new ArrayList<>();
         var now = clock.now();
         parsed.byPack().forEach((pack, records) -> replies.add(sharding.entityRefFor(PackEntity.TYPE_KEY, pack.value())
-                .<PackEntity.Reply>ask(r -> new PackEntity.IngestTelemetry(records, now, dryRun, r), askTimeout).toCompletableFuture()));
+                .<PackEntity.TelemetryAck>ask(r -> new PackEntity.IngestTelemetry(records, now, dryRun, r), askTimeout).toCompletableFuture()));
         return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new))
                 .thenApply(v -> replies.stream().map(CompletableFuture::join).toList());
     }
 
-    private static List<Map<String, String>> conflicts(List<PackEntity.Reply> replies) {
+    private static List<Map<String, String>> conflicts(List<PackEntity.TelemetryAck> replies) {
         List<Map<String, String>> out = new ArrayList<>();
-        for (PackEntity.Reply r : replies) {
+        for (PackEntity.TelemetryAck r : replies) {
             if (r.rejection() != null) {
-                out.add(Map.of("packId", r.pack().id().value(), "field", String.valueOf(r.rejection().field()), "message", r.rejection().message()));
+                out.add(Map.of("packId", r.packId().value(), "field", String.valueOf(r.rejection().field()), "message", r.rejection().message()));
             }
         }
         return out;
