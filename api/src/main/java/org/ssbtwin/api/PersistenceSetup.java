@@ -22,17 +22,6 @@ import org.ssbtwin.config.TwinSettings;
 public final class PersistenceSetup {
     private PersistenceSetup() {}
 
-    /**
-     * PostgreSQL session options of the journal's connection pool. The read journal's eventsByTag query joins
-     * event_journal (ordering range) with event_tag (tag); the planner's merge join walks event_tag's primary key
-     * (event_id, tag) from the first event every time, so each batch of 500 events cost O(journal size) (measured: 20 ms
-     * at 75,000 events, queries of 11 s at 94 % CPU while ingesting; every projection instance and every node's asset
-     * directory polls it). Without merge and hash joins it is a nested loop: the ordering range, then one primary-key
-     * probe per event, O(batch) at any journal size (1.4 ms). The pool's other statements (inserts, reads by
-     * persistence id, snapshots, highest ordering) have no joins.
-     */
-    public static final String TAG_QUERY_PLANNER_OPTIONS = "-c enable_mergejoin=off -c enable_hashjoin=off";
-
     /** The slick database block for the journal, snapshot store and read journal. */
     public static Config persistenceConfig(TwinSettings.Database db) {
         String block = String.format(Locale.ROOT, """
@@ -55,8 +44,7 @@ public final class PersistenceSetup {
             // PostgreSQL: write journal batches in a few round trips (the default DAO inserts tagged events row by row)
             // and let the driver send batched inserts as multi-row INSERTs
             block += "jdbc-journal.dao = \"" + PostgresBatchJournalDao.class.getName() + "\"\n"
-                    + "pekko-persistence-jdbc.shared-databases.slick.db.properties.reWriteBatchedInserts = true\n"
-                    + "pekko-persistence-jdbc.shared-databases.slick.db.properties.options = \"" + TAG_QUERY_PLANNER_OPTIONS + "\"\n";
+                    + "pekko-persistence-jdbc.shared-databases.slick.db.properties.reWriteBatchedInserts = true\n";
         }
         return ConfigFactory.parseString(block);
     }

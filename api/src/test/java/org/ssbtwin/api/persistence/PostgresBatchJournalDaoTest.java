@@ -128,31 +128,6 @@ class PostgresBatchJournalDaoTest {
     }
 
     @Test
-    void tagQueryIsANestedLoopOverTheOrderingRangeNotAScanOfEveryTag() throws Exception {
-        // the pool's session options, as slick hands them to the driver
-        String options = config.getString("pekko-persistence-jdbc.shared-databases.slick.db.properties.options");
-        java.util.Properties props = new java.util.Properties();
-        props.setProperty("user", "postgres");
-        props.setProperty("options", options);
-        try (var c = java.sql.DriverManager.getConnection(pg.getJdbcUrl("postgres", "postgres"), props);
-             var st = c.createStatement()) {
-            st.execute("create temp table plan_journal (ordering bigint primary key, deleted boolean not null, payload bytea)");
-            st.execute("create temp table plan_tag (event_id bigint, tag varchar(256), primary key (event_id, tag))");
-            st.execute("insert into plan_journal select g, false, '\\x00' from generate_series(1, 50000) g");
-            st.execute("insert into plan_tag select g, 'pack' from generate_series(1, 50000) g");
-            st.execute("analyze plan_journal");
-            st.execute("analyze plan_tag");
-            StringBuilder plan = new StringBuilder();
-            try (var rs = st.executeQuery("explain select j.ordering, j.payload from plan_journal j join plan_tag t on j.ordering = t.event_id"
-                    + " where t.tag = 'pack' and j.ordering > 45000 and j.ordering <= 50000 and not j.deleted order by j.ordering limit 500")) {
-                while (rs.next()) plan.append(rs.getString(1)).append('\n');
-            }
-            assertTrue(plan.toString().contains("Nested Loop"), plan.toString());
-            assertFalse(plan.toString().contains("Merge Join") || plan.toString().contains("Hash Join"), plan.toString());
-        }
-    }
-
-    @Test
     void theTwinsPostgresConfigurationSelectsThisDao() {
         assertEquals(PostgresBatchJournalDao.class.getName(), config.getString("jdbc-journal.dao"));
     }
