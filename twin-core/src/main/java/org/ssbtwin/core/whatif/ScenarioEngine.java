@@ -444,14 +444,7 @@ public final class ScenarioEngine {
                 s.reset(budget);
                 AgeingSnapshot snap = live ? lp.ageing() : null;
                 if (snap != null) {
-                    s.qCal = snap.qCal();
-                    s.qCyc = snap.qCyc();
-                    s.hazard = snap.hazard();
-                    s.days = snap.days();
-                    s.efcTotal = snap.efcTotal();
-                    s.throughputKWh = snap.throughputKWh();
-                    s.km = snap.km();
-                    s.dcKWh = snap.dcKWh();
+                    s.continueFrom(snap);
                     s.failed = snap.observedFailure() || s.hazard > s.hazardBudget;
                 }
                 arms.model.refresh(s, cells);

@@ -133,16 +133,7 @@ public final class PackAgeingState {
         if (s.monthlyUsage().size() != monthly.length) {
             throw new IllegalArgumentException("snapshot has " + s.monthlyUsage().size() + " usage sums, expected " + monthly.length);
         }
-        state.qCal = s.qCal();
-        state.qCyc = s.qCyc();
-        state.hazard = s.hazard();
-        state.days = s.days();
-        state.efcTotal = s.efcTotal();
-        state.throughputKWh = s.throughputKWh();
-        state.km = s.km();
-        state.dcKWh = s.dcKWh();
-        state.capacity = s.capacity();
-        state.resistance = s.resistance();
+        state.continueFrom(s);
         dayOfYear = s.dayOfYear();
         observedFailure = s.observedFailure();
         for (int i = 0; i < monthly.length; i++) monthly[i] = s.monthlyUsage().get(i).floatValue();

@@ -33,6 +33,16 @@ public final class SsbPackState {
         return this;
     }
 
+    /**
+     * Takes the stress-driven state of a live pack's snapshot (losses, hazard, counters); capacity and resistance
+     * follow from them and the pack's cells with {@link SsbAgeingModel#refresh}, which the caller runs next.
+     */
+    public SsbPackState continueFrom(AgeingSnapshot s) {
+        qCal = s.qCal(); qCyc = s.qCyc(); hazard = s.hazard(); days = s.days(); efcTotal = s.efcTotal();
+        throughputKWh = s.throughputKWh(); km = s.km(); dcKWh = s.dcKWh();
+        return this;
+    }
+
     public void copyFrom(SsbPackState o) {
         qCal = o.qCal; qCyc = o.qCyc; hazard = o.hazard; hazardBudget = o.hazardBudget; failed = o.failed;
         failedOnDay = o.failedOnDay; days = o.days; efcTotal = o.efcTotal; throughputKWh = o.throughputKWh;
