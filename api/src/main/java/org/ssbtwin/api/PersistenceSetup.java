@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import org.ssbtwin.api.persistence.PostgresBatchJournalDao;
+import org.ssbtwin.api.persistence.TagRangeReadJournalDao;
 import org.ssbtwin.config.TwinSettings;
 
 /**
@@ -40,6 +41,9 @@ public final class PersistenceSetup {
                 }
                 """, db.slickProfile(), escape(db.url()), escape(db.user()), escape(db.password()), db.driver(),
                 db.maxConnections(), db.maxConnections());
+        // both databases: an events-by-tag query bounded on the tag table's own key (the plugin's walks every tag row
+        // below the offset on each poll, see TagRangeReadJournalDao)
+        block += "jdbc-read-journal.dao = \"" + TagRangeReadJournalDao.class.getName() + "\"\n";
         if (db.kind() == TwinSettings.DatabaseKind.POSTGRES) {
             // PostgreSQL: write journal batches in a few round trips (the default DAO inserts tagged events row by row)
             // and let the driver send batched inserts as multi-row INSERTs

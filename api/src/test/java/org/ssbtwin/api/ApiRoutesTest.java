@@ -62,7 +62,7 @@ class ApiRoutesTest {
                 new PackEvent.Assembled(pack, "VF8", List.of(cell), List.of(factors), 87.7, T0.plusSeconds(180)),
                 new PackEvent.Installed(vin, "HO_CHI_MINH_CITY", "RIDE_HAILING_TAXI", T0.plusSeconds(240)),
                 new PackEvent.UsageRecorded("d-1", "telemetry", T0.plusSeconds(240), T0.plusSeconds(86_640), 210, 50, 0.6, 30, 0.4,
-                        0.78, 1.3, null, T0.plusSeconds(86_640))), r), t).toCompletableFuture().get().rejection());
+                        0.78, 1.3, null, null, T0.plusSeconds(86_640))), r), t).toCompletableFuture().get().rejection());
         TestTwin.await("read side to see the pack", Duration.ofSeconds(20),
                 () -> TestTwin.get(port, "/api/v1/packs").json().get("total").asInt() == 1
                         && TestTwin.get(port, "/api/v1/stations").json().get("total").asInt() == 2);

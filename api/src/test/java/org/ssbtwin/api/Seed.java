@@ -67,7 +67,7 @@ final class Seed {
 
     void usage(String id, String recordId, Instant end, double soh) {
         packEvent(id, new PackEvent.UsageRecorded(recordId, "test", end.minus(Duration.ofDays(1)), end, 50, 12, 0.15, 25, 0,
-                soh, 1.0 + (1 - soh), null, end));
+                soh, 1.0 + (1 - soh), null, null, end));
     }
 
     void packEvent(String id, PackEvent e) {

@@ -146,14 +146,14 @@ public final class PackAgeing {
             events.add(new PackEvent.UsageRecorded(r.recordId(), "telemetry", dayStart, dayStart.plusSeconds(86_400),
                     r.day().km(), energy, ageing.equivalentFullCycles() - efcBefore, r.day().meanCellTempC(),
                     energy > 0 ? Math.min(1, r.day().dcFastChargeKWh() / energy) : 0,
-                    ageing.capacitySoh(), ageing.resistanceRelative(), null, at));
+                    ageing.capacitySoh(), ageing.resistanceRelative(), null, null, at));
         }
         if (!events.isEmpty()) {
             PackEvent.UsageRecorded lastEvent = (PackEvent.UsageRecorded) events.remove(events.size() - 1);
             events.add(new PackEvent.UsageRecorded(lastEvent.recordId(), lastEvent.source(), lastEvent.periodStart(),
                     lastEvent.periodEnd(), lastEvent.km(), lastEvent.energyKwh(), lastEvent.equivalentFullCycles(),
                     lastEvent.meanCellTemperatureC(), lastEvent.dcFastChargeShare(), lastEvent.stateOfHealthAfter(),
-                    lastEvent.relativeResistanceAfter(), ageing.snapshot(), lastEvent.at()));
+                    lastEvent.relativeResistanceAfter(), null, ageing.changeSinceRestore(), lastEvent.at()));
         }
         return new Outcome(List.copyOf(events), null, duplicates);
     }

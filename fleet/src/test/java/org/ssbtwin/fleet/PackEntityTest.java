@@ -47,7 +47,7 @@ class PackEntityTest {
     private static PackEvent.UsageRecorded day(String id, int d, double soh) {
         Instant start = T0.plus(Duration.ofDays(d));
         return new PackEvent.UsageRecorded(id, "telemetry", start, start.plus(Duration.ofDays(1)), 42, 7.5, 0.09,
-                27.5, 0.1, soh, 1.0 + (1 - soh), null, start.plus(Duration.ofDays(1)));
+                27.5, 0.1, soh, 1.0 + (1 - soh), null, null, start.plus(Duration.ofDays(1)));
     }
 
     @Test
@@ -73,7 +73,7 @@ class PackEntityTest {
         record(new PackEvent.Assembled(ID, "VF3", List.of(CellId.of("C-DK1-00000001")), List.of(), 18.6, T0));
         assertEquals(Rejection.Kind.CONFLICT, record(day("r-1", 0, 1.0)).rejection().kind());
         record(new PackEvent.Installed(VehicleId.of("VF3-000001"), "LILLE_DUNKIRK", "COMMUTER", T0));
-        var bad = new PackEvent.UsageRecorded("r-x", "telemetry", T0, T0.plusSeconds(3600), -5, 1, 0.01, 20, 0, 1, 1, null, T0);
+        var bad = new PackEvent.UsageRecorded("r-x", "telemetry", T0, T0.plusSeconds(3600), -5, 1, 0.01, 20, 0, 1, 1, null, null, T0);
         var reply = record(bad);
         assertEquals(Rejection.Kind.INVALID, reply.rejection().kind());
         assertEquals("km", reply.rejection().field());

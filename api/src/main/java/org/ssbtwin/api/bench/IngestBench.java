@@ -86,6 +86,9 @@ public final class IngestBench {
             sb.append("latencies per request (one batch); JVM cpu ms/1k: CPU time of this whole JVM (nodes, read sides and the\n"
                     + "  HTTP clients) per 1000 acknowledged records over warm-up + window; PostgreSQL's own CPU is not included\n");
             if (readSide != null) sb.append(readSide.format());
+            long[] decodes = org.ssbtwin.api.persistence.TagRangeReadJournalDao.decodeCountsOfThisJvm();
+            sb.append(String.format(Locale.ROOT, "read journal (every reader of every node in this JVM): %d rows decoded, %d shared from the decoded-event cache%n",
+                    decodes[0], decodes[1]));
             sb.append("load average (1/5/15 min) at the end: ").append(loadAverage).append('\n');
             return sb.toString();
         }

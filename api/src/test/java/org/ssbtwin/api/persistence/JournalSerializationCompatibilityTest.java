@@ -39,6 +39,8 @@ class JournalSerializationCompatibilityTest {
             SerializerWithStringManifest json = (SerializerWithStringManifest) bound;
             PackEvent.UsageRecorded old = (PackEvent.UsageRecorded) json.fromBinary(stored, MANIFEST);
             assertNotNull(old.ageingAfter(), "the stored row carries an ageing snapshot");
+            assertNull(old.ageingChange(), "rows written before AgeingChange have none");
+            assertSame(old.ageingAfter(), old.stateAfter(null), "and their snapshot is the state after them");
             assertEquals(0.9942894541720511, old.stateOfHealthAfter());
 
             byte[] written = json.toBinary(old);

@@ -39,7 +39,7 @@ class FleetProjectionGroupTest {
                 Instant start = T0.plusSeconds(86400L * day);
                 double km = 50 + 10 * p + day;
                 out.add(new FleetProjection.Applied(packs[p], day + 2, new PackEvent.UsageRecorded("r" + day, "telemetry", start,
-                        start.plusSeconds(86400), km, km * 0.2, 0.3, 25, 0.1, 1.0 - 0.001 * (day + 1) - 0.0001 * p, 1.0 + 0.002 * day, null,
+                        start.plusSeconds(86400), km, km * 0.2, 0.3, 25, 0.1, 1.0 - 0.001 * (day + 1) - 0.0001 * p, 1.0 + 0.002 * day, null, null,
                         start.plusSeconds(86400))));
             }
         }

@@ -126,7 +126,7 @@ public record Pack(
             return new Pack(id, status, vehicleModel, cells, cellProfile, nominalCapacityKwh, vehicleId, climate, archetype,
                     installedAt, u.stateOfHealthAfter(), u.relativeResistanceAfter(), equivalentFullCycles + u.equivalentFullCycles(),
                     km + u.km(), throughputKwh + u.energyKwh(), u.periodEnd(), recentRecords.remember(u.recordId()),
-                    u.ageingAfter() != null ? u.ageingAfter() : ageing, at, rev);
+                    u.stateAfter(ageing), at, rev);
         }
         throw new IllegalStateException("unhandled pack event " + event);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
 import java.util.List;
 import org.ssbtwin.core.TwinSerializable;
+import org.ssbtwin.core.ageing.ssb.AgeingChange;
 import org.ssbtwin.core.ageing.ssb.AgeingSnapshot;
 import org.ssbtwin.core.quality.ManufacturingFactors;
 import org.ssbtwin.core.id.CellId;
@@ -47,10 +48,21 @@ public sealed interface PackEvent extends TwinSerializable {
      *
      * @param recordId idempotency key of the source record
      * @param source {@code telemetry} or {@code simulation}
-     * @param ageingAfter the pack's complete ageing state after this period (null when computed elsewhere)
+     * @param ageingAfter the pack's complete ageing state after this period: events written before the ageing change
+     *        existed (still read); null in newer events
+     * @param ageingChange the pack's ageing state after this period as a change of the state before it (only the
+     *        usage months that changed, see {@link AgeingChange}); null when the event carries no ageing state (only
+     *        the last event of a batch carries it) or carries {@code ageingAfter}
      */
     record UsageRecorded(String recordId, String source, Instant periodStart, Instant periodEnd, double km,
                          double energyKwh, double equivalentFullCycles, double meanCellTemperatureC,
                          double dcFastChargeShare, double stateOfHealthAfter, double relativeResistanceAfter,
-                         AgeingSnapshot ageingAfter, Instant at) implements PackEvent {}
+                         AgeingSnapshot ageingAfter, AgeingChange ageingChange, Instant at) implements PackEvent {
+
+        /** The complete ageing state after this period, from the state before it. */
+        public AgeingSnapshot stateAfter(AgeingSnapshot before) {
+            if (ageingAfter != null) return ageingAfter;
+            return ageingChange != null ? ageingChange.applyTo(before) : before;
+        }
+    }
 }

@@ -23,7 +23,7 @@ class PackHistoryTest {
         for (int d = 0; d < 21; d++) {
             Instant start = t0.plus(Duration.ofDays(d));
             events.add(new PackEvent.UsageRecorded("r" + d, "telemetry", start, start.plus(Duration.ofDays(1)), 40, 9, 0.1,
-                    25, 0, 1.0 - 0.001 * (d + 1), 1.0, null, start));
+                    25, 0, 1.0 - 0.001 * (d + 1), 1.0, null, null, start));
         }
         List<HealthPoint> h = PackHistory.of(events);
         // assembly at t0, then the first usage ending >= 7 days later: days 7, 14, 21

@@ -44,6 +44,8 @@ public final class PackAgeingState {
     private final float[] monthly = new float[12 * F_N];
     private int dayOfYear;
     private boolean observedFailure;
+    /** Bit m set: the usage sums of calendar month m changed since creation or the last restore. */
+    private int touchedMonths;
 
     private PackAgeingState(PackId packId, SsbAgeingModel model, PackDesign design, PackCells cells,
                             LocalDate serviceStart, WarrantyTerms warranty) {
@@ -83,7 +85,9 @@ public final class PackAgeingState {
     public void advance(PackDay d) {
         model.step(state, cells, d);
         model.refresh(state, cells); // live twin: exact weakest-cell capacity every day (O(cells), no allocation)
-        int o = MONTH_OF_DOY[dayOfYear] * F_N;
+        int month = MONTH_OF_DOY[dayOfYear];
+        touchedMonths |= 1 << month;
+        int o = month * F_N;
         monthly[o + F_DAYS] = (float) (monthly[o + F_DAYS] + 1);
         monthly[o + F_KM] = (float) (monthly[o + F_KM] + d.km);
         monthly[o + F_KWH] = (float) (monthly[o + F_KWH] + d.dischargeKWh);
@@ -128,6 +132,27 @@ public final class PackAgeingState {
                 state.km, state.dcKWh, state.capacity, state.resistance, dayOfYear, observedFailure, m);
     }
 
+    /**
+     * The state as a change since creation or the last {@link #restore}: every scalar, and the usage sums of the
+     * months advanced since (what a usage event carries; {@link AgeingChange#applyTo} on the restored snapshot gives
+     * {@link #snapshot()}).
+     */
+    public AgeingChange changeSinceRestore() {
+        int n = Integer.bitCount(touchedMonths);
+        Integer[] months = new Integer[n];
+        float[] sums = new float[n * F_N];
+        int k = 0;
+        for (int m = 0; m < 12; m++) {
+            if ((touchedMonths & (1 << m)) == 0) continue;
+            months[k] = m;
+            System.arraycopy(monthly, m * F_N, sums, k * F_N, F_N);
+            k++;
+        }
+        return new AgeingChange(state.qCal, state.qCyc, state.hazard, state.days, state.efcTotal, state.throughputKWh,
+                state.km, state.dcKWh, state.capacity, state.resistance, dayOfYear, observedFailure, List.of(months),
+                org.ssbtwin.core.compact.CompactLists.floats(sums));
+    }
+
     /** Continues from a snapshot taken of a pack with the same cells and design. */
     public PackAgeingState restore(AgeingSnapshot s) {
         if (s.monthlyUsage().size() != monthly.length) {
@@ -137,6 +162,7 @@ public final class PackAgeingState {
         dayOfYear = s.dayOfYear();
         observedFailure = s.observedFailure();
         for (int i = 0; i < monthly.length; i++) monthly[i] = s.monthlyUsage().get(i).floatValue();
+        touchedMonths = 0;
         model.refresh(state, cells);
         return this;
     }

@@ -17,7 +17,7 @@ class FleetPackRowTest {
     static final Instant T0 = Instant.parse("2028-01-03T06:00:00Z");
 
     static PackEvent.UsageRecorded usage(String id, Instant end, double soh, double km) {
-        return new PackEvent.UsageRecorded(id, "telemetry", end.minusSeconds(86400), end, km, km * 0.2, 0.5, 25, 0.1, soh, 1.02, null, end);
+        return new PackEvent.UsageRecorded(id, "telemetry", end.minusSeconds(86400), end, km, km * 0.2, 0.5, 25, 0.1, soh, 1.02, null, null, end);
     }
 
     @Test
