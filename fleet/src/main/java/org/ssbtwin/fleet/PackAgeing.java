@@ -84,9 +84,10 @@ public final class PackAgeing {
         LocalDate start = serviceStart(pack);
         int days = pack.ageing() == null ? 0 : pack.ageing().days();
         LocalDate last = days == 0 ? start.minusDays(1) : start.plusDays(days - 1L);
+        LocalDate lastBefore = last;
         Set<String> seenInBatch = new HashSet<>();
         for (TelemetryRecord r : records) {
-            if (pack.hasSeen(r.recordId()) || !seenInBatch.add(r.recordId())) {
+            if (!seenInBatch.add(r.recordId()) || isRecorded(pack, r, lastBefore)) {
                 continue;
             }
             LocalDate day = r.day().date();
@@ -101,6 +102,14 @@ public final class PackAgeing {
             last = day;
         }
         return null;
+    }
+
+    /**
+     * A record the pack already applied: for a day not after the pack's last recorded day, with its id in the
+     * idempotency window. A record for a later day is new, whatever its id (see {@link org.ssbtwin.core.pack.RecentRecordIds}).
+     */
+    private static boolean isRecorded(Pack pack, TelemetryRecord r, LocalDate lastRecordedDay) {
+        return !r.day().date().isAfter(lastRecordedDay) && pack.hasSeen(r.recordId());
     }
 
     /**
@@ -119,8 +128,9 @@ public final class PackAgeing {
         List<PackEvent> events = new ArrayList<>();
         int duplicates = 0;
         double lastSoc = 0.6;
+        LocalDate lastBefore = last;
         for (TelemetryRecord r : records) {
-            if (pack.hasSeen(r.recordId()) || !seenInBatch.add(r.recordId())) {
+            if (!seenInBatch.add(r.recordId()) || isRecorded(pack, r, lastBefore)) {
                 duplicates++;
                 continue;
             }

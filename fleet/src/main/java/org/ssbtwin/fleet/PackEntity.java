@@ -151,6 +151,9 @@ public final class PackEntity extends EventSourcedBehaviorWithEnforcedReplies<Pa
 
     @Override
     public RetentionCriteria retentionCriteria() {
-        return RetentionCriteria.snapshotEvery(snapshotEvery, 2);
+        // immutable and the same for every pack of a node: one instance instead of one per resident pack
+        return RETENTION.computeIfAbsent(snapshotEvery, n -> RetentionCriteria.snapshotEvery(n, 2));
     }
+
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, RetentionCriteria> RETENTION = new java.util.concurrent.ConcurrentHashMap<>();
 }

@@ -79,4 +79,32 @@ class PackAgeingCheckTest {
         assertEquals(AGEING.ingest(assembled, List.of(day("x", 1)), T0).rejection(), cheap);
         assertNull(AGEING.check(installedPack(), List.of(day("x", 1))));
     }
+
+    @Test
+    void theWindowDecidesOnlyForRecordsOfAlreadyRecordedDays() {
+        Pack pack = installedPack();
+        List<TelemetryRecord> first = new ArrayList<>();
+        for (int d = 0; d < 20; d++) first.add(day("rec-" + d, d));
+        for (PackEvent e : AGEING.ingest(pack, first, T0).events()) pack = pack.apply(e);
+
+        // a retry of an applied record: acknowledged as a duplicate, nothing written
+        PackAgeing.Outcome retry = AGEING.ingest(pack, List.of(day("rec-19", 19), day("rec-4", 4)), T0);
+        assertNull(retry.rejection());
+        assertEquals(2, retry.duplicates());
+        assertTrue(retry.events().isEmpty());
+        // a different record for a recorded day: refused with a conflict, by the check phase as well
+        PackAgeing.Outcome conflicting = AGEING.ingest(pack, List.of(day("other", 19)), T0);
+        assertNotNull(conflicting.rejection());
+        assertEquals(conflicting.rejection(), AGEING.check(pack, List.of(day("other", 19))));
+        // a record for a new day is new, whatever its id: the window is never asked, so it is never dropped
+        PackAgeing.Outcome reused = AGEING.ingest(pack, List.of(day("rec-5", 20)), T0);
+        assertNull(reused.rejection());
+        assertEquals(0, reused.duplicates());
+        assertEquals(1, reused.events().size());
+        // the same through the event path: a usage event for a later period is not "already recorded"
+        PackEvent.UsageRecorded later = (PackEvent.UsageRecorded) reused.events().get(0);
+        assertTrue(!pack.alreadyRecorded(later));
+        Pack after = pack.apply(later);
+        assertTrue(after.alreadyRecorded(later), "and once applied, its retry is");
+    }
 }

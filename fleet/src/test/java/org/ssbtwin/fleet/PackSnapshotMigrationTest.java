@@ -26,7 +26,10 @@ import org.ssbtwin.core.pack.PackEvent;
 import org.ssbtwin.core.pack.TelemetryRecord;
 import org.ssbtwin.core.quality.ManufacturingFactors;
 
-/** A pack snapshot in the version-1 form (per-cell factors, record id strings, history) is read as version 2. */
+/**
+ * Pack snapshots in the version-1 form (per-cell factors, record id strings, history) and the version-2 form (64-bit
+ * record-id hashes) are read as version 3.
+ */
 class PackSnapshotMigrationTest {
     private static final ActorTestKit KIT = ActorTestKit.create();
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -58,8 +61,17 @@ class PackSnapshotMigrationTest {
         Serialization serialization = SerializationExtension.get(KIT.system().classicSystem());
         var serializer = serialization.findSerializerFor(pack);
         String manifest = Serializers.manifestFor(serializer, pack);
-        assertTrue(manifest.endsWith("#2"), "new snapshots carry version 2 in their manifest: " + manifest);
+        assertTrue(manifest.endsWith("#3"), "new snapshots carry version 3 in their manifest: " + manifest);
         ObjectNode json = (ObjectNode) MAPPER.readTree(serializer.toBinary(pack));
+
+        // the same pack as version 2 wrote it: the window as 64-bit hashes
+        ObjectNode v2json = json.deepCopy();
+        ArrayNode wide = v2json.putArray("recentRecords");
+        for (TelemetryRecord t : days) wide.add(org.ssbtwin.core.pack.RecentRecordIds.hash64(t.recordId()));
+        v2json.put("schemaVersion", 2);
+        Object fromV2 = serialization.deserialize(MAPPER.writeValueAsBytes(v2json), serializer.identifier(), "org.ssbtwin.core.pack.Pack#2").get();
+        assertEquals(pack, fromV2, "v2 snapshot -> the same pack (the 64-bit hashes fold to the 32-bit ones)");
+        assertTrue(((Pack) fromV2).hasSeen("rec-19") && !((Pack) fromV2).hasSeen("rec-20"));
         assertTrue(json.has("cellProfile") && !json.has("cellFactors") && !json.has("history"));
         // monthly usage sums are floats and written in their shortest float form, not widened to 17 double digits
         for (var v : json.get("ageing").get("monthlyUsage")) {

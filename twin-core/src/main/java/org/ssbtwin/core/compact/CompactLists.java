@@ -113,49 +113,92 @@ public final class CompactLists {
         return new DoubleList(values.clone());
     }
 
-    /** Serials as zig-zag varint gaps from the previous one (the first from 0): ~1 byte per cell of a pack. */
+    /**
+     * Serials as zig-zag varint gaps from the previous one (the first from 0): ~1 byte per cell of a pack; or, when
+     * shorter, as runs of equal gaps (gap, count), a few bytes for the usual pack whose cells came off the line in
+     * order (a pack of consecutive serials with two rejects between is 4 runs, ~10 bytes instead of ~115).
+     */
     private static final class CellIdList extends AbstractList<CellId> implements RandomAccess {
         private final String prefix;
         private final int width;
         private final int size;
-        private final byte[] gaps;
+        /** Runs of equal gaps (gap, count) instead of one gap per serial. */
+        private final boolean runs;
+        private final byte[] code;
 
         CellIdList(String prefix, int width, long[] serials) {
             this.prefix = prefix;
             this.width = width;
             this.size = serials.length;
-            byte[] buf = new byte[serials.length * 10];
-            int o = 0;
+            byte[] plain = new byte[serials.length * 10];
+            byte[] runCode = new byte[serials.length * 20];
+            int p = 0;
+            int r = 0;
             long prev = 0;
-            for (long v : serials) {
-                long d = v - prev;
-                long z = (d << 1) ^ (d >> 63);
-                while ((z & ~0x7FL) != 0) {
-                    buf[o++] = (byte) ((z & 0x7F) | 0x80);
-                    z >>>= 7;
-                }
-                buf[o++] = (byte) z;
-                prev = v;
+            for (int i = 0; i < serials.length; ) {
+                long gap = serials[i] - prev;
+                int count = 1;
+                while (i + count < serials.length && serials[i + count] - serials[i + count - 1] == gap) count++;
+                r = put(runCode, r, zigzag(gap));
+                r = put(runCode, r, count);
+                for (int k = 0; k < count; k++) p = put(plain, p, zigzag(gap));
+                prev = serials[i + count - 1];
+                i += count;
             }
-            this.gaps = java.util.Arrays.copyOf(buf, o);
+            this.runs = r < p;
+            this.code = runs ? java.util.Arrays.copyOf(runCode, r) : java.util.Arrays.copyOf(plain, p);
+        }
+
+        private static long zigzag(long d) {
+            return (d << 1) ^ (d >> 63);
+        }
+
+        private static int put(byte[] buf, int o, long z) {
+            while ((z & ~0x7FL) != 0) {
+                buf[o++] = (byte) ((z & 0x7F) | 0x80);
+                z >>>= 7;
+            }
+            buf[o++] = (byte) z;
+            return o;
+        }
+
+        /** Walks the serials in order. */
+        private final class Cursor {
+            private int o;
+            private long serial;
+            private long gap;
+            private long left;
+
+            long next() {
+                if (left == 0) {
+                    long z = read();
+                    gap = (z >>> 1) ^ -(z & 1);
+                    left = runs ? read() : 1;
+                }
+                left--;
+                serial += gap;
+                return serial;
+            }
+
+            private long read() {
+                long z = 0;
+                int shift = 0;
+                byte b;
+                do {
+                    b = code[o++];
+                    z |= (long) (b & 0x7F) << shift;
+                    shift += 7;
+                } while (b < 0);
+                return z;
+            }
         }
 
         @Override
         public CellId get(int index) {
             if (index < 0 || index >= size) throw new IndexOutOfBoundsException(index);
+            Cursor c = new Cursor();
             long serial = 0;
-            int o = 0;
-            for (int i = 0; i <= index; i++) {
-                long z = 0;
-                int shift = 0;
-                byte b;
-                do {
-                    b = gaps[o++];
-                    z |= (long) (b & 0x7F) << shift;
-                    shift += 7;
-                } while (b < 0);
-                serial += (z >>> 1) ^ -(z & 1);
-            }
+            for (int i = 0; i <= index; i++) serial = c.next();
             return id(serial);
         }
 
@@ -169,9 +212,8 @@ public final class CompactLists {
         @Override
         public java.util.Iterator<CellId> iterator() {
             return new java.util.Iterator<>() {
+                private final Cursor c = new Cursor();
                 private int i;
-                private int o;
-                private long serial;
 
                 @Override
                 public boolean hasNext() {
@@ -181,17 +223,8 @@ public final class CompactLists {
                 @Override
                 public CellId next() {
                     if (i >= size) throw new java.util.NoSuchElementException();
-                    long z = 0;
-                    int shift = 0;
-                    byte b;
-                    do {
-                        b = gaps[o++];
-                        z |= (long) (b & 0x7F) << shift;
-                        shift += 7;
-                    } while (b < 0);
-                    serial += (z >>> 1) ^ -(z & 1);
                     i++;
-                    return id(serial);
+                    return id(c.next());
                 }
             };
         }

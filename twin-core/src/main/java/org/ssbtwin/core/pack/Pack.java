@@ -19,7 +19,8 @@ import org.ssbtwin.core.id.VehicleId;
  * (each cell's own factors stay in its cell twin and in the {@code Assembled} event), the idempotency window as
  * hashes; the health history is read from the journal when asked for (GET /packs/{id}/history), not held.
  *
- * <p>Schema version 2 (version 1 held cellFactors, history and recentRecordIds; PackSnapshotMigration reads it).
+ * <p>Schema version 3 (version 1 held cellFactors, history and recentRecordIds, version 2 64-bit record-id hashes;
+ * PackSnapshotMigration reads both).
  */
 public record Pack(
         PackId id,
@@ -57,7 +58,7 @@ public record Pack(
 
     @Override
     public int schemaVersion() {
-        return 2;
+        return 3;
     }
 
     public static Pack unknown(PackId id) {
@@ -73,10 +74,14 @@ public record Pack(
         return recentRecords.contains(recordId);
     }
 
-    /** A usage record whose id is in the idempotency window was already applied. */
+    /**
+     * A usage record already applied: its period is not after the pack's last update and its id is in the
+     * idempotency window. A record for a later period is new whatever its id (the window is never asked about it).
+     */
     @Override
     public boolean alreadyRecorded(PackEvent event) {
-        return event instanceof PackEvent.UsageRecorded u && hasSeen(u.recordId());
+        return event instanceof PackEvent.UsageRecorded u && healthAt != null && u.periodEnd() != null
+                && !u.periodEnd().isAfter(healthAt) && hasSeen(u.recordId());
     }
 
     /** Why this pack cannot accept {@code event}, or {@code null} if it can. */

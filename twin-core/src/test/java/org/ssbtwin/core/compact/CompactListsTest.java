@@ -39,4 +39,31 @@ class CompactListsTest {
         assertEquals(d, CompactLists.doubles(new double[] {0.0, -1.5, 3.25, Double.MAX_VALUE}));
         assertThrows(UnsupportedOperationException.class, () -> CompactLists.doubles(d).set(0, 1.0));
     }
+
+    @Test
+    void cellIdsOfEveryShapeReadBackExactly() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        for (int round = 0; round < 400; round++) {
+            int n = 2 + r.nextInt(200);
+            long serial = r.nextLong(0, 99_000_000L);
+            List<CellId> ids = new java.util.ArrayList<>();
+            int shape = round % 4;
+            for (int k = 0; k < n; k++) {
+                ids.add(CellId.of(String.format("C-DK1-%08d", serial)));
+                long gap = switch (shape) {
+                    case 0 -> 1;                                  // consecutive
+                    case 1 -> r.nextInt(20) == 0 ? 2 + r.nextInt(5) : 1; // a few rejects between
+                    case 2 -> r.nextLong(-50_000, 50_000);         // anything, also backwards
+                    default -> k % 3 == 0 ? 7 : 2;                 // short alternating runs
+                };
+                serial = Math.max(0, Math.min(99_999_999L, serial + gap));
+            }
+            List<CellId> compact = CompactLists.cellIds(ids);
+            assertEquals(List.copyOf(ids), compact, "round " + round);
+            assertEquals(ids.hashCode(), compact.hashCode());
+            for (int k = 0; k < n; k += 1 + r.nextInt(9)) assertEquals(ids.get(k), compact.get(k), "round " + round + " index " + k);
+            assertEquals(ids.get(n - 1), compact.get(n - 1));
+            assertThrows(IndexOutOfBoundsException.class, () -> compact.get(n));
+        }
+    }
 }

@@ -43,9 +43,21 @@ class RecentRecordIdsTest {
         assertNotEquals(RecentRecordIds.hash(""), RecentRecordIds.hash("\0"));
         RecentRecordIds w = RecentRecordIds.ofIds(List.of("a", "b", "c"));
         assertEquals(w, RecentRecordIds.of(w.hashes()), "round trip through the persisted form");
-        long[] tooMany = new long[RecentRecordIds.CAPACITY + 5];
+        int[] tooMany = new int[RecentRecordIds.CAPACITY + 5];
         for (int i = 0; i < tooMany.length; i++) tooMany[i] = i;
         assertEquals(RecentRecordIds.CAPACITY, RecentRecordIds.of(tooMany).size());
         assertEquals(5, RecentRecordIds.of(tooMany).hashes()[0], "the oldest are dropped");
+    }
+
+    @Test
+    void the32BitHashIsTheFoldOfThe64BitHashOfSchemaVersion2() {
+        for (String id : List.of("", "r1-2", "VF8-000001/2029-03-01", "é\u2603")) {
+            long h64 = RecentRecordIds.hash64(id);
+            assertEquals((int) (h64 ^ (h64 >>> 32)), RecentRecordIds.hash(id), id);
+            assertEquals(RecentRecordIds.hash(id), RecentRecordIds.fold(h64));
+        }
+        // FNV-1a 64 of "a" before the finishing mix is specified: a regression guard for every stored window
+        assertEquals(RecentRecordIds.hash64("a"), RecentRecordIds.hash64(new String(new char[] {'a'})));
+        assertNotEquals(RecentRecordIds.hash64("a"), RecentRecordIds.hash64("b"));
     }
 }
