@@ -50,7 +50,7 @@ for ((i = 0; i < n; i++)); do
   if ((node == sim_node)); then simulation=true; fi
   TWIN_DATABASE=postgres TWIN_SIMULATION="$simulation" TWIN_CLUSTER_ROLES="$roles" TWIN_CLUSTER_MANAGEMENT=on \
     TWIN_REMOTE_HOST=127.0.0.1 TWIN_REMOTE_PORT=$((remote + i)) \
-    java ${TWIN_JAVA_OPTS:--Xmx1g} \
+    java ${TWIN_JAVA_OPTS:--Xmx1g -XX:+UseStringDeduplication} \
       -Dpekko.cluster.seed-nodes.0="$seed" \
       -Dpekko.management.http.hostname=127.0.0.1 -Dpekko.management.http.port=$((mgmt + i)) \
       -jar "$jar" serve --port $((http + i)) --data-dir "$logs/node-$node" \
