@@ -123,6 +123,29 @@ final class BenchNodes implements AutoCloseable {
         }
     }
 
+    /**
+     * The database's size on disk: the H2 files of the data directory, or PostgreSQL's
+     * {@code pg_database_size}. -1 when it cannot be read.
+     */
+    long databaseBytes() {
+        TwinSettings.Database db = database();
+        if (db.kind() == TwinSettings.DatabaseKind.H2) {
+            try (var walk = Files.walk(dataDir)) {
+                return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            } catch (IOException | java.io.UncheckedIOException e) {
+                return -1;
+            }
+        }
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select pg_database_size(current_database())")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
     /** Pack events folded into the fleet read side so far (the sum of fleet_pack.events; 0 before the first). */
     long projectedPackEvents() {
         TwinSettings.Database db = database();

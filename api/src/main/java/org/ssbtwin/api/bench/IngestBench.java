@@ -64,7 +64,7 @@ public final class IngestBench {
 
     public record Report(int nodes, int packs, int clients, int processors, String database, double registrationSeconds,
                          List<Phase> phases, long acknowledgedRecords, long persistedUsageEvents, String loadAverage,
-                         ReadSideCatchUp readSide) {
+                         ReadSideCatchUp readSide, long databaseBytes, long journalRows) {
         public long errors() {
             return phases.stream().mapToLong(Phase::errors).sum();
         }
@@ -89,6 +89,10 @@ public final class IngestBench {
             long[] decodes = org.ssbtwin.api.persistence.TagRangeReadJournalDao.decodeCountsOfThisJvm();
             sb.append(String.format(Locale.ROOT, "read journal (every reader of every node in this JVM): %d rows decoded, %d shared from the decoded-event cache%n",
                     decodes[0], decodes[1]));
+            if (databaseBytes >= 0 && journalRows > 0) {
+                sb.append(String.format(Locale.ROOT, "database on disk at the end: %.1f MB for %d journal rows (%.0f bytes per row, read side and snapshots included)%n",
+                        databaseBytes / 1e6, journalRows, databaseBytes / (double) journalRows));
+            }
             sb.append("load average (1/5/15 min) at the end: ").append(loadAverage).append('\n');
             return sb.toString();
         }
@@ -175,7 +179,7 @@ public final class IngestBench {
             String load = BenchNodes.loadAverage();
             ReadSideCatchUp readSide = catchUp(cluster, cpuAtFirstWindow, acknowledged);
             return new Report(o.nodes(), o.packs(), o.clients(), Runtime.getRuntime().availableProcessors(), o.db().label(),
-                    registration, phases, acknowledged, usageEvents, load, readSide);
+                    registration, phases, acknowledged, usageEvents, load, readSide, cluster.databaseBytes(), cluster.journalRows(""));
         }
     }
 
