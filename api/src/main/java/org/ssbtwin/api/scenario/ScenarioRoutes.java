@@ -88,7 +88,7 @@ public final class ScenarioRoutes extends AllDirectives implements ApiModule {
         try {
             ScenarioJob job = jobs.submit(scenario);
             return Json.response(StatusCodes.ACCEPTED, job.view(false)).addHeader(Location.create(job.path()));
-        } catch (ScenarioJobs.TooManyScenariosException e) {
+        } catch (org.ssbtwin.api.jobs.BackgroundJobs.TooManyJobsException e) {
             return Json.problem(StatusCodes.TOO_MANY_REQUESTS, "too-many-scenarios", "Too many scenarios are running",
                     e.getMessage(), BASE, null)
                     .addHeader(RawHeader.create("Retry-After", Long.toString(e.retryAfterSeconds())));

@@ -59,7 +59,7 @@ public final class StudyRoutes extends AllDirectives {
         try {
             StudyJob job = jobs.submit(request);
             return Json.response(StatusCodes.ACCEPTED, job.view(false)).addHeader(Location.create(job.path()));
-        } catch (StudyJobs.TooManyStudiesException e) {
+        } catch (org.ssbtwin.api.jobs.BackgroundJobs.TooManyJobsException e) {
             return Json.problem(StatusCodes.TOO_MANY_REQUESTS, "too-many-studies", "Too many studies are running",
                     e.getMessage(), BASE, null)
                     .addHeader(RawHeader.create("Retry-After", Long.toString(e.retryAfterSeconds())));
