@@ -10,18 +10,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
-import org.apache.pekko.persistence.typed.PersistenceId;
-import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
-import org.apache.pekko.persistence.typed.javadsl.EventHandler;
-import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssbtwin.api.PersistenceSetup;
@@ -33,39 +27,6 @@ import org.ssbtwin.config.TwinSettings;
  */
 class H2PayloadColumnsTest {
 
-    record Append(String event, ActorRef<List<String>> replyTo) {}
-
-    static final class Log extends EventSourcedBehavior<Append, String, List<String>> {
-        Log(String id) {
-            super(PersistenceId.ofUniqueId(id));
-        }
-
-        @Override
-        public List<String> emptyState() {
-            return List.of();
-        }
-
-        @Override
-        public CommandHandler<Append, String, List<String>> commandHandler() {
-            return (state, cmd) -> cmd.event().isEmpty() ? Effect().none().thenReply(cmd.replyTo(), s -> s)
-                    : Effect().persist(cmd.event()).thenReply(cmd.replyTo(), s -> s);
-        }
-
-        @Override
-        public EventHandler<List<String>, String> eventHandler() {
-            return (state, e) -> {
-                List<String> next = new ArrayList<>(state);
-                next.add(e);
-                return next;
-            };
-        }
-
-        @Override
-        public Set<String> tagsFor(String event) {
-            return Set.of("log");
-        }
-    }
-
     private static TwinSettings settings(Path dir) {
         ConfigFactory.invalidateCaches();
         return TwinSettings.from(ConfigFactory.parseMap(Map.of("twin.data-dir", dir.toString())).withFallback(ConfigFactory.load()));
@@ -76,19 +37,18 @@ class H2PayloadColumnsTest {
                 .withFallback(PersistenceSetup.persistenceConfig(settings.database())).withFallback(ConfigFactory.load()).resolve();
         ActorTestKit first = ActorTestKit.create("h2-a", config);
         try {
-            ActorRef<Append> log = first.spawn(new Log("log-1"));
-            AskPattern.<Append, List<String>>ask(log, r -> new Append("small", r), Duration.ofSeconds(20), first.scheduler())
-                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
-            AskPattern.<Append, List<String>>ask(log, r -> new Append(big, r), Duration.ofSeconds(20), first.scheduler())
-                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
+            // the persistent actor of the PostgreSQL DAO test: appends strings, replays them in order
+            ActorRef<PostgresBatchJournalDaoTest.Cmd> log = first.spawn(new PostgresBatchJournalDaoTest.Writer("log-1", "h2"));
+            AskPattern.<PostgresBatchJournalDaoTest.Cmd, Integer>ask(log, r -> new PostgresBatchJournalDaoTest.Append(List.of("small", big), r),
+                    Duration.ofSeconds(20), first.scheduler()).toCompletableFuture().get(30, TimeUnit.SECONDS);
         } finally {
             first.shutdownTestKit();
         }
         ActorTestKit second = ActorTestKit.create("h2-b", config);
         try {
-            ActorRef<Append> again = second.spawn(new Log("log-1"));
-            return AskPattern.<Append, List<String>>ask(again, r -> new Append("", r), Duration.ofSeconds(20), second.scheduler())
-                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
+            ActorRef<PostgresBatchJournalDaoTest.Cmd> again = second.spawn(new PostgresBatchJournalDaoTest.Writer("log-1", "h2"));
+            return AskPattern.<PostgresBatchJournalDaoTest.Cmd, List<String>>ask(again, PostgresBatchJournalDaoTest.Get::new,
+                    Duration.ofSeconds(20), second.scheduler()).toCompletableFuture().get(30, TimeUnit.SECONDS);
         } finally {
             second.shutdownTestKit();
         }
