@@ -1,7 +1,6 @@
 package org.ssbtwin.plant;
 
 import java.util.Optional;
-import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
@@ -9,11 +8,6 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
-import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
-import org.apache.pekko.persistence.typed.javadsl.EventHandler;
-import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
-import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
-import org.ssbtwin.core.AssetState;
 import org.ssbtwin.core.Rejection;
 import org.ssbtwin.core.TwinSerializable;
 import org.ssbtwin.core.id.StationId;
@@ -21,36 +15,34 @@ import org.ssbtwin.core.station.Station;
 import org.ssbtwin.core.station.StationEvent;
 
 /**
- * One production station of the line as a sharded, event-sourced actor. A thin shell: the rules live in
- * {@link Station#check} and {@link Station#apply}.
+ * One production station of the line as a sharded, event-sourced actor. A thin shell ({@link RecordedAssetEntity}):
+ * the rules live in {@link Station#check} and {@link Station#apply}.
  */
-public final class StationEntity extends EventSourcedBehaviorWithEnforcedReplies<StationEntity.Command, StationEvent, Station> {
+public final class StationEntity extends RecordedAssetEntity<StationEntity.Command, StationEvent, Station, StationEntity.Reply> {
     public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Station");
     public static final String TAG = "station";
 
     public sealed interface Command extends TwinSerializable {}
 
     /** Record a fact about the station (commissioning, setpoint change, state change, throughput, readings). */
-    public record Record(StationEvent event, ActorRef<Reply> replyTo) implements Command {}
+    public record Record(StationEvent event, ActorRef<Reply> replyTo) implements Command, RecordCommand<StationEvent, Reply> {}
 
     /**
      * Record several facts at once, atomically: all are checked in order against the evolving state and either
      * all are persisted (one journal write) or none, with the first rejection.
      */
-    public record RecordAll(java.util.List<StationEvent> events, ActorRef<Reply> replyTo) implements Command {}
+    public record RecordAll(java.util.List<StationEvent> events, ActorRef<Reply> replyTo) implements Command, RecordAllCommand<StationEvent, Reply> {}
 
-    public record Get(ActorRef<Reply> replyTo) implements Command {}
+    public record Get(ActorRef<Reply> replyTo) implements Command, GetCommand<Reply> {}
 
     /** The station after the command, or why the command was refused. */
     public record Reply(Station station, Rejection rejection) implements TwinSerializable {}
 
     private final StationId id;
-    private final int snapshotEvery;
 
     private StationEntity(StationId id, int snapshotEvery) {
-        super(PersistenceId.of(TYPE_KEY.name(), id.value()));
+        super(PersistenceId.of(TYPE_KEY.name(), id.value()), TAG, snapshotEvery);
         this.id = id;
-        this.snapshotEvery = snapshotEvery;
     }
 
     public static Behavior<Command> create(StationId id, int snapshotEvery) {
@@ -76,35 +68,7 @@ public final class StationEntity extends EventSourcedBehaviorWithEnforcedReplies
     }
 
     @Override
-    public CommandHandlerWithReply<Command, StationEvent, Station> commandHandler() {
-        return newCommandHandlerWithReplyBuilder().forAnyState()
-                .onCommand(Record.class, (state, cmd) -> {
-                    Rejection rejection = state.check(cmd.event());
-                    if (rejection != null) return Effect().reply(cmd.replyTo(), new Reply(state, rejection));
-                    return Effect().persist(cmd.event()).thenReply(cmd.replyTo(), next -> new Reply(next, null));
-                })
-                .onCommand(RecordAll.class, (state, cmd) -> {
-                    var batch = AssetState.checkAll(state, cmd.events());
-                    if (batch.rejection() != null) return Effect().reply(cmd.replyTo(), new Reply(state, batch.rejection()));
-                    if (batch.accepted().isEmpty()) return Effect().reply(cmd.replyTo(), new Reply(state, null));
-                    return Effect().persist(batch.accepted()).thenReply(cmd.replyTo(), s -> new Reply(s, null));
-                })
-                .onCommand(Get.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Reply(state, null)))
-                .build();
-    }
-
-    @Override
-    public EventHandler<Station, StationEvent> eventHandler() {
-        return newEventHandlerBuilder().forAnyState().onAnyEvent(Station::apply);
-    }
-
-    @Override
-    public Set<String> tagsFor(StationEvent event) {
-        return Set.of(TAG);
-    }
-
-    @Override
-    public RetentionCriteria retentionCriteria() {
-        return RetentionCriteria.snapshotEvery(snapshotEvery, 2);
+    protected Reply reply(Station state, Rejection rejection) {
+        return new Reply(state, rejection);
     }
 }
