@@ -112,14 +112,21 @@ final class BenchNodes implements AutoCloseable {
 
     /** Rows in the journal whose persistence id starts with {@code prefix}, e.g. "Pack|". */
     long journalRows(String prefix) {
+        try {
+            return queryLong("select count(*) from \"event_journal\" where \"persistence_id\" like '" + prefix + "%'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count journal rows: " + e.getMessage(), e);
+        }
+    }
+
+    /** The one number a query answers, on a fresh connection to the nodes' database. */
+    private long queryLong(String sql) throws SQLException {
         TwinSettings.Database db = database();
         try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
              Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select count(*) from \"event_journal\" where \"persistence_id\" like '" + prefix + "%'")) {
+             ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot count journal rows: " + e.getMessage(), e);
         }
     }
 
@@ -136,11 +143,8 @@ final class BenchNodes implements AutoCloseable {
                 return -1;
             }
         }
-        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
-             Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select pg_database_size(current_database())")) {
-            rs.next();
-            return rs.getLong(1);
+        try {
+            return queryLong("select pg_database_size(current_database())");
         } catch (SQLException e) {
             return -1;
         }
@@ -148,12 +152,8 @@ final class BenchNodes implements AutoCloseable {
 
     /** Pack events folded into the fleet read side so far (the sum of fleet_pack.events; 0 before the first). */
     long projectedPackEvents() {
-        TwinSettings.Database db = database();
-        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
-             Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select coalesce(sum(events), 0) from fleet_pack")) {
-            rs.next();
-            return rs.getLong(1);
+        try {
+            return queryLong("select coalesce(sum(events), 0) from fleet_pack");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot count projected events: " + e.getMessage(), e);
         }

@@ -41,11 +41,13 @@ public final class PostgresJournalWriter {
                 + q(tags.columnNames().tag()) + ") VALUES (?, ?)";
     }
 
-    private static String q(String identifier) {
+    /** A quoted SQL identifier (as the plugin's slick queries quote them). */
+    static String q(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
-    private static String qualified(scala.Option<String> schema, String table) {
+    /** A table name, quoted, with its schema if configured. */
+    static String qualified(scala.Option<String> schema, String table) {
         return schema.isDefined() ? q(schema.get()) + "." + q(table) : q(table);
     }
 

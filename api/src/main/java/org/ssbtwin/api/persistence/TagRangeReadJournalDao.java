@@ -1,5 +1,8 @@
 package org.ssbtwin.api.persistence;
 
+import static org.ssbtwin.api.persistence.PostgresJournalWriter.q;
+import static org.ssbtwin.api.persistence.PostgresJournalWriter.qualified;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -86,14 +89,6 @@ public class TagRangeReadJournalDao extends DefaultReadJournalDao {
                 + " ORDER BY " + eventId + " LIMIT ?";
     }
 
-    private static String q(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
-    }
-
-    private static String qualified(Option<String> schema, String table) {
-        return schema.isDefined() ? q(schema.get()) + "." + q(table) : q(table);
-    }
-
     @Override
     public Source<Try<Tuple3<PersistentRepr, Set<String>, Object>>, NotUsed> eventsByTag(String tag, long offset, long maxOffset, long max) {
         if (max <= 0 || maxOffset <= offset) return Source.empty();
@@ -136,11 +131,6 @@ public class TagRangeReadJournalDao extends DefaultReadJournalDao {
                 new Success<>(new Tuple3<>(reprAndOrdering._1(), scala.collection.immutable.Set$.MODULE$.empty(), reprAndOrdering._2()));
         decoded.put(row.ordering(), ok);
         return ok;
-    }
-
-    /** How many rows were decoded and how many were taken from the cache since the start (for tests and benches). */
-    public long[] decodeCounts() {
-        return new long[] {decoded.misses.sum(), decoded.hits.sum()};
     }
 
     /** Rows decoded and rows shared from the cache by every DAO of this JVM since it started (for benches). */
