@@ -52,11 +52,20 @@ import slick.jdbc.SimpleJdbcAction;
  * ~40 % of a node's CPU during ingest. A row whose {@code ordering} was decoded recently is taken from a small
  * direct-mapped cache ({@link DecodedEvents}) instead. An ordering identifies one immutable journal row for good (a
  * deleted event is filtered by the query before the cache is consulted), and decoded events are immutable values, so
- * a cached one is the same value a fresh decode would give.
+ * a cached one is the same value a fresh decode would give. Small rows only (usage events, not a pack's assembly), so
+ * its heap stays a few MB.
  */
 public class TagRangeReadJournalDao extends DefaultReadJournalDao {
-    /** Slots of the decoded-event cache: a few seconds of ingest at 10,000 events/s, ~1 KB each. */
-    static final int DECODED_CACHE_SLOTS = 1 << 15;
+    /**
+     * Slots of the decoded-event cache: a node's readers poll within a second or two of each other, ~2 s of ingest at
+     * 4,000 events/s. A decoded usage event is ~1 KB of heap, so the cache holds ~8 MB.
+     */
+    static final int DECODED_CACHE_SLOTS = 1 << 13;
+    /**
+     * Rows with a larger payload are decoded by each reader and never cached: they are rare (a pack's assembly with
+     * its cells' factors, 23 KB) and would make the cache's heap unbounded in practice (8,192 of them ~ 1 GB).
+     */
+    static final int DECODED_CACHE_MAX_PAYLOAD = 2048;
 
     private final Serialization serialization;
     private final String eventsByTagSql;
@@ -121,7 +130,8 @@ public class TagRangeReadJournalDao extends DefaultReadJournalDao {
     }
 
     private Try<Tuple3<PersistentRepr, Set<String>, Object>> deserialize(JournalPekkoSerializationRow row) {
-        Success<Tuple3<PersistentRepr, Set<String>, Object>> cached = decoded.get(row.ordering());
+        boolean cacheable = row.eventPayload().length <= DECODED_CACHE_MAX_PAYLOAD;
+        Success<Tuple3<PersistentRepr, Set<String>, Object>> cached = cacheable ? decoded.get(row.ordering()) : null;
         if (cached != null) return cached;
         Try<Tuple2<PersistentRepr, Object>> t = PekkoSerialization$.MODULE$.fromRow(serialization, row);
         if (t.isFailure()) return new Failure<>(((Failure<?>) t).exception());
@@ -129,7 +139,7 @@ public class TagRangeReadJournalDao extends DefaultReadJournalDao {
         // the default DAO does not read the tags back either (EventEnvelope tags are not part of this plugin's API)
         Success<Tuple3<PersistentRepr, Set<String>, Object>> ok =
                 new Success<>(new Tuple3<>(reprAndOrdering._1(), scala.collection.immutable.Set$.MODULE$.empty(), reprAndOrdering._2()));
-        decoded.put(row.ordering(), ok);
+        if (cacheable) decoded.put(row.ordering(), ok);
         return ok;
     }
 
