@@ -17,7 +17,7 @@ import org.ssbtwin.core.quality.ManufacturingFactors;
 public final class PackAgeingState {
     private static final int[] MONTH_OF_DOY = new int[365];
     private static final int F_DAYS = 0, F_KM = 1, F_KWH = 2, F_SOC = 3, F_DOD = 4, F_DC = 5, F_C = 6, F_T = 7,
-            F_TCH = 8, F_N = 9;
+            F_TCH = 8, F_N = AgeingChange.SUMS_PER_MONTH;
 
     static {
         int[] len = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
