@@ -69,6 +69,25 @@ class PackEntityTest {
     }
 
     @Test
+    void passivationStopsThePackAfterTheWriteInFlightIsDoneAndLosesNothing() {
+        PackId id = PackId.of("P-DK1-00000042");
+        var probe = testKit.<PackEntity.Reply>createTestProbe();
+        var watcher = testKit.createTestProbe();
+        var pack = testKit.spawn(PackEntity.create(id, 5));
+        // the stop message right behind a write: the write is persisted and answered, then the pack stops
+        pack.tell(new PackEntity.Record(new PackEvent.Assembled(id, "VF3", List.of(CellId.of("C-DK1-00000001")), List.of(), 18.6, T0), probe.getRef()));
+        pack.tell(new PackEntity.Passivate());
+        assertNull(probe.receiveMessage().rejection());
+        watcher.expectTerminated(pack);
+
+        var again = testKit.spawn(PackEntity.create(id, 5));
+        again.tell(new PackEntity.Get(probe.getRef()));
+        Pack p = probe.receiveMessage().pack();
+        assertEquals(PackStatus.ASSEMBLED, p.status());
+        assertEquals(1, p.revision());
+    }
+
+    @Test
     void refusesUsageBeforeInstallationAndNegativeDistance() {
         record(new PackEvent.Assembled(ID, "VF3", List.of(CellId.of("C-DK1-00000001")), List.of(), 18.6, T0));
         assertEquals(Rejection.Kind.CONFLICT, record(day("r-1", 0, 1.0)).rejection().kind());

@@ -82,6 +82,9 @@ public final class EntityMemoryBench {
         }
     }
 
+    /** pekko.persistence.typed's recovery timeouts (reference.conf: 30 s for the snapshot and for the events). */
+    private static final Duration RECOVERY_TIMEOUT = Duration.ofSeconds(30);
+
     private EntityMemoryBench() {}
 
     public static Report run(Options o, PrintWriter out) {
@@ -120,10 +123,19 @@ public final class EntityMemoryBench {
             }
             int usage = resident.get(0).recentRecords().size();
             resident = null; // the replies are copies of what the entities hold only on a remote node; drop them anyway
+            long afterRecovery = usedHeapAfterGc();
+            out.printf(Locale.ROOT, "made %d entities resident in %.1f s (%d usage records each); %.0f bytes per entity right after%n",
+                    o.entities(), residentSeconds, usage, (afterRecovery - before) / (double) o.entities());
+            out.flush();
+            // steady state: each recovery started two timeouts (snapshot and events) that are cancelled when it
+            // completes, but a cancelled task stays in the scheduler's wheel until its deadline has passed
+            try {
+                Thread.sleep(RECOVERY_TIMEOUT.plusSeconds(5).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             long after = usedHeapAfterGc();
             List<Part> grown = grownClasses(histogramBefore, classHistogram(), o.entities(), 70);
-            out.printf(Locale.ROOT, "made %d entities resident in %.1f s (%d usage records each)%n", o.entities(), residentSeconds, usage);
-            out.flush();
             second.close();
             second = null;
             List<Part> parts = o.partsSample() == 0 ? List.of() : stateParts(o);

@@ -53,7 +53,10 @@ public sealed interface PackEvent extends TwinSerializable {
      * @param ageingChange the pack's ageing state after this period as a change of the state before it (only the
      *        usage months that changed, see {@link AgeingChange}); null when the event carries no ageing state (only
      *        the last event of a batch carries it) or carries {@code ageingAfter}
+     * @see UsageRecordedJson its JSON, written and read field by field (the hot event of ingest)
      */
+    @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = UsageRecordedJson.Serializer.class)
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = UsageRecordedJson.Deserializer.class)
     record UsageRecorded(String recordId, String source, Instant periodStart, Instant periodEnd, double km,
                          double energyKwh, double equivalentFullCycles, double meanCellTemperatureC,
                          double dcFastChargeShare, double stateOfHealthAfter, double relativeResistanceAfter,
