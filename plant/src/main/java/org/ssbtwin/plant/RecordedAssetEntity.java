@@ -45,6 +45,13 @@ public abstract class RecordedAssetEntity<C, E, S extends AssetState<E, S>, R>
         ActorRef<R> replyTo();
     }
 
+    /**
+     * Sharding's stop message (passivation, hand-off): stops the asset once the commands before it are done. An entity
+     * type with a stop message of its own is not wrapped in sharding's poison-pill interceptor (~100 bytes per
+     * resident entity, see PackEntity.Passivate).
+     */
+    public interface StopCommand {}
+
     private final String tag;
     private final int snapshotEvery;
 
@@ -80,6 +87,9 @@ public abstract class RecordedAssetEntity<C, E, S extends AssetState<E, S>, R>
         }
         if (command instanceof GetCommand<?> c) {
             return Effect().reply((ActorRef<R>) c.replyTo(), reply(state, null));
+        }
+        if (command instanceof StopCommand) {
+            return Effect().stop().thenNoReply();
         }
         throw new IllegalArgumentException("not a command of " + persistenceId() + ": " + command);
     }

@@ -35,6 +35,9 @@ public final class StationEntity extends RecordedAssetEntity<StationEntity.Comma
 
     public record Get(ActorRef<Reply> replyTo) implements Command, GetCommand<Reply> {}
 
+    /** Sharding's stop message (see {@link StopCommand}). */
+    public record Passivate() implements Command, StopCommand {}
+
     /** The station after the command, or why the command was refused. */
     public record Reply(Station station, Rejection rejection) implements TwinSerializable {}
 
@@ -58,7 +61,8 @@ public final class StationEntity extends RecordedAssetEntity<StationEntity.Comma
      * get a proxy that routes to them.
      */
     public static void init(ClusterSharding sharding, int snapshotEvery, Optional<String> role) {
-        Entity<Command, ShardingEnvelope<Command>> entity = Entity.of(TYPE_KEY, ctx -> create(StationId.of(ctx.getEntityId()), snapshotEvery));
+        Entity<Command, ShardingEnvelope<Command>> entity = Entity.of(TYPE_KEY, ctx -> create(StationId.of(ctx.getEntityId()), snapshotEvery))
+                .withStopMessage(new Passivate());
         sharding.init(role.map(entity::withRole).orElse(entity));
     }
 

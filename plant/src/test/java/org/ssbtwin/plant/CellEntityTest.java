@@ -73,6 +73,20 @@ class CellEntityTest {
     }
 
     @Test
+    void passivationStopsTheCellAfterTheWriteInFlightIsDone() {
+        CellId id = CellId.of("C-DK1-00000043");
+        var probe = testKit.<CellEntity.Reply>createTestProbe();
+        var cell = testKit.spawn(CellEntity.create(id, 2));
+        cell.tell(new CellEntity.Record(new CellEvent.InlaysLaminated(id, List.of(inlay(1, 120, -45)), T0), probe.getRef()));
+        cell.tell(new CellEntity.Passivate());
+        assertNull(probe.receiveMessage().rejection());
+        testKit.createTestProbe().expectTerminated(cell);
+
+        testKit.spawn(CellEntity.create(id, 2)).tell(new CellEntity.Get(probe.getRef()));
+        assertEquals(CellStatus.IN_PRODUCTION, probe.receiveMessage().cell().status());
+    }
+
+    @Test
     void cannotPackACellThatWasNotGraded() {
         record(new CellEvent.InlaysLaminated(ID, List.of(inlay(1, 120, -45)), T0));
         var reply = record(new CellEvent.Packed(PackId.of("P-DK1-000001"), 0, T0.plusSeconds(1)));
