@@ -19,10 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ssbtwin.fleet.PackEntity;
 
 /**
- * Two nodes in one JVM sharing an embedded PostgreSQL: an "entities" node that hosts the packs and runs every
- * projection instance, and an "api"-only node that hosts neither. Telemetry enters through the api node, is written
- * by the pack entities on the other node, projected there, and the api node answers the fleet summary from the
- * read-side tables without asking any entity.
+ * Three nodes in one JVM sharing an embedded PostgreSQL, one role each: an "entities" node that hosts the packs, a
+ * "read-side" node that runs every projection instance ({@code twin.read-side.projection-role = read-side}), and an
+ * "api" node that hosts neither. Telemetry enters through the api node, is written by the pack entities on the
+ * entities node, projected on the read-side node, and the api node answers the fleet summary from the read-side tables
+ * without asking any entity.
  */
 class FleetReadSideClusterTest {
     @TempDir
@@ -36,20 +37,26 @@ class FleetReadSideClusterTest {
                 FleetFixtures.pack(33, "VF9", "TEMPERATE", "RIDE_HAIL", 124),
                 FleetFixtures.pack(34, "VF9", "HOT", "RIDE_HAIL", 126));
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-            int[] artery = ClusterTestSupport.freePorts(2);
+            int[] artery = ClusterTestSupport.freePorts(3);
             String seed = "pekko://ssb-twin@127.0.0.1:" + artery[0];
             TwinServer entities = null;
+            TwinServer readSide = null;
             TwinServer api = null;
             try {
                 entities = TestTwin.start(dir.resolve("entities"), node(pg, artery[0], seed, "entities"));
-                api = TestTwin.start(dir.resolve("api"), node(pg, artery[1], seed, "api"));
+                readSide = TestTwin.start(dir.resolve("read-side"), node(pg, artery[1], seed, "read-side"));
+                api = TestTwin.start(dir.resolve("api"), node(pg, artery[2], seed, "api"));
                 TwinServer e = entities;
+                TwinServer r2 = readSide;
                 TwinServer a = api;
-                TestTwin.await("two members up", Duration.ofSeconds(60),
-                        () -> ClusterTestSupport.membersUp(e.system()) == 2 && ClusterTestSupport.membersUp(a.system()) == 2);
+                TestTwin.await("three members up", Duration.ofSeconds(60),
+                        () -> ClusterTestSupport.membersUp(e.system()) == 3 && ClusterTestSupport.membersUp(a.system()) == 3
+                                && ClusterTestSupport.membersUp(r2.system()) == 3);
                 e.readiness().get(30, TimeUnit.SECONDS);
+                r2.readiness().get(30, TimeUnit.SECONDS);
                 a.readiness().get(30, TimeUnit.SECONDS);
                 assertEquals(-1, e.port(), "the entities node serves no HTTP");
+                assertEquals(-1, r2.port(), "the read-side node serves no HTTP");
 
                 for (int i = 0; i < packs.size(); i++) FleetFixtures.assembleAndInstall(a.system(), packs.get(i), i + 1);
                 TestTwin.await("packs in service on the api node", Duration.ofSeconds(20),
@@ -77,17 +84,19 @@ class FleetReadSideClusterTest {
                 assertEquals("HOT", hot.get("key").asText());
                 assertEquals(2, hot.get("packs").asInt());
 
-                // the packs and every projection instance live on the entities node only
+                // the packs live on the entities node only, every projection instance on the read-side node only
                 Address entitiesAddress = e.system().address();
+                Address readSideAddress = r2.system().address();
                 Map<Address, Integer> packRegions = ClusterTestSupport.entitiesPerRegion(e.system(), PackEntity.TYPE_KEY);
                 assertEquals(Map.of(entitiesAddress, packs.size()), packRegions);
                 EntityTypeKey<ProjectionBehavior.Command> daemon = EntityTypeKey.create(ProjectionBehavior.Command.class,
                         "sharded-daemon-process-fleet-pack");
                 TestTwin.await("both projection instances running", Duration.ofSeconds(20),
-                        () -> ClusterTestSupport.entitiesPerRegion(e.system(), daemon).getOrDefault(entitiesAddress, 0) == 2);
-                assertEquals(Map.of(entitiesAddress, 2), ClusterTestSupport.entitiesPerRegion(e.system(), daemon));
+                        () -> ClusterTestSupport.entitiesPerRegion(r2.system(), daemon).getOrDefault(readSideAddress, 0) == 2);
+                assertEquals(Map.of(readSideAddress, 2), ClusterTestSupport.entitiesPerRegion(r2.system(), daemon));
             } finally {
                 if (api != null) api.close();
+                if (readSide != null) readSide.close();
                 if (entities != null) entities.close();
             }
         }
@@ -100,6 +109,7 @@ class FleetReadSideClusterTest {
         o.put("twin.database.postgres.user", "postgres");
         o.put("twin.simulation.enabled", false);
         o.put("twin.cluster.roles", List.of(role));
+        o.put("twin.read-side.projection-role", "read-side"); // the same on every node
         o.put("pekko.remote.artery.canonical.port", arteryPort);
         o.put("pekko.cluster.seed-nodes", List.of(seed));
         o.put("pekko.cluster.jmx.multi-mbeans-in-same-jvm", "on");

@@ -16,12 +16,17 @@ import java.util.Set;
  * <ul>
  *   <li>{@value #ENTITIES}: hosts the sharded station, cell and pack entities;</li>
  *   <li>{@value #API}: binds the HTTP API and reaches the entities through sharding (a proxy when it has no
- *       {@value #ENTITIES} role).</li>
+ *       {@value #ENTITIES} role);</li>
+ *   <li>{@value #READ_SIDE}: may run the fleet projection ({@code twin.read-side.projection-role}) away from the
+ *       entities, whose nodes then spend their CPU on writes only.</li>
  * </ul>
  */
 public record ClusterSettings(Set<String> roles, boolean bootstrap, boolean management) {
     public static final String API = "api";
     public static final String ENTITIES = "entities";
+    public static final String READ_SIDE = "read-side";
+    /** Every role a node may have. */
+    public static final Set<String> ROLES = Set.of(API, ENTITIES, READ_SIDE);
 
     public ClusterSettings {
         roles = Set.copyOf(roles);
@@ -42,12 +47,12 @@ public record ClusterSettings(Set<String> roles, boolean bootstrap, boolean mana
         for (String r : raw) {
             String role = r.trim();
             if (role.isEmpty()) continue;
-            if (!role.equals(API) && !role.equals(ENTITIES)) {
-                throw new ConfigException("twin.cluster.roles", "roles are api and entities, was '" + role + "'");
+            if (!ROLES.contains(role)) {
+                throw new ConfigException("twin.cluster.roles", "roles are api, entities and read-side, was '" + role + "'");
             }
             roles.add(role);
         }
-        if (roles.isEmpty()) throw new ConfigException("twin.cluster.roles", "must name at least one of api, entities");
+        if (roles.isEmpty()) throw new ConfigException("twin.cluster.roles", "must name at least one of api, entities, read-side");
         boolean bootstrap = onOff(c, "bootstrap");
         return new ClusterSettings(roles, bootstrap, bootstrap || onOff(c, "management"));
     }

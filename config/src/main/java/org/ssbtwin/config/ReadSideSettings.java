@@ -11,8 +11,11 @@ import com.typesafe.config.Config;
  *        id hashes to slice i, so each pack's rows have exactly one writer
  * @param projectionConnections JDBC connections (and threads of the blocking JDBC dispatcher) for the projection
  * @param queryThreads threads and JDBC connections for fleet queries (never the HTTP or actor dispatchers)
+ * @param projectionRole the cluster role of the nodes that run the projection instances ({@code entities} by default,
+ *        {@code read-side} for nodes of their own); the same on every node of a cluster
  */
-public record ReadSideSettings(boolean enabled, int projectionInstances, int projectionConnections, int queryThreads) {
+public record ReadSideSettings(boolean enabled, int projectionInstances, int projectionConnections, int queryThreads,
+                               String projectionRole) {
     private static final String ROOT = "twin.read-side";
 
     public static ReadSideSettings from(Config root) {
@@ -24,8 +27,12 @@ public record ReadSideSettings(boolean enabled, int projectionInstances, int pro
         } catch (com.typesafe.config.ConfigException e) {
             throw new ConfigException(ROOT + ".enabled", "must be on or off");
         }
+        String role = c.hasPath("projection-role") ? c.getString("projection-role").trim() : "";
+        if (!ClusterSettings.ROLES.contains(role)) {
+            throw new ConfigException(ROOT + ".projection-role", "must be one of " + new java.util.TreeSet<>(ClusterSettings.ROLES) + ", was '" + role + "'");
+        }
         return new ReadSideSettings(enabled, intIn(c, "projection-instances", 1, 256), intIn(c, "projection-connections", 1, 64),
-                intIn(c, "query-threads", 1, 64));
+                intIn(c, "query-threads", 1, 64), role);
     }
 
     private static int intIn(Config c, String key, int min, int max) {

@@ -26,6 +26,7 @@ class ClusterSettingsTest {
         assertEquals(Set.of("entities"), from(Map.of("twin.cluster.roles", List.of("entities"))).roles());
         assertEquals(Set.of("api", "entities"), from(Map.of("twin.cluster.roles", " api , entities")).roles());
         assertTrue(from(Map.of("twin.cluster.roles", "api")).hasRole(ClusterSettings.API));
+        assertEquals(Set.of("read-side"), from(Map.of("twin.cluster.roles", List.of("read-side"))).roles());
     }
 
     @Test

@@ -14,6 +14,9 @@ class ReadSideSettingsTest {
         assertEquals(2, s.projectionInstances());
         assertEquals(2, s.projectionConnections());
         assertEquals(2, s.queryThreads());
+        assertEquals("entities", s.projectionRole());
+        assertEquals("read-side", ReadSideSettings.from(ConfigFactory.parseMap(Map.of("twin.read-side.projection-role", "read-side"))
+                .withFallback(ConfigFactory.defaultReference())).projectionRole());
     }
 
     @Test
@@ -27,5 +30,9 @@ class ReadSideSettingsTest {
         var notInt = assertThrows(ConfigException.class, () -> ReadSideSettings.from(ConfigFactory.parseMap(
                 Map.of("twin.read-side.query-threads", "many")).withFallback(ConfigFactory.defaultReference())));
         assertEquals("twin.read-side.query-threads", notInt.path());
+        var notARole = assertThrows(ConfigException.class, () -> ReadSideSettings.from(ConfigFactory.parseMap(
+                Map.of("twin.read-side.projection-role", "readers")).withFallback(ConfigFactory.defaultReference())));
+        assertEquals("twin.read-side.projection-role", notARole.path());
+        assertTrue(notARole.getMessage().contains("[api, entities, read-side]"), notARole.getMessage());
     }
 }

@@ -46,7 +46,7 @@ import org.ssbtwin.fleet.PackEntity;
  * the offset of the group's last event are written in one transaction of the twin's own database.
  *
  * <p>It runs as a ShardedDaemonProcess of {@code projection-instances} instances on the nodes with the
- * {@value ClusterSettings#ENTITIES} role, so exactly one instance per slice runs in the cluster (and moves when its
+ * {@code projection-role} ({@value ClusterSettings#ENTITIES} unless configured), so exactly one instance per slice runs in the cluster (and moves when its
  * node leaves). Instance i owns the packs whose id hashes to slice i ({@link #sliceOf}): every pack has exactly one
  * writer. On top of the transactional offset, each row remembers the sequence number of the last event it holds and
  * skips anything at or below it, so even a replay from an older offset (lost offset table, changed instance count)
@@ -84,7 +84,7 @@ public final class FleetProjection {
         int n = settings.projectionInstances();
         ShardedDaemonProcess.get(system).init(ProjectionBehavior.Command.class, NAME, n,
                 slice -> ProjectionBehavior.create(projection(system, sessions, slice, n)),
-                ShardedDaemonProcessSettings.create(system).withRole(ClusterSettings.ENTITIES),
+                ShardedDaemonProcessSettings.create(system).withRole(settings.projectionRole()),
                 Optional.of(ProjectionBehavior.stopMessage()));
     }
 

@@ -14,7 +14,7 @@ import org.ssbtwin.config.TwinSettings;
 
 /**
  * Wiring of the durable fleet read side on one node: creates its tables, starts the projection daemon process
- * (instances run only on "entities" nodes) and the query side (own connection pool and threads), and releases
+ * (instances run only on the nodes of {@code twin.read-side.projection-role}) and the query side (own connection pool and threads), and releases
  * both when the actor system terminates.
  */
 public final class FleetReadSide implements AutoCloseable {
@@ -61,8 +61,8 @@ public final class FleetReadSide implements AutoCloseable {
         }
         FleetReadSide side = new FleetReadSide(projectionPool, queryPool, executor);
         system.getWhenTerminated().thenRun(side::close);
-        log.info("fleet read side: {} projection instance(s) cluster-wide on 'entities' nodes, {} query thread(s)",
-                readSide.projectionInstances(), readSide.queryThreads());
+        log.info("fleet read side: {} projection instance(s) cluster-wide on '{}' nodes, {} query thread(s)",
+                readSide.projectionInstances(), readSide.projectionRole(), readSide.queryThreads());
         return side;
     }
 
