@@ -25,7 +25,8 @@ import org.ssbtwin.fleet.PackEntity;
  * N packs are installed (112 cells with their manufacturing factors) and get a few days of telemetry (ageing
  * snapshot, health history, record ids) through the normal write paths; the node is restarted, so that its read
  * side holds every pack's summary but no pack entity is running; then a Get to each pack makes all N resident.
- * Used heap after a forced GC, before and after, gives the bytes per resident entity (actor, sharding bookkeeping
+ * Used heap after a forced GC, before and after (right after, and again in the steady state once the recoveries'
+ * cancelled timeout tasks have left the scheduler), gives the bytes per resident entity (actor, sharding bookkeeping
  * and state). For a breakdown, the same N states are then folded in plain Java and held, and their parts
  * measured the same way. Figures, never asserted.
  */
