@@ -90,7 +90,11 @@ public final class TwinServer implements AutoCloseable {
             CellEntity.init(sharding, settings.snapshotEvery(), entityRole);
             PackEntity.init(sharding, settings.snapshotEvery(), entityRole);
 
-            AssetDirectory directory = new AssetDirectory();
+            org.ssbtwin.config.MqttSettings mqttSettings = org.ssbtwin.config.MqttSettings.from(full);
+            // the cell summaries (~22 KB per pack with its cells) only where something asks about cells: the API, the
+            // simulation (serial numbers), the MQTT connector; an entities-only or read-side-only node skips them
+            boolean needsCells = clusterSettings.hasRole(ClusterSettings.API) || settings.simulation().enabled() || mqttSettings.enabled();
+            AssetDirectory directory = needsCells ? new AssetDirectory() : AssetDirectory.withoutCells();
             ResumingTwinClock clock = new ResumingTwinClock(settings.clock().start(), settings.clock().speedUp());
             SimulatedSource simulation = new SimulatedSource(system, sharding, directory, clock, settings);
             CompletableFuture<Void> readiness = directory.start(system).toCompletableFuture().thenAccept(done -> {
@@ -104,7 +108,7 @@ public final class TwinServer implements AutoCloseable {
             system.getWhenTerminated().thenRun(studyJobs::close);
             // --- MQTT telemetry connector (twin.mqtt): starts once the read side knows the packs, stops on coordinated shutdown ---
             org.ssbtwin.api.connector.MqttTelemetryConnector mqtt = new org.ssbtwin.api.connector.MqttTelemetryConnector(system,
-                    org.ssbtwin.config.MqttSettings.from(full), directory,
+                    mqttSettings, directory,
                     org.ssbtwin.api.connector.MqttTelemetryConnector.shardedWriter(sharding, clock::now, askTimeout));
             if (mqtt.settings().enabled()) readiness.thenRun(mqtt::start);
             // --- end MQTT telemetry connector ---

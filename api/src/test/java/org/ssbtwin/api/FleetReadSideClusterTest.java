@@ -16,7 +16,15 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.projection.ProjectionBehavior;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.ssbtwin.core.cell.CellEvent;
+import org.ssbtwin.core.cell.InlayRecord;
+import org.ssbtwin.core.id.CellId;
+import org.ssbtwin.core.id.InlayId;
+import org.ssbtwin.core.id.RollId;
+import org.ssbtwin.core.id.StationId;
 import org.ssbtwin.fleet.PackEntity;
+import org.ssbtwin.plant.CellEntity;
 
 /**
  * Three nodes in one JVM sharing an embedded PostgreSQL, one role each: an "entities" node that hosts the packs, a
@@ -94,6 +102,28 @@ class FleetReadSideClusterTest {
                 TestTwin.await("both projection instances running", Duration.ofSeconds(20),
                         () -> ClusterTestSupport.entitiesPerRegion(r2.system(), daemon).getOrDefault(readSideAddress, 0) == 2);
                 assertEquals(Map.of(readSideAddress, 2), ClusterTestSupport.entitiesPerRegion(r2.system(), daemon));
+
+                // only the api node holds the cells' summaries; the others follow stations and packs only
+                assertTrue(a.directory().holdsCells());
+                assertFalse(e.directory().holdsCells());
+                assertFalse(r2.directory().holdsCells());
+                assertThrows(IllegalStateException.class, () -> e.directory().cellMap());
+                assertEquals(packs.size(), e.directory().packMap().size(), "the entities node's directory knows the packs");
+                java.time.Instant t = java.time.Instant.parse("2028-03-10T06:00:00Z");
+                CellId cell = CellId.of("C-DK1-00000901");
+                CellEntity.Reply laminated = ClusterSharding.get(a.system()).entityRefFor(CellEntity.TYPE_KEY, cell.value())
+                        .<CellEntity.Reply>ask(replyTo -> new CellEntity.Record(new CellEvent.InlaysLaminated(cell, List.of(
+                                new InlayRecord(InlayId.of("I-DK1-00000901"), List.of(RollId.of("R-CAT-000901"), RollId.of("R-ANO-000902")),
+                                        StationId.of("DK1-LAM-02"), t, 121.5, -46, 10.6, 2.1)), t), replyTo), Duration.ofSeconds(10))
+                        .toCompletableFuture().get(15, TimeUnit.SECONDS);
+                assertNull(laminated.rejection());
+                var later = FleetFixtures.postTelemetry(a.port(), FleetFixtures.days(packs, LocalDate.parse("2028-03-07"), 1, 90));
+                assertEquals(200, later.status(), later.body());
+                long packEvents = packs.size() * (2 + 6 + 1);
+                TestTwin.await("the api node lists the new cell", Duration.ofSeconds(20), () -> a.directory().cellMap().containsKey(cell));
+                TestTwin.await("the entities node saw the later pack events", Duration.ofSeconds(20),
+                        () -> e.directory().eventsSeen() >= packEvents);
+                assertEquals(packEvents, e.directory().eventsSeen(), "the entities node never read the cell's event");
             } finally {
                 if (api != null) api.close();
                 if (readSide != null) readSide.close();

@@ -42,6 +42,10 @@ import org.ssbtwin.plant.StationEntity;
  * The read side behind lists and filters: station, cell and pack summaries folded from the event journal
  * (events by tag), never by asking every entity. On start it replays the journal to the end ("caught up"),
  * then follows new events live. Single-entity queries still go to the entity itself.
+ *
+ * <p>The cell summaries are most of it: ~200 bytes per cell, ~22 KB per pack with its 112 cells (README, "What else a
+ * node holds"). A node that serves no API, runs no simulation and no MQTT connector never reads them, so it can be
+ * built {@linkplain #withoutCells() without them}: it does not follow the cell tag at all.
  */
 public final class AssetDirectory implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AssetDirectory.class);
@@ -57,6 +61,26 @@ public final class AssetDirectory implements AutoCloseable {
     private final ConcurrentHashMap<String, Long> maxSerialByPrefix = new ConcurrentHashMap<>();
     private final List<java.util.function.Consumer<StationSetpoint>> setpointListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean caughtUp;
+    private final boolean holdsCells;
+
+    /** A directory of stations, cells and packs. */
+    public AssetDirectory() {
+        this(true);
+    }
+
+    private AssetDirectory(boolean holdsCells) {
+        this.holdsCells = holdsCells;
+    }
+
+    /** A directory of stations and packs only, for a node that never asks about cells (see the class comment). */
+    public static AssetDirectory withoutCells() {
+        return new AssetDirectory(false);
+    }
+
+    /** Whether this directory follows the cells ({@link #cellMap()} and {@link #cells} answer). */
+    public boolean holdsCells() {
+        return holdsCells;
+    }
 
     private final List<java.util.function.Consumer<AssetChange>> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -69,10 +93,11 @@ public final class AssetDirectory implements AutoCloseable {
     /** A setpoint change seen in the journal. */
     public record StationSetpoint(StationId station, StationEvent.SetpointChanged change) {}
 
-    /** Replays all three tags to the end of the journal, then follows them live. Completes when caught up. */
+    /** Replays its tags to the end of the journal, then follows them live. Completes when caught up. */
     public CompletionStage<Done> start(ActorSystem<?> system) {
         JdbcReadJournal journal = PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
-        CompletableFuture<?>[] replays = List.of(StationEntity.TAG, CellEntity.TAG, PackEntity.TAG).stream()
+        List<String> tags = holdsCells ? List.of(StationEntity.TAG, CellEntity.TAG, PackEntity.TAG) : List.of(StationEntity.TAG, PackEntity.TAG);
+        CompletableFuture<?>[] replays = tags.stream()
                 .map(tag -> journal.currentEventsByTag(tag, Offset.noOffset())
                         .runWith(Sink.fold(0L, (last, env) -> {
                             handle(env);
@@ -89,7 +114,8 @@ public final class AssetDirectory implements AutoCloseable {
                 .toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(replays).thenApply(v -> {
             caughtUp = true;
-            log.info("asset directory caught up: {} stations, {} cells, {} packs ({} events)", stations.size(), cells.size(), packs.size(), eventsSeen.get());
+            log.info("asset directory caught up: {} stations, {}, {} packs ({} events)", stations.size(),
+                    holdsCells ? cells.size() + " cells" : "no cells (not held on this node)", packs.size(), eventsSeen.get());
             return Done.getInstance();
         });
     }
@@ -193,7 +219,7 @@ public final class AssetDirectory implements AutoCloseable {
     }
 
     public Page<CellSummary> cells(Predicate<CellSummary> filter, int page, int size) {
-        return page(cells, filter, page, size);
+        return page(cellMap(), filter, page, size);
     }
 
     public Page<PackSummary> packs(Predicate<PackSummary> filter, int page, int size) {
@@ -209,7 +235,9 @@ public final class AssetDirectory implements AutoCloseable {
         return stationTime;
     }
 
+    /** The cells' summaries; a directory {@linkplain #withoutCells() without cells} refuses (a wiring error). */
     public Map<CellId, CellSummary> cellMap() {
+        if (!holdsCells) throw new IllegalStateException("this node's asset directory does not hold the cells (no api role, simulation or MQTT)");
         return cells;
     }
 
