@@ -91,8 +91,10 @@ public final class TwinServer implements AutoCloseable {
             PackEntity.init(sharding, settings.snapshotEvery(), entityRole);
 
             org.ssbtwin.config.MqttSettings mqttSettings = org.ssbtwin.config.MqttSettings.from(full);
-            // the cell summaries (~22 KB per pack with its cells) only where something asks about cells: the API, the
-            // simulation (serial numbers), the MQTT connector; an entities-only or read-side-only node skips them
+            // the cell summaries (~22 KB per pack with its cells) only where something needs them: the API (lists,
+            // search, MES validation), the simulation (serial numbers), and the MQTT connector, whose records are
+            // stamped by this node's virtual clock, resumed from the latest event of every tag, cells included; an
+            // entities-only or read-side-only node skips them
             boolean needsCells = clusterSettings.hasRole(ClusterSettings.API) || settings.simulation().enabled() || mqttSettings.enabled();
             AssetDirectory directory = needsCells ? new AssetDirectory() : AssetDirectory.withoutCells();
             ResumingTwinClock clock = new ResumingTwinClock(settings.clock().start(), settings.clock().speedUp());

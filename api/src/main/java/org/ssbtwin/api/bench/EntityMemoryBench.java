@@ -83,10 +83,17 @@ public final class EntityMemoryBench {
         }
     }
 
-    /** pekko.persistence.typed's recovery timeouts (reference.conf: 30 s for the snapshot and for the events). */
-    private static final Duration RECOVERY_TIMEOUT = Duration.ofSeconds(30);
-
     private EntityMemoryBench() {}
+
+    /**
+     * The node's journal recovery timeout, which typed persistence uses for the snapshot and for the events (the
+     * plugin's own block, else Pekko's defaults for journal plugins).
+     */
+    private static Duration recoveryTimeout(TwinServer node) {
+        com.typesafe.config.Config c = node.system().settings().config();
+        String own = "jdbc-journal.recovery-event-timeout";
+        return c.getDuration(c.hasPath(own) ? own : "pekko.persistence.journal-plugin-fallback.recovery-event-timeout");
+    }
 
     public static Report run(Options o, PrintWriter out) {
         out.printf(Locale.ROOT, "entity memory bench: %d pack entities, %d telemetry days each, max heap %d MB, %s%n",
@@ -131,7 +138,7 @@ public final class EntityMemoryBench {
             // steady state: each recovery started two timeouts (snapshot and events) that are cancelled when it
             // completes, but a cancelled task stays in the scheduler's wheel until its deadline has passed
             try {
-                Thread.sleep(RECOVERY_TIMEOUT.plusSeconds(5).toMillis());
+                Thread.sleep(recoveryTimeout(restarted).plusSeconds(5).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
