@@ -20,7 +20,9 @@ CREATE TABLE IF NOT EXISTS fleet_pack (
   last_seq_nr BIGINT NOT NULL,
   updated_at TIMESTAMP WITH TIME ZONE
 );
-CREATE INDEX IF NOT EXISTS fleet_pack_soh_idx ON fleet_pack (soh_capacity);
+-- No index on soh_capacity: every usage event changes a pack's SoH (see the PostgreSQL DDL). The fleet summary
+-- reads every SoH anyway.
+DROP INDEX IF EXISTS fleet_pack_soh_idx;
 CREATE TABLE IF NOT EXISTS fleet_pack_soh_monthly (
   pack_id VARCHAR(64) NOT NULL,
   soh_month CHAR(7) NOT NULL,

@@ -25,9 +25,13 @@ import org.ssbtwin.core.pack.PackSummary;
  * Prints records/s and requests/s acknowledged and p50/p95/p99/max acknowledgement latency; figures, never asserted.
  */
 public final class IngestBench {
-    /** What to run. {@code batchSizes}: one measured phase per size, in order. */
+    /**
+     * What to run. {@code batchSizes}: one measured phase per size, in order. {@code projectionHere}: the fleet
+     * projection runs on the bench's nodes (as on a node with both roles); false: it runs on none of them, as when
+     * read-side nodes run it ({@code twin.read-side.projection-role = read-side}), so the figures are an ingest node's.
+     */
     public record Options(int nodes, int packs, List<Integer> batchSizes, int clients, Duration warmup, Duration duration,
-                          BenchNodes.Db db) {
+                          BenchNodes.Db db, boolean projectionHere) {
         public Options {
             if (nodes < 1 || nodes > 9) throw new IllegalArgumentException("--nodes: must be within [1, 9], was " + nodes);
             if (packs < 1 || packs > 1_000_000) throw new IllegalArgumentException("--packs: must be within [1, 1000000], was " + packs);
@@ -45,14 +49,27 @@ public final class IngestBench {
         /** Options with a PostgreSQL (or H2 when {@code pgUrl} is null). */
         public static Options of(int nodes, int packs, List<Integer> batchSizes, int clients, Duration warmup, Duration duration,
                                  String pgUrl, String pgUser, String pgPassword) {
+            return of(nodes, packs, batchSizes, clients, warmup, duration, pgUrl, pgUser, pgPassword, true);
+        }
+
+        public static Options of(int nodes, int packs, List<Integer> batchSizes, int clients, Duration warmup, Duration duration,
+                                 String pgUrl, String pgUser, String pgPassword, boolean projectionHere) {
             return new Options(nodes, packs, batchSizes, clients, warmup, duration,
-                    pgUrl == null ? BenchNodes.Db.H2 : new BenchNodes.Db(pgUrl, pgUser, pgPassword));
+                    pgUrl == null ? BenchNodes.Db.H2 : new BenchNodes.Db(pgUrl, pgUser, pgPassword), projectionHere);
         }
     }
 
-    /** The measured window of one batch size. Latencies in ms, per request (= per batch of {@code batchSize}). */
+    /**
+     * The measured window of one batch size. Latencies in ms, per request (= per batch of {@code batchSize}). CPU
+     * figures are of the measured window only (the warm-up's JIT compilation is not in them), per 1000 records
+     * acknowledged in it: this JVM's, the PostgreSQL processes' on this host ({@code NaN} when remote or unreadable),
+     * and the share of all the machine's cores that were busy ({@code NaN} when unreadable). {@code
+     * nodeCpuMsPerThousandRecords} is the JVM's figure less the load generator's threads (the HTTP clients): the
+     * twin nodes' own CPU.
+     */
     public record Phase(int batchSize, long requests, long records, double seconds, double p50, double p95, double p99,
-                        double max, long errors, String firstError, double cpuMsPerThousandRecords) {
+                        double max, long errors, String firstError, double cpuMsPerThousandRecords,
+                        double nodeCpuMsPerThousandRecords, double postgresCpuMsPerThousandRecords, double machineBusyShare) {
         public double recordsPerSecond() {
             return records / seconds;
         }
@@ -74,18 +91,25 @@ public final class IngestBench {
             sb.append(String.format(Locale.ROOT, "nodes %d (one JVM), %d processors, %d packs, %d clients, database %s%n",
                     nodes, processors, packs, clients, database));
             sb.append(String.format(Locale.ROOT, "registration: %d packs (assembled, 112 cells, installed) in %.1f s%n", packs, registrationSeconds));
-            sb.append(String.format(Locale.ROOT, "%6s %9s %9s %11s %8s %8s %8s %8s %7s %14s%n",
-                    "batch", "requests", "req/s", "records/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "JVM cpu ms/1k"));
+            sb.append(String.format(Locale.ROOT, "%6s %9s %9s %11s %8s %8s %8s %8s %7s %14s %15s %13s %10s%n",
+                    "batch", "requests", "req/s", "records/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "JVM cpu ms/1k",
+                    "nodes cpu ms/1k", "PG cpu ms/1k", "host busy"));
             for (Phase p : phases) {
-                sb.append(String.format(Locale.ROOT, "%6d %9d %9.1f %11.1f %8.1f %8.1f %8.1f %8.1f %7d %14.0f%n", p.batchSize(), p.requests(),
-                        p.requestsPerSecond(), p.recordsPerSecond(), p.p50(), p.p95(), p.p99(), p.max(), p.errors(), p.cpuMsPerThousandRecords()));
+                sb.append(String.format(Locale.ROOT, "%6d %9d %9.1f %11.1f %8.1f %8.1f %8.1f %8.1f %7d %14.0f %15.0f %13s %10s%n", p.batchSize(), p.requests(),
+                        p.requestsPerSecond(), p.recordsPerSecond(), p.p50(), p.p95(), p.p99(), p.max(), p.errors(), p.cpuMsPerThousandRecords(),
+                        p.nodeCpuMsPerThousandRecords(),
+                        Double.isNaN(p.postgresCpuMsPerThousandRecords()) ? "n/a" : String.format(Locale.ROOT, "%.0f", p.postgresCpuMsPerThousandRecords()),
+                        Double.isNaN(p.machineBusyShare()) ? "n/a" : String.format(Locale.ROOT, "%.0f %%", 100 * p.machineBusyShare())));
                 if (p.firstError() != null) sb.append("  first error: ").append(p.firstError()).append('\n');
             }
             sb.append(String.format(Locale.ROOT, "acknowledged records (warm-up included): %d; usage events in the journal: %d%n",
                     acknowledgedRecords, persistedUsageEvents));
-            sb.append("latencies per request (one batch); JVM cpu ms/1k: CPU time of this whole JVM (nodes, read sides and the\n"
-                    + "  HTTP clients) per 1000 acknowledged records over warm-up + window; PostgreSQL's own CPU is not included\n");
+            sb.append("latencies per request (one batch); cpu ms/1k: CPU time in the measured window per 1000 records acknowledged\n"
+                    + "  in it: JVM = this whole JVM (nodes, read sides and the HTTP clients), nodes = the JVM less the HTTP clients'\n"
+                    + "  threads, PG = the postgres processes on this\n"
+                    + "  host (n/a when the database is elsewhere); host busy: share of all the machine's cores busy in the window\n");
             if (readSide != null) sb.append(readSide.format());
+            else sb.append("read side (fleet projection): not run by these nodes (projection elsewhere: a read-side node's work)\n");
             long[] decodes = org.ssbtwin.api.persistence.TagRangeReadJournalDao.decodeCountsOfThisJvm();
             sb.append(String.format(Locale.ROOT, "read journal (every reader of every node in this JVM): %d rows decoded, %d shared from the decoded-event cache%n",
                     decodes[0], decodes[1]));
@@ -151,7 +175,10 @@ public final class IngestBench {
         out.printf(Locale.ROOT, "ingest bench: %d node(s) in one JVM, %d packs, batch sizes %s, %d clients, warm-up %d s + %d s measured per size, %s%n",
                 o.nodes(), o.packs(), o.batchSizes(), o.clients(), o.warmup().toSeconds(), o.duration().toSeconds(), o.db().label());
         out.flush();
-        try (BenchNodes cluster = BenchNodes.start(o.nodes(), o.db(), Map.of())) {
+        // elsewhere: the nodes keep their roles (api, entities) and the projection is placed on read-side nodes, of
+        // which there are none here; the asset directory (validation, lists) still follows the journal on every node
+        Map<String, Object> placement = o.projectionHere() ? Map.of() : Map.of("twin.read-side.projection-role", "read-side");
+        try (BenchNodes cluster = BenchNodes.start(o.nodes(), o.db(), placement)) {
             long t0 = System.nanoTime();
             BenchPacks.register(cluster.nodes.get(0), o.packs(), 500);
             for (TwinServer n : cluster.nodes) {
@@ -177,7 +204,7 @@ public final class IngestBench {
             }
             long usageEvents = cluster.journalRows("Pack|") - 2L * o.packs();
             String load = BenchNodes.loadAverage();
-            ReadSideCatchUp readSide = catchUp(cluster, cpuAtFirstWindow, acknowledged);
+            ReadSideCatchUp readSide = o.projectionHere() ? catchUp(cluster, cpuAtFirstWindow, acknowledged) : null;
             return new Report(o.nodes(), o.packs(), o.clients(), Runtime.getRuntime().availableProcessors(), o.db().label(),
                     registration, phases, acknowledged, usageEvents, load, readSide, cluster.databaseBytes(), cluster.journalRows(""));
         }
@@ -214,11 +241,19 @@ public final class IngestBench {
     private static PhaseRun runPhase(BenchNodes cluster, Options o, int batch, int[] nextDay, int[] cursor) {
         int k = o.clients();
         List<URI> targets = cluster.nodes.stream().map(n -> URI.create("http://127.0.0.1:" + n.port() + "/api/v1/telemetry")).toList();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-        long cpu0 = processCpuNanos();
+        // the clients' threads are named LOAD_GENERATOR_THREAD*: the window's CPU figures tell their share apart
+        java.util.concurrent.atomic.AtomicInteger httpThreads = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService httpExecutor = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, LOAD_GENERATOR_THREAD + "http-" + httpThreads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .executor(httpExecutor).build();
         long start = System.nanoTime();
         long measureFrom = start + o.warmup().toNanos();
         long measureTo = measureFrom + o.duration().toNanos();
+        WindowCpu windowCpu = WindowCpu.start(measureFrom, measureTo, isLocal(o.db()));
         ClientLog[] logs = new ClientLog[k];
         AtomicReference<String> firstError = new AtomicReference<>();
         Thread[] threads = new Thread[k];
@@ -265,7 +300,7 @@ public final class IngestBench {
                     // a refused batch recorded nothing; its days are skipped (the packs age them as parked days)
                     if (!ok) firstError.compareAndSet(null, error.length() > 300 ? error.substring(0, 300) : error);
                 }
-            }, "ingest-client-" + c);
+            }, LOAD_GENERATOR_THREAD + c);
             threads[c].start();
         }
         for (Thread t : threads) {
@@ -276,7 +311,8 @@ public final class IngestBench {
                 throw new IllegalStateException("interrupted", e);
             }
         }
-        long cpu = processCpuNanos() - cpu0;
+        WindowCpu.Figures cpu = windowCpu.await();
+        httpExecutor.shutdown();
         int total = 0;
         long records = 0, errors = 0, acknowledged = 0, max = 0;
         for (ClientLog l : logs) {
@@ -294,9 +330,95 @@ public final class IngestBench {
         }
         Arrays.sort(all);
         double seconds = o.duration().toNanos() / 1e9;
+        double thousands = records / 1000.0;
         Phase phase = new Phase(batch, total, records, seconds, ms(all, 0.50), ms(all, 0.95), ms(all, 0.99), max / 1e6,
-                errors, firstError.get(), cpu0 < 0 || acknowledged == 0 ? Double.NaN : cpu / 1e6 / (acknowledged / 1000.0));
+                errors, firstError.get(), records == 0 ? Double.NaN : cpu.jvmSeconds() * 1000 / thousands,
+                records == 0 ? Double.NaN : (cpu.jvmSeconds() - cpu.loadGeneratorSeconds()) * 1000 / thousands,
+                records == 0 ? Double.NaN : cpu.postgresSeconds() * 1000 / thousands, cpu.machineBusyShare());
         return new PhaseRun(phase, acknowledged);
+    }
+
+    /** Whether the database's processes run on this host: H2 in this JVM, or PostgreSQL on a loopback address. */
+    private static boolean isLocal(BenchNodes.Db db) {
+        if (db.pgUrl() == null) return false;
+        String url = db.pgUrl();
+        return url.contains("//127.") || url.contains("//localhost") || url.contains("//[::1]");
+    }
+
+    /**
+     * CPU readings at the start and end of a measured window, taken by a thread of its own at those instants: this
+     * JVM's CPU time, the PostgreSQL processes' on this host (when local) and the machine's busy time.
+     */
+    private static final class WindowCpu {
+        record Figures(double jvmSeconds, double loadGeneratorSeconds, double postgresSeconds, double machineBusyShare) {}
+
+        private final java.util.concurrent.CompletableFuture<Figures> figures = new java.util.concurrent.CompletableFuture<>();
+
+        static WindowCpu start(long fromNanos, long toNanos, boolean localPostgres) {
+            WindowCpu w = new WindowCpu();
+            Thread t = new Thread(() -> {
+                try {
+                    sleepUntil(fromNanos);
+                    long jvm0 = processCpuNanos();
+                    Map<Long, Long> load0 = loadGeneratorCpuNanos();
+                    double pg0 = localPostgres ? HostCpu.processSeconds("postgres") : -1;
+                    double busy0 = HostCpu.machineBusySeconds();
+                    long t0 = System.nanoTime();
+                    sleepUntil(toNanos);
+                    long jvm1 = processCpuNanos();
+                    Map<Long, Long> load1 = loadGeneratorCpuNanos();
+                    long load = 0;
+                    for (Map.Entry<Long, Long> t1 : load1.entrySet()) load += t1.getValue() - load0.getOrDefault(t1.getKey(), 0L);
+                    double pg1 = localPostgres ? HostCpu.processSeconds("postgres") : -1;
+                    double busy1 = HostCpu.machineBusySeconds();
+                    double wall = (System.nanoTime() - t0) / 1e9;
+                    int cores = Runtime.getRuntime().availableProcessors();
+                    w.figures.complete(new Figures(jvm0 < 0 ? Double.NaN : (jvm1 - jvm0) / 1e9, load / 1e9,
+                            pg0 < 0 || pg1 < 0 ? Double.NaN : pg1 - pg0,
+                            busy0 < 0 || busy1 < 0 ? Double.NaN : (busy1 - busy0) / (wall * cores)));
+                } catch (InterruptedException e) {
+                    w.figures.completeExceptionally(e);
+                }
+            }, "ingest-bench-cpu-window");
+            t.setDaemon(true);
+            t.start();
+            return w;
+        }
+
+        private static void sleepUntil(long nanos) throws InterruptedException {
+            long left;
+            while ((left = nanos - System.nanoTime()) > 0) Thread.sleep(Math.max(1, left / 1_000_000));
+        }
+
+        Figures await() {
+            try {
+                return figures.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                return new Figures(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            }
+        }
+    }
+
+    /** Name prefix of the load generator's threads (the closed-loop clients and the HTTP client's executor). */
+    static final String LOAD_GENERATOR_THREAD = "ingest-load-";
+
+    /**
+     * CPU time (ns) of each live load-generator thread by id: the clients, the HTTP client's executor and its selector
+     * thread ({@code HttpClient-*}, named by the JDK). A thread that ends inside a window takes its time with it,
+     * which only makes the nodes' figure higher.
+     */
+    private static Map<Long, Long> loadGeneratorCpuNanos() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<Long, Long> out = new java.util.HashMap<>();
+        for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (t == null) continue;
+            String name = t.getThreadName();
+            if (name.startsWith(LOAD_GENERATOR_THREAD) || name.startsWith("HttpClient-")) {
+                long ns = mx.getThreadCpuTime(t.getThreadId());
+                if (ns >= 0) out.put(t.getThreadId(), ns);
+            }
+        }
+        return out;
     }
 
     private static double ms(long[] sorted, double q) {

@@ -190,11 +190,17 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--clients", defaultValue = "8", description = "concurrent HTTP clients, one request in flight each (default ${DEFAULT-VALUE})")
         int clients;
 
-        @Option(names = "--warmup", defaultValue = "10", description = "seconds of warm-up per batch size (default ${DEFAULT-VALUE})")
+        @Option(names = "--warmup", defaultValue = "60", description = "seconds of warm-up per batch size (default ${DEFAULT-VALUE}; "
+                + "on 2 cores the JIT still compiles a minute into the load, and with 10 s a window measured ~1.7x the CPU per record)")
         int warmup;
 
         @Option(names = "--duration", defaultValue = "30", description = "measured seconds per batch size (default ${DEFAULT-VALUE})")
         int duration;
+
+        @Option(names = "--projection", defaultValue = "here", description = "where the fleet projection runs: here (on the "
+                + "bench's nodes, as on a node with every role) or elsewhere (on read-side nodes, none of which is in this bench: "
+                + "the figures are then an ingest node's) (default ${DEFAULT-VALUE})")
+        String projection;
 
         @picocli.CommandLine.Mixin
         Database db;
@@ -204,7 +210,8 @@ public final class BenchCommand implements Callable<Integer> {
             org.ssbtwin.api.bench.IngestBench.Options o;
             try {
                 o = org.ssbtwin.api.bench.IngestBench.Options.of(nodes, packs, batchSizes, clients,
-                        java.time.Duration.ofSeconds(warmup), java.time.Duration.ofSeconds(duration), db.pgUrl, db.pgUser, db.pgPassword);
+                        java.time.Duration.ofSeconds(warmup), java.time.Duration.ofSeconds(duration), db.pgUrl, db.pgUser, db.pgPassword,
+                        projectionHere(projection));
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
@@ -214,6 +221,15 @@ public final class BenchCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+    }
+
+    /** {@code --projection}: here or elsewhere, else a message naming the option. */
+    static boolean projectionHere(String value) {
+        return switch (value) {
+            case "here" -> true;
+            case "elsewhere" -> false;
+            default -> throw new IllegalArgumentException("--projection: must be here or elsewhere, was '" + value + "'");
+        };
     }
 
     @Command(name = "entity-memory", mixinStandardHelpOptions = true,

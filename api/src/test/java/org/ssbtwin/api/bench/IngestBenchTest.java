@@ -28,10 +28,38 @@ class IngestBenchTest {
                 assertTrue(p.requests() > 0, text);
                 assertEquals(p.requests() * p.batchSize(), p.records(), "every request carries a full batch");
                 assertTrue(p.recordsPerSecond() > 0 && p.p50() > 0 && p.p50() <= p.p99() && p.p99() <= p.max(), text);
+                assertTrue(p.cpuMsPerThousandRecords() > 0 && Double.isFinite(p.cpuMsPerThousandRecords()), text);
+                if (java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/stat"))) {
+                    // the embedded PostgreSQL runs on this host: its processes' CPU and the machine's busy share are read
+                    assertTrue(p.postgresCpuMsPerThousandRecords() > 0, text);
+                    assertTrue(p.machineBusyShare() > 0 && p.machineBusyShare() <= 1.05, text);
+                }
             }
             assertTrue(r.acknowledgedRecords() >= r.phases().stream().mapToLong(IngestBench.Phase::records).sum());
             assertEquals(r.acknowledgedRecords(), r.persistedUsageEvents(), "an acknowledged record is a persisted event");
             assertTrue(text.contains("records/s") && text.contains("p99 ms"), text);
+        }
+    }
+
+    @Test
+    @Timeout(180)
+    void withTheProjectionElsewhereTheNodesOnlyIngestAndTheLoadGeneratorsCpuIsToldApart() throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            IngestBench.Report r = IngestBench.run(IngestBench.Options.of(1, 20, List.of(10), 2, Duration.ofSeconds(1),
+                    Duration.ofSeconds(3), pg.getJdbcUrl("postgres", "postgres"), "postgres", "", false), new PrintWriter(new StringWriter(), true));
+            String text = r.format();
+            System.out.print(text);
+            assertEquals(0, r.errors(), text);
+            assertNull(r.readSide(), "no catch-up to wait for: no node runs the projection");
+            assertTrue(text.contains("not run by these nodes"), text);
+            assertEquals(r.acknowledgedRecords(), r.persistedUsageEvents(), "an acknowledged record is a persisted event");
+            IngestBench.Phase p = r.phases().get(0);
+            assertTrue(p.nodeCpuMsPerThousandRecords() > 0 && p.nodeCpuMsPerThousandRecords() < p.cpuMsPerThousandRecords(), text);
+            try (var c = pg.getPostgresDatabase().getConnection(); var st = c.createStatement();
+                 var rs = st.executeQuery("select count(*) from fleet_pack")) {
+                rs.next();
+                assertEquals(0, rs.getLong(1), "the fleet projection ran nowhere");
+            }
         }
     }
 

@@ -33,5 +33,8 @@ class BenchCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--packs: must be within [1, 5000000], was 0"), r.err());
         assertEquals(2, StudyCommandTest.run("bench").code());
+        var placement = StudyCommandTest.run("bench", "ingest", "--projection", "nowhere");
+        assertEquals(2, placement.code());
+        assertTrue(placement.err().contains("--projection: must be here or elsewhere, was 'nowhere'"), placement.err());
     }
 }

@@ -1,0 +1,64 @@
+package org.ssbtwin.api.bench;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU time read off Linux's {@code /proc}, for the benches' figures: the whole machine's busy time and the time of the
+ * processes of one program (the PostgreSQL server when it runs on this host). Every reading is -1 where {@code /proc}
+ * is missing or unreadable (another OS, a container without it): the bench then prints "n/a".
+ *
+ * <p>Process times count only processes alive at both readings; a PostgreSQL backend that exits in between takes its
+ * time with it (the twin's pools keep theirs open, so for a bench window this is the server's time, slightly low).
+ */
+final class HostCpu {
+    /** Clock ticks per second of {@code /proc} times: 100 on every Linux the JDK supports (USER_HZ). */
+    private static final double TICKS_PER_SECOND = 100;
+
+    private HostCpu() {}
+
+    /** Busy CPU seconds of the whole machine since boot (all cores: user, nice, system, irq, softirq, steal), or -1. */
+    static double machineBusySeconds() {
+        try {
+            String first = Files.readAllLines(Path.of("/proc/stat")).get(0);
+            String[] f = first.trim().split("\\s+");
+            if (!"cpu".equals(f[0]) || f.length < 8) return -1;
+            long busy = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7}) busy += Long.parseLong(f[i]);
+            if (f.length > 8) busy += Long.parseLong(f[8]);
+            return busy / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** CPU seconds (user + system) of every process of this command name ({@code /proc/<pid>/stat} comm), or -1. */
+    static double processSeconds(String command) {
+        Path proc = Path.of("/proc");
+        if (!Files.isDirectory(proc)) return -1;
+        long ticks = 0;
+        boolean any = false;
+        try (DirectoryStream<Path> pids = Files.newDirectoryStream(proc, p -> p.getFileName().toString().chars().allMatch(Character::isDigit))) {
+            for (Path pid : pids) {
+                String stat;
+                try {
+                    stat = Files.readString(pid.resolve("stat"));
+                } catch (IOException | RuntimeException gone) {
+                    continue; // exited between the listing and the read
+                }
+                int open = stat.indexOf('('), close = stat.lastIndexOf(')');
+                if (open < 0 || close < open || !command.equals(stat.substring(open + 1, close))) continue;
+                // after "(comm) ": state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime
+                String[] f = stat.substring(close + 2).split(" ");
+                if (f.length < 13) continue;
+                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                any = true;
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return any ? ticks / TICKS_PER_SECOND : -1;
+    }
+}
