@@ -10,8 +10,8 @@ import java.nio.file.Path;
  * processes of one program (the PostgreSQL server when it runs on this host). Every reading is -1 where {@code /proc}
  * is missing or unreadable (another OS, a container without it): the bench then prints "n/a".
  *
- * <p>Process times count only processes alive at both readings; a PostgreSQL backend that exits in between takes its
- * time with it (the twin's pools keep theirs open, so for a bench window this is the server's time, slightly low).
+ * <p>Process times are compared pid by pid; a PostgreSQL backend that exits in between takes its time with it (the
+ * twin's pools keep theirs open, so for a bench window this is the server's time, slightly low).
  */
 final class HostCpu {
     /** Clock ticks per second of {@code /proc} times: 100 on every Linux the JDK supports (USER_HZ). */
@@ -34,12 +34,14 @@ final class HostCpu {
         }
     }
 
-    /** CPU seconds (user + system) of every process of this command name ({@code /proc/<pid>/stat} comm), or -1. */
-    static double processSeconds(String command) {
+    /**
+     * CPU ticks (user + system) of every live process of this command name ({@code /proc/<pid>/stat} comm), by pid;
+     * null where {@code /proc} is unreadable. Compare two readings with {@link #secondsBetween}.
+     */
+    static java.util.Map<Long, Long> processTicks(String command) {
         Path proc = Path.of("/proc");
-        if (!Files.isDirectory(proc)) return -1;
-        long ticks = 0;
-        boolean any = false;
+        if (!Files.isDirectory(proc)) return null;
+        java.util.Map<Long, Long> out = new java.util.HashMap<>();
         try (DirectoryStream<Path> pids = Files.newDirectoryStream(proc, p -> p.getFileName().toString().chars().allMatch(Character::isDigit))) {
             for (Path pid : pids) {
                 String stat;
@@ -53,12 +55,25 @@ final class HostCpu {
                 // after "(comm) ": state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime
                 String[] f = stat.substring(close + 2).split(" ");
                 if (f.length < 13) continue;
-                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                any = true;
+                out.put(Long.parseLong(pid.getFileName().toString()), Long.parseLong(f[11]) + Long.parseLong(f[12]));
             }
         } catch (IOException | RuntimeException e) {
-            return -1;
+            return null;
         }
-        return any ? ticks / TICKS_PER_SECOND : -1;
+        return out.isEmpty() ? null : out;
+    }
+
+    /**
+     * CPU seconds the processes spent between two readings, or -1 when either is missing. A process is counted from
+     * zero if it started in between; one that exited in between is left out (its time is gone with it).
+     */
+    static double secondsBetween(java.util.Map<Long, Long> before, java.util.Map<Long, Long> after) {
+        if (before == null || after == null) return -1;
+        long ticks = 0;
+        for (java.util.Map.Entry<Long, Long> e : after.entrySet()) {
+            long d = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            if (d > 0) ticks += d; // a reused pid (a new process) reads lower: counted from its own start would be a guess
+        }
+        return ticks / TICKS_PER_SECOND;
     }
 }

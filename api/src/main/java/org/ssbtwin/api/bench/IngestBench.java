@@ -361,7 +361,7 @@ public final class IngestBench {
                     sleepUntil(fromNanos);
                     long jvm0 = processCpuNanos();
                     Map<Long, Long> load0 = loadGeneratorCpuNanos();
-                    double pg0 = localPostgres ? HostCpu.processSeconds("postgres") : -1;
+                    Map<Long, Long> pg0 = localPostgres ? HostCpu.processTicks("postgres") : null;
                     double busy0 = HostCpu.machineBusySeconds();
                     long t0 = System.nanoTime();
                     sleepUntil(toNanos);
@@ -369,12 +369,12 @@ public final class IngestBench {
                     Map<Long, Long> load1 = loadGeneratorCpuNanos();
                     long load = 0;
                     for (Map.Entry<Long, Long> t1 : load1.entrySet()) load += t1.getValue() - load0.getOrDefault(t1.getKey(), 0L);
-                    double pg1 = localPostgres ? HostCpu.processSeconds("postgres") : -1;
+                    Map<Long, Long> pg1 = localPostgres ? HostCpu.processTicks("postgres") : null;
                     double busy1 = HostCpu.machineBusySeconds();
                     double wall = (System.nanoTime() - t0) / 1e9;
                     int cores = Runtime.getRuntime().availableProcessors();
                     w.figures.complete(new Figures(jvm0 < 0 ? Double.NaN : (jvm1 - jvm0) / 1e9, load / 1e9,
-                            pg0 < 0 || pg1 < 0 ? Double.NaN : pg1 - pg0,
+                            pg0 == null || pg1 == null ? Double.NaN : HostCpu.secondsBetween(pg0, pg1),
                             busy0 < 0 || busy1 < 0 ? Double.NaN : (busy1 - busy0) / (wall * cores)));
                 } catch (InterruptedException e) {
                     w.figures.completeExceptionally(e);
