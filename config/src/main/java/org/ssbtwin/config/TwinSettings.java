@@ -69,7 +69,10 @@ public record TwinSettings(
             // WRITE_DELAY=0: a committed (acknowledged) event is handed to the OS at once, so kill -9 loses nothing.
             // LOB_TIMEOUT: H2 keeps each BLOB read (journal payloads) referenced by the session for this long (default
             // 5 min): 10 s is ample for the journal, and recovering many entities does not pin their payloads in heap.
-            url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("twin") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOB_TIMEOUT=10000";
+            // CACHE_SIZE: H2's page cache in KB (in this JVM's heap)
+            int cacheMb = c.hasPath("database.h2.cache-size-mb") ? intIn(c, "database.h2.cache-size-mb", 1, 65_536) : 16;
+            url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("twin") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOB_TIMEOUT=10000"
+                    + ";CACHE_SIZE=" + cacheMb * 1024;
             user = "sa";
             password = "";
         } else {

@@ -17,6 +17,8 @@ class TwinSettingsTest {
         assertEquals(TwinSettings.DatabaseKind.H2, s.database().kind());
         assertTrue(s.database().url().startsWith("jdbc:h2:file:"));
         assertTrue(s.database().url().contains("WRITE_DELAY=0"));
+        assertTrue(s.database().url().endsWith(";CACHE_SIZE=16384"), "H2's own default page cache, 16 MB: " + s.database().url());
+        assertTrue(load("twin.database.h2.cache-size-mb = 1").database().url().endsWith(";CACHE_SIZE=1024"));
         assertEquals(8080, s.http().port());
         assertEquals("127.0.0.1", s.http().host());
         assertEquals(Instant.parse("2028-01-03T06:00:00Z"), s.clock().start());
@@ -39,6 +41,7 @@ class TwinSettingsTest {
         assertTrue(e.getMessage().contains("ISO-8601"), e.getMessage());
         assertEquals("twin.database.postgres.url", assertThrows(ConfigException.class,
                 () -> load("twin.database.kind = postgres\ntwin.database.postgres.url = \"jdbc:mysql://x\"")).path());
+        assertEquals("twin.database.h2.cache-size-mb", assertThrows(ConfigException.class, () -> load("twin.database.h2.cache-size-mb = 0")).path());
         assertEquals("twin.simulation.tick-millis", assertThrows(ConfigException.class, () -> load("twin.simulation.tick-millis = many")).path());
     }
 
