@@ -76,17 +76,8 @@ class FleetProjectionGroupPostgresTest {
 
     @Test
     void aReplayedOrOverlappingGroupChangesNothing() throws Exception {
-        List<FleetProjection.Applied> events = FleetProjectionGroupTest.journal();
         try (Connection c = db()) {
-            assertEquals(20, FleetProjection.applyAll(c, events.subList(0, 20)));
-            c.commit();
-            Map<String, String> afterFirst = withTimes(c);
-            assertEquals(0, FleetProjection.applyAll(c, events.subList(0, 20)), "the same group again");
-            c.commit();
-            assertEquals(afterFirst, withTimes(c));
-            assertEquals(events.size() - 20, FleetProjection.applyAll(c, events.subList(10, events.size())));
-            c.commit();
-            assertEquals(FleetProjectionGroupTest.expected(events), FleetProjectionGroupTest.rows(c));
+            FleetProjectionGroupTest.replayedGroupsChangeNothing(c, FleetProjectionGroupPostgresTest::withTimes);
         }
     }
 
