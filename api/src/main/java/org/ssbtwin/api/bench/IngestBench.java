@@ -106,8 +106,8 @@ public final class IngestBench {
                     acknowledgedRecords, persistedUsageEvents));
             sb.append("latencies per request (one batch); cpu ms/1k: CPU time in the measured window per 1000 records acknowledged\n"
                     + "  in it: JVM = this whole JVM (nodes, read sides and the HTTP clients), nodes = the JVM less the HTTP clients'\n"
-                    + "  threads, PG = the postgres processes on this\n"
-                    + "  host (n/a when the database is elsewhere); host busy: share of all the machine's cores busy in the window\n");
+                    + "  threads, PG = the postgres processes on this host (n/a when the database is elsewhere or H2, inside the JVM);\n"
+                    + "  host busy: share of all the machine's cores busy in the window\n");
             if (readSide != null) sb.append(readSide.format());
             else sb.append("read side (fleet projection): not run by these nodes (projection elsewhere: a read-side node's work)\n");
             long[] decodes = org.ssbtwin.api.persistence.TagRangeReadJournalDao.decodeCountsOfThisJvm();
@@ -338,7 +338,7 @@ public final class IngestBench {
         return new PhaseRun(phase, acknowledged);
     }
 
-    /** Whether the database's processes run on this host: H2 in this JVM, or PostgreSQL on a loopback address. */
+    /** Whether PostgreSQL runs on this host (a loopback address); H2 runs inside this JVM, its CPU is the JVM's. */
     private static boolean isLocal(BenchNodes.Db db) {
         if (db.pgUrl() == null) return false;
         String url = db.pgUrl();
