@@ -11,10 +11,10 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.ssbtwin.core.Rejection;
-import org.ssbtwin.core.feed.AssetBatch;
-import org.ssbtwin.fleet.PackEntity;
-import org.ssbtwin.plant.CellEntity;
-import org.ssbtwin.plant.StationEntity;
+import org.ssbtwin.feed.AssetBatch;
+import org.ssbtwin.fleet.entity.PackEntity;
+import org.ssbtwin.plant.entity.CellEntity;
+import org.ssbtwin.plant.entity.StationEntity;
 
 /**
  * Records batches of facts through the sharded entities: batches for different assets in parallel, batches for

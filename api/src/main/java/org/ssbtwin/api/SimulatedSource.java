@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ssbtwin.api.readside.AssetDirectory;
 import org.ssbtwin.config.TwinSettings;
-import org.ssbtwin.core.feed.AssetBatch;
-import org.ssbtwin.core.feed.TwinFeed;
+import org.ssbtwin.feed.AssetBatch;
+import org.ssbtwin.feed.TwinFeed;
 import org.ssbtwin.core.time.TwinClock;
 
 /**

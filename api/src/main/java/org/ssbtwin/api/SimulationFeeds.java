@@ -9,11 +9,11 @@ import org.ssbtwin.api.readside.AssetDirectory;
 import org.ssbtwin.config.TwinSettings;
 import org.ssbtwin.config.fleet.FleetSpecLoader;
 import org.ssbtwin.config.plant.PlantLayoutLoader;
-import org.ssbtwin.core.feed.TwinFeed;
-import org.ssbtwin.core.pack.PackStatus;
-import org.ssbtwin.core.plant.PlantLayout;
-import org.ssbtwin.fleet.sim.IdShift;
-import org.ssbtwin.fleet.sim.SimulatedLifecycleFeed;
+import org.ssbtwin.feed.TwinFeed;
+import org.ssbtwin.fleet.pack.PackStatus;
+import org.ssbtwin.plant.layout.PlantLayout;
+import org.ssbtwin.feed.simulation.IdShift;
+import org.ssbtwin.feed.simulation.SimulatedLifecycleFeed;
 
 /**
  * Builds the simulated plant and fleet of the embedded default from the bundled configuration, continuing from

@@ -28,9 +28,9 @@ import org.ssbtwin.config.ClusterSettings;
 import org.ssbtwin.api.study.StudyJobs;
 import org.ssbtwin.api.study.StudyRoutes;
 import org.ssbtwin.config.TwinSettings;
-import org.ssbtwin.fleet.PackEntity;
-import org.ssbtwin.plant.CellEntity;
-import org.ssbtwin.plant.StationEntity;
+import org.ssbtwin.fleet.entity.PackEntity;
+import org.ssbtwin.plant.entity.CellEntity;
+import org.ssbtwin.plant.entity.StationEntity;
 
 /**
  * One node of the twin: persistence, cluster and sharding, the read side, the built-in simulation and the HTTP

@@ -26,8 +26,8 @@ import org.apache.pekko.cluster.typed.Down;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssbtwin.core.id.StationId;
-import org.ssbtwin.core.station.StationEvent;
-import org.ssbtwin.plant.StationEntity;
+import org.ssbtwin.plant.station.StationEvent;
+import org.ssbtwin.plant.entity.StationEntity;
 
 /**
  * A real three-node cluster in one JVM (three actor systems on loopback, seed = the first) sharing one embedded

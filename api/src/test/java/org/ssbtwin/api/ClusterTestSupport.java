@@ -21,11 +21,11 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.cluster.typed.Cluster;
 
 /** Free ports, cluster membership and where sharding placed entities, for the multi-node tests. */
-final class ClusterTestSupport {
+public final class ClusterTestSupport {
     private ClusterTestSupport() {}
 
     /** Distinct free TCP ports (the sockets are held until all are chosen, so no port is handed out twice). */
-    static int[] freePorts(int n) throws IOException {
+    public static int[] freePorts(int n) throws IOException {
         ServerSocket[] sockets = new ServerSocket[n];
         try {
             int[] ports = new int[n];
@@ -39,14 +39,14 @@ final class ClusterTestSupport {
         }
     }
 
-    static long membersUp(ActorSystem<?> system) {
+    public static long membersUp(ActorSystem<?> system) {
         long up = 0;
         for (var m : Cluster.get(system).state().getMembers()) if (m.status() == MemberStatus.up()) up++;
         return up;
     }
 
     /** The entity ids hosted by this node's own shard region. */
-    static Set<String> localEntities(ActorSystem<?> system, EntityTypeKey<?> key) {
+    public static Set<String> localEntities(ActorSystem<?> system, EntityTypeKey<?> key) {
         try {
             ShardRegion.CurrentShardRegionState state = AskPattern.<ClusterShardingQuery, ShardRegion.CurrentShardRegionState>ask(
                     ClusterSharding.get(system).shardState(), replyTo -> new GetShardRegionState(key, replyTo),
@@ -60,7 +60,7 @@ final class ClusterTestSupport {
     }
 
     /** Per region (node address): number of entities of this type, as the coordinator knows the regions. */
-    static Map<Address, Integer> entitiesPerRegion(ActorSystem<?> system, EntityTypeKey<?> key) {
+    public static Map<Address, Integer> entitiesPerRegion(ActorSystem<?> system, EntityTypeKey<?> key) {
         try {
             ShardRegion.ClusterShardingStats stats = AskPattern.<ClusterShardingQuery, ShardRegion.ClusterShardingStats>ask(
                     ClusterSharding.get(system).shardState(), replyTo -> new GetClusterShardingStats(key, Duration.ofSeconds(5), replyTo),
@@ -74,7 +74,7 @@ final class ClusterTestSupport {
         }
     }
 
-    static Set<String> union(Iterable<Set<String>> sets) {
+    public static Set<String> union(Iterable<Set<String>> sets) {
         Set<String> all = new HashSet<>();
         for (Set<String> s : sets) all.addAll(s);
         return all;

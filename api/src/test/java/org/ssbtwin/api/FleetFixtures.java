@@ -24,24 +24,24 @@ import org.ssbtwin.config.TwinSettings;
 import org.ssbtwin.core.id.CellId;
 import org.ssbtwin.core.id.PackId;
 import org.ssbtwin.core.id.VehicleId;
-import org.ssbtwin.core.pack.PackEvent;
+import org.ssbtwin.fleet.pack.PackEvent;
 import org.ssbtwin.core.quality.ManufacturingFactors;
-import org.ssbtwin.fleet.PackEntity;
+import org.ssbtwin.fleet.entity.PackEntity;
 
 /** Packs, telemetry and direct SQL for the fleet read-side tests (packs through sharding, telemetry over HTTP). */
-final class FleetFixtures {
-    static final Instant T0 = Instant.parse("2028-01-02T00:00:00Z");
+public final class FleetFixtures {
+    public static final Instant T0 = Instant.parse("2028-01-02T00:00:00Z");
 
     private FleetFixtures() {}
 
-    record PackSpec(String id, String model, String climate, String archetype, double laminationC) {}
+    public record PackSpec(String id, String model, String climate, String archetype, double laminationC) {}
 
-    static PackSpec pack(int n, String model, String climate, String archetype, double laminationC) {
+    public static PackSpec pack(int n, String model, String climate, String archetype, double laminationC) {
         return new PackSpec(String.format("P-DK1-%06d", n), model, climate, archetype, laminationC);
     }
 
     /** Assembles and installs the pack (two events, one journal write). */
-    static void assembleAndInstall(ActorSystem<?> system, PackSpec p, int vehicle) throws Exception {
+    public static void assembleAndInstall(ActorSystem<?> system, PackSpec p, int vehicle) throws Exception {
         List<CellId> cells = new ArrayList<>();
         for (int i = 0; i < 112; i++) cells.add(CellId.of(String.format("C-DK1-%08d", vehicle * 1000 + i + 1)));
         var factors = Collections.nCopies(112, new ManufacturingFactors(1.0, 0, 0, p.laminationC(), -45));
@@ -53,7 +53,7 @@ final class FleetFixtures {
     }
 
     /** NDJSON telemetry: one day of use per (pack, date). */
-    static String days(List<PackSpec> packs, LocalDate from, int count, double km) {
+    public static String days(List<PackSpec> packs, LocalDate from, int count, double km) {
         StringBuilder sb = new StringBuilder();
         for (PackSpec p : packs) {
             for (int d = 0; d < count; d++) {
@@ -67,33 +67,33 @@ final class FleetFixtures {
         return sb.toString();
     }
 
-    static TestTwin.Answer postTelemetry(int port, String ndjson) {
+    public static TestTwin.Answer postTelemetry(int port, String ndjson) {
         return TestTwin.send(port, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/telemetry"))
                 .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(ndjson)));
     }
 
-    static Connection connect(TwinSettings.Database db) throws Exception {
+    public static Connection connect(TwinSettings.Database db) throws Exception {
         return DriverManager.getConnection(db.url(), db.user(), db.password());
     }
 
     /** A single number from SQL. H2 journal identifiers are quoted lower case, so queries quote them on both databases. */
-    static long number(Connection c, String sql) throws Exception {
+    public static long number(Connection c, String sql) throws Exception {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             assertTrue(rs.next(), sql);
             return rs.getLong(1);
         }
     }
 
-    static long journalPackEvents(Connection c) throws Exception {
+    public static long journalPackEvents(Connection c) throws Exception {
         return number(c, "SELECT COUNT(*) FROM \"event_journal\" WHERE \"persistence_id\" LIKE 'Pack|%'");
     }
 
-    static long projectedEvents(Connection c) throws Exception {
+    public static long projectedEvents(Connection c) throws Exception {
         return number(c, "SELECT COALESCE(SUM(events), 0) FROM fleet_pack");
     }
 
     /** Per pack: events in the journal vs events folded into its row. */
-    static Map<String, long[]> perPack(Connection c) throws Exception {
+    public static Map<String, long[]> perPack(Connection c) throws Exception {
         Map<String, long[]> out = new LinkedHashMap<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
                 "SELECT \"persistence_id\", COUNT(*), MAX(\"sequence_number\") FROM \"event_journal\" WHERE \"persistence_id\" LIKE 'Pack|%' "
@@ -111,7 +111,7 @@ final class FleetFixtures {
     }
 
     /** Stored offsets of the fleet projection: projection key -> offset (the journal ordering of the last event). */
-    static Map<String, Long> offsets(Connection c) throws Exception {
+    public static Map<String, Long> offsets(Connection c) throws Exception {
         Map<String, Long> out = new LinkedHashMap<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
                 "SELECT \"projection_key\", \"current_offset\" FROM \"pekko_projection_offset_store\" WHERE \"projection_name\" = 'fleet-pack'")) {
@@ -121,7 +121,7 @@ final class FleetFixtures {
     }
 
     /** Per slice key: the ordering of the last journal event (tag pack) of the packs that slice owns. */
-    static Map<String, Long> expectedOffsets(Connection c, int instances) throws Exception {
+    public static Map<String, Long> expectedOffsets(Connection c, int instances) throws Exception {
         Map<String, Long> out = new LinkedHashMap<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
                 "SELECT j.\"persistence_id\", MAX(j.\"ordering\") FROM \"event_journal\" j JOIN \"event_tag\" t ON t.\"event_id\" = j.\"ordering\" "

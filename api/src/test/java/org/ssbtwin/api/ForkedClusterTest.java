@@ -28,8 +28,8 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssbtwin.core.id.StationId;
-import org.ssbtwin.core.station.StationEvent;
-import org.ssbtwin.plant.StationEntity;
+import org.ssbtwin.plant.station.StationEvent;
+import org.ssbtwin.plant.entity.StationEntity;
 
 /**
  * Three forked twin JVMs form a cluster on loopback over one embedded PostgreSQL: node a (seed) and b with roles

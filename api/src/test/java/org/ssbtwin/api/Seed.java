@@ -9,31 +9,31 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
-import org.ssbtwin.core.cell.CellEvent;
-import org.ssbtwin.core.cell.InlayRecord;
+import org.ssbtwin.plant.cell.CellEvent;
+import org.ssbtwin.plant.cell.InlayRecord;
 import org.ssbtwin.core.id.CellId;
 import org.ssbtwin.core.id.InlayId;
 import org.ssbtwin.core.id.PackId;
 import org.ssbtwin.core.id.RollId;
 import org.ssbtwin.core.id.StationId;
 import org.ssbtwin.core.id.VehicleId;
-import org.ssbtwin.core.pack.PackEvent;
+import org.ssbtwin.fleet.pack.PackEvent;
 import org.ssbtwin.core.quality.ManufacturingFactors;
-import org.ssbtwin.core.station.StationEvent;
-import org.ssbtwin.fleet.PackEntity;
-import org.ssbtwin.plant.CellEntity;
-import org.ssbtwin.plant.StationEntity;
+import org.ssbtwin.plant.station.StationEvent;
+import org.ssbtwin.fleet.entity.PackEntity;
+import org.ssbtwin.plant.entity.CellEntity;
+import org.ssbtwin.plant.entity.StationEntity;
 
 /** Records facts straight into the entities of a test twin (through sharding), failing on any rejection. */
-final class Seed {
-    static final Duration T = Duration.ofSeconds(10);
+public final class Seed {
+    public static final Duration T = Duration.ofSeconds(10);
     private final ClusterSharding sharding;
 
-    Seed(TwinServer twin) {
+    public Seed(TwinServer twin) {
         this.sharding = ClusterSharding.get(twin.system());
     }
 
-    void station(String id, StationEvent e) {
+    public void station(String id, StationEvent e) {
         try {
             assertNull(sharding.entityRefFor(StationEntity.TYPE_KEY, StationId.of(id).value())
                     .<StationEntity.Reply>ask(r -> new StationEntity.Record(e, r), T).toCompletableFuture().get().rejection());
@@ -42,11 +42,11 @@ final class Seed {
         }
     }
 
-    void commission(String id, String kind, Instant at) {
+    public void commission(String id, String kind, Instant at) {
         station(id, new StationEvent.Commissioned(StationId.of(id), kind, 2, Map.of(), at));
     }
 
-    void cell(String id, String station, Instant at) {
+    public void cell(String id, String station, Instant at) {
         CellId cell = CellId.of(id);
         var inlay = new InlayRecord(InlayId.of("I" + id.substring(1)), List.of(RollId.of("R-CAT-000001")), StationId.of(station), at, 120, -45, 10.6, 2.2);
         try {
@@ -57,7 +57,7 @@ final class Seed {
         }
     }
 
-    void pack(String id, String model, String vehicle, String climate, Instant at) {
+    public void pack(String id, String model, String vehicle, String climate, Instant at) {
         PackId pack = PackId.of(id);
         List<CellId> cells = new ArrayList<>();
         for (int i = 0; i < 4; i++) cells.add(CellId.of(String.format("C-DK1-%08d", 90_000_000 + i)));
@@ -65,12 +65,12 @@ final class Seed {
         packEvent(id, new PackEvent.Installed(VehicleId.of(vehicle), climate, "COMMUTER", at));
     }
 
-    void usage(String id, String recordId, Instant end, double soh) {
+    public void usage(String id, String recordId, Instant end, double soh) {
         packEvent(id, new PackEvent.UsageRecorded(recordId, "test", end.minus(Duration.ofDays(1)), end, 50, 12, 0.15, 25, 0,
                 soh, 1.0 + (1 - soh), null, null, end));
     }
 
-    void packEvent(String id, PackEvent e) {
+    public void packEvent(String id, PackEvent e) {
         try {
             assertNull(sharding.entityRefFor(PackEntity.TYPE_KEY, PackId.of(id).value())
                     .<PackEntity.Reply>ask(r -> new PackEntity.Record(e, r), T).toCompletableFuture().get().rejection());

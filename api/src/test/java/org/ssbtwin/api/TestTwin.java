@@ -15,12 +15,12 @@ import java.util.function.BooleanSupplier;
 import org.ssbtwin.api.http.Json;
 
 /** Starts real twin nodes for tests (free ports, a temp data dir) and talks to them over real HTTP. */
-final class TestTwin {
+public final class TestTwin {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestTwin() {}
 
-    static TwinServer start(Path dataDir, Map<String, Object> extra) {
+    public static TwinServer start(Path dataDir, Map<String, Object> extra) {
         Map<String, Object> o = new HashMap<>();
         o.put("twin.http.port", 0);
         o.put("twin.data-dir", dataDir.toString());
@@ -30,18 +30,18 @@ final class TestTwin {
         return TwinServer.start(ConfigFactory.parseMap(o).withFallback(ConfigFactory.load()));
     }
 
-    record Answer(int status, String contentType, JsonNode json, String body) {}
+    public record Answer(int status, String contentType, JsonNode json, String body) {}
 
-    static Answer get(int port, String path) {
+    public static Answer get(int port, String path) {
         return send(port, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET());
     }
 
-    static Answer put(int port, String path, String json) {
+    public static Answer put(int port, String path, String json) {
         return send(port, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    static Answer send(int port, HttpRequest.Builder request) {
+    public static Answer send(int port, HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = HTTP.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = r.body().isEmpty() ? null : Json.MAPPER.readTree(r.body());
@@ -55,7 +55,7 @@ final class TestTwin {
     }
 
     /** Waits (bounded) for a condition that the system reaches asynchronously; fails with {@code what} otherwise. */
-    static void await(String what, Duration max, BooleanSupplier condition) {
+    public static void await(String what, Duration max, BooleanSupplier condition) {
         long deadline = System.nanoTime() + max.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) return;

@@ -1,8 +1,8 @@
 package org.ssbtwin.config;
 
 import com.typesafe.config.Config;
-import org.ssbtwin.core.whatif.ScenarioEngine;
-import org.ssbtwin.core.whatif.ScenarioLimits;
+import org.ssbtwin.fleet.whatif.ScenarioEngine;
+import org.ssbtwin.fleet.whatif.ScenarioLimits;
 
 /**
  * What-if scenario jobs (the {@code twin.scenarios} block): limits and the sandbox's plant simulation window.

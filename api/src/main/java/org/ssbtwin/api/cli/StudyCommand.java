@@ -15,10 +15,10 @@ import org.ssbtwin.api.study.FleetSpecs;
 import org.ssbtwin.api.study.SohChart;
 import org.ssbtwin.api.study.StudySummary;
 import org.ssbtwin.config.fleet.FleetSpecValidationException;
-import org.ssbtwin.core.fleet.FleetSpec;
-import org.ssbtwin.core.fleet.FleetStudy;
-import org.ssbtwin.core.fleet.FleetStudyResult;
-import org.ssbtwin.core.fleet.StudyProgress;
+import org.ssbtwin.fleet.usage.FleetSpec;
+import org.ssbtwin.fleet.study.FleetStudy;
+import org.ssbtwin.fleet.study.FleetStudyResult;
+import org.ssbtwin.fleet.study.StudyProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,9 +32,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "study", mixinStandardHelpOptions = true,
         description = "Run a fleet degradation study; prints SoH p5/p50/p95 per year and writes result.json, result.csv, soh.png.")
 public final class StudyCommand implements Callable<Integer> {
-    static final int MAX_PACKS = 5_000_000;
-    static final int MAX_YEARS = 40;
-    static final int MAX_THREADS = 256;
+    public static final int MAX_PACKS = 5_000_000;
+    public static final int MAX_YEARS = 40;
+    public static final int MAX_THREADS = 256;
 
     @Spec
     CommandSpec spec;

@@ -40,8 +40,8 @@ import org.ssbtwin.api.http.TelemetryParser;
 import org.ssbtwin.api.readside.AssetDirectory;
 import org.ssbtwin.config.MqttSettings;
 import org.ssbtwin.core.id.PackId;
-import org.ssbtwin.core.pack.TelemetryRecord;
-import org.ssbtwin.fleet.PackEntity;
+import org.ssbtwin.fleet.pack.TelemetryRecord;
+import org.ssbtwin.fleet.entity.PackEntity;
 
 /**
  * Vehicle telemetry from MQTT, at least once. Each message (one JSON record or an NDJSON batch, the schema and

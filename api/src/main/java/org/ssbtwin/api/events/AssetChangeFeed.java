@@ -24,10 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ssbtwin.api.readside.AssetDirectory;
 import org.ssbtwin.api.search.SearchRoutes.Asset;
-import org.ssbtwin.core.cell.CellSummary;
-import org.ssbtwin.core.pack.PackSummary;
+import org.ssbtwin.plant.cell.CellSummary;
+import org.ssbtwin.fleet.pack.PackSummary;
 import org.ssbtwin.core.query.AttributeView;
-import org.ssbtwin.core.station.Station;
+import org.ssbtwin.plant.station.Station;
 
 /**
  * The live stream of asset changes behind {@code /api/v1/events}: every event the read side folds after its replay

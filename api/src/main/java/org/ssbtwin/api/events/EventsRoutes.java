@@ -24,7 +24,7 @@ import org.ssbtwin.api.http.InvalidParameterException;
 import org.ssbtwin.api.http.Json;
 import org.ssbtwin.api.http.QueryParams;
 import org.ssbtwin.api.search.SearchRoutes;
-import org.ssbtwin.core.query.AssetAttributes;
+import org.ssbtwin.api.search.AssetAttributes;
 import org.ssbtwin.core.query.Filter;
 import org.ssbtwin.core.query.FilterParser;
 import org.ssbtwin.core.query.FilterSyntaxException;

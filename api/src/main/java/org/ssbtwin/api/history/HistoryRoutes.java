@@ -30,20 +30,20 @@ import org.ssbtwin.api.http.Json;
 import org.ssbtwin.api.http.QueryParams;
 import org.ssbtwin.api.readside.AssetDirectory;
 import org.ssbtwin.core.AssetState;
-import org.ssbtwin.core.cell.Cell;
-import org.ssbtwin.core.cell.CellEvent;
+import org.ssbtwin.plant.cell.Cell;
+import org.ssbtwin.plant.cell.CellEvent;
 import org.ssbtwin.core.id.CellId;
 import org.ssbtwin.core.id.PackId;
 import org.ssbtwin.core.id.StationId;
-import org.ssbtwin.core.pack.Pack;
-import org.ssbtwin.core.pack.PackEvent;
-import org.ssbtwin.core.pack.HealthPoint;
-import org.ssbtwin.core.pack.PackHistory;
-import org.ssbtwin.core.station.Station;
-import org.ssbtwin.core.station.StationEvent;
-import org.ssbtwin.fleet.PackEntity;
-import org.ssbtwin.plant.CellEntity;
-import org.ssbtwin.plant.StationEntity;
+import org.ssbtwin.fleet.pack.Pack;
+import org.ssbtwin.fleet.pack.PackEvent;
+import org.ssbtwin.fleet.pack.HealthPoint;
+import org.ssbtwin.fleet.pack.PackHistory;
+import org.ssbtwin.plant.station.Station;
+import org.ssbtwin.plant.station.StationEvent;
+import org.ssbtwin.fleet.entity.PackEntity;
+import org.ssbtwin.plant.entity.CellEntity;
+import org.ssbtwin.plant.entity.StationEntity;
 
 /**
  * An asset's past from its journal:

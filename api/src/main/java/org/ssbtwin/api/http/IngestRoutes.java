@@ -13,13 +13,13 @@ import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 import org.ssbtwin.api.AssetRecorder;
 import org.ssbtwin.api.readside.AssetDirectory;
-import org.ssbtwin.core.pack.PackStatus;
-import org.ssbtwin.core.pack.PackSummary;
+import org.ssbtwin.fleet.pack.PackStatus;
+import org.ssbtwin.fleet.pack.PackSummary;
 import org.ssbtwin.core.time.TwinClock;
-import org.ssbtwin.fleet.PackAgeing;
-import org.ssbtwin.fleet.PackEntity;
-import org.ssbtwin.plant.mes.MesBatchValidator;
-import org.ssbtwin.plant.mes.MesRecord;
+import org.ssbtwin.fleet.entity.PackAgeing;
+import org.ssbtwin.fleet.entity.PackEntity;
+import org.ssbtwin.feed.mes.MesBatchValidator;
+import org.ssbtwin.feed.mes.MesRecord;
 
 /**
  * Ingestion of facts from outside: vehicle telemetry (NDJSON daily summaries) and MES plant records (JSON batch).

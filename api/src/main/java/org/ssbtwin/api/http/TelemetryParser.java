@@ -1,6 +1,6 @@
 package org.ssbtwin.api.http;
 
-import org.ssbtwin.core.pack.TelemetryRecord;
+import org.ssbtwin.fleet.pack.TelemetryRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -9,10 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.ssbtwin.core.ageing.ssb.DailyTelemetry;
+import org.ssbtwin.fleet.ageing.DailyTelemetry;
 import org.ssbtwin.core.id.InvalidIdException;
 import org.ssbtwin.core.id.PackId;
-import org.ssbtwin.fleet.PackAgeing;
+import org.ssbtwin.fleet.entity.PackAgeing;
 
 /**
  * Parses vehicle telemetry sent as NDJSON, one daily summary per line. Every line is checked field by field; the

@@ -27,22 +27,22 @@ import org.slf4j.LoggerFactory;
 import org.ssbtwin.api.readside.AssetDirectory;
 import org.ssbtwin.api.study.StudyRoutes;
 import org.ssbtwin.core.Rejection;
-import org.ssbtwin.core.cell.CellStatus;
-import org.ssbtwin.core.cell.CellSummary;
+import org.ssbtwin.plant.cell.CellStatus;
+import org.ssbtwin.plant.cell.CellSummary;
 import org.ssbtwin.core.id.CellId;
 import org.ssbtwin.core.id.InvalidIdException;
 import org.ssbtwin.core.id.PackId;
 import org.ssbtwin.core.id.StationId;
 import org.ssbtwin.core.id.VehicleId;
-import org.ssbtwin.core.pack.PackStatus;
-import org.ssbtwin.core.pack.PackSummary;
-import org.ssbtwin.core.station.Station;
-import org.ssbtwin.core.station.StationEvent;
-import org.ssbtwin.core.station.StationState;
+import org.ssbtwin.fleet.pack.PackStatus;
+import org.ssbtwin.fleet.pack.PackSummary;
+import org.ssbtwin.plant.station.Station;
+import org.ssbtwin.plant.station.StationEvent;
+import org.ssbtwin.plant.station.StationState;
 import org.ssbtwin.core.time.TwinClock;
-import org.ssbtwin.fleet.PackEntity;
-import org.ssbtwin.plant.CellEntity;
-import org.ssbtwin.plant.StationEntity;
+import org.ssbtwin.fleet.entity.PackEntity;
+import org.ssbtwin.plant.entity.CellEntity;
+import org.ssbtwin.plant.entity.StationEntity;
 
 /**
  * The REST API under {@code /api/v1}. Thin: each route parses and validates its input, asks one entity (through
@@ -51,7 +51,7 @@ import org.ssbtwin.plant.StationEntity;
 public final class TwinRoutes extends AllDirectives {
     private static final Logger log = LoggerFactory.getLogger(TwinRoutes.class);
 
-    private static final org.ssbtwin.fleet.PackAgeing PACK_AGEING = org.ssbtwin.fleet.PackAgeing.standard();
+    private static final org.ssbtwin.fleet.entity.PackAgeing PACK_AGEING = org.ssbtwin.fleet.entity.PackAgeing.standard();
 
     private final ClusterSharding sharding;
     private final AssetDirectory directory;
@@ -61,19 +61,19 @@ public final class TwinRoutes extends AllDirectives {
     private final StudyRoutes studies;
 
     private final IngestRoutes ingest;
-    private final org.ssbtwin.core.plant.PlantLayout layout;
+    private final org.ssbtwin.plant.layout.PlantLayout layout;
     private final List<ApiModule> modules;
     private org.ssbtwin.api.auth.AccessControl access = org.ssbtwin.api.auth.AccessControl.disabled();
 
     /** @param layout the plant layout (ideal cycle times, cell energy) for KPIs; may be null */
     public TwinRoutes(ClusterSharding sharding, AssetDirectory directory, TwinClock clock, Duration askTimeout, BooleanSupplier ready,
-                      IngestRoutes ingest, org.ssbtwin.core.plant.PlantLayout layout, StudyRoutes studies) {
+                      IngestRoutes ingest, org.ssbtwin.plant.layout.PlantLayout layout, StudyRoutes studies) {
         this(sharding, directory, clock, askTimeout, ready, ingest, layout, studies, List.of());
     }
 
     /** @param modules further parts of the API (scenarios, search, events...), mounted under /api/v1 */
     public TwinRoutes(ClusterSharding sharding, AssetDirectory directory, TwinClock clock, Duration askTimeout, BooleanSupplier ready,
-                      IngestRoutes ingest, org.ssbtwin.core.plant.PlantLayout layout, StudyRoutes studies, List<ApiModule> modules) {
+                      IngestRoutes ingest, org.ssbtwin.plant.layout.PlantLayout layout, StudyRoutes studies, List<ApiModule> modules) {
         this.modules = List.copyOf(modules);
         this.ingest = ingest;
         this.layout = layout;
@@ -169,15 +169,15 @@ public final class TwinRoutes extends AllDirectives {
 
     /** KPIs of the line from the recorded station facts (counters, time in state) up to virtual now. */
     private Route plantKpis() {
-        java.util.List<org.ssbtwin.core.station.LineKpis.StationInput> inputs = new java.util.ArrayList<>();
+        java.util.List<org.ssbtwin.plant.station.LineKpis.StationInput> inputs = new java.util.ArrayList<>();
         directory.stationMap().values().stream().filter(Station::commissioned).forEach(s -> {
             double ideal = layout == null ? 0 : layout.stations().stream().filter(spec -> spec.id().equals(s.id()))
                     .mapToDouble(spec -> spec.cycleTime().meanSeconds() / Math.max(1, spec.slotsPerUnit())).findFirst().orElse(0);
-            inputs.add(new org.ssbtwin.core.station.LineKpis.StationInput(s,
-                    directory.stationTime().getOrDefault(s.id(), org.ssbtwin.core.station.StationTimeAccount.start()), ideal));
+            inputs.add(new org.ssbtwin.plant.station.LineKpis.StationInput(s,
+                    directory.stationTime().getOrDefault(s.id(), org.ssbtwin.plant.station.StationTimeAccount.start()), ideal));
         });
         double cellKwh = layout == null ? 0 : layout.cellDesign().cellEnergyKWh();
-        return complete(Json.ok(org.ssbtwin.core.station.LineKpis.compute(inputs, clock.now(), "EOL_TEST", cellKwh)));
+        return complete(Json.ok(org.ssbtwin.plant.station.LineKpis.compute(inputs, clock.now(), "EOL_TEST", cellKwh)));
     }
 
     // ---- cells ----

@@ -24,19 +24,19 @@ import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.ssbtwin.core.cell.CellEvent;
-import org.ssbtwin.core.cell.CellSummary;
+import org.ssbtwin.plant.cell.CellEvent;
+import org.ssbtwin.plant.cell.CellSummary;
 import org.ssbtwin.core.id.CellId;
 import org.ssbtwin.core.id.PackId;
 import org.ssbtwin.core.id.StationId;
 import org.ssbtwin.core.id.VehicleId;
-import org.ssbtwin.core.pack.PackEvent;
-import org.ssbtwin.core.pack.PackSummary;
-import org.ssbtwin.core.station.Station;
-import org.ssbtwin.core.station.StationEvent;
-import org.ssbtwin.fleet.PackEntity;
-import org.ssbtwin.plant.CellEntity;
-import org.ssbtwin.plant.StationEntity;
+import org.ssbtwin.fleet.pack.PackEvent;
+import org.ssbtwin.fleet.pack.PackSummary;
+import org.ssbtwin.plant.station.Station;
+import org.ssbtwin.plant.station.StationEvent;
+import org.ssbtwin.fleet.entity.PackEntity;
+import org.ssbtwin.plant.entity.CellEntity;
+import org.ssbtwin.plant.entity.StationEntity;
 
 /**
  * The read side behind lists and filters: station, cell and pack summaries folded from the event journal
@@ -57,7 +57,7 @@ public final class AssetDirectory implements AutoCloseable {
     private final AtomicReference<Instant> latestEventAt = new AtomicReference<>();
     private final AtomicLong eventsSeen = new AtomicLong();
     private final List<UniqueKillSwitch> live = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final ConcurrentHashMap<StationId, org.ssbtwin.core.station.StationTimeAccount> stationTime = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<StationId, org.ssbtwin.plant.station.StationTimeAccount> stationTime = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Long> maxSerialByPrefix = new ConcurrentHashMap<>();
     private final List<java.util.function.Consumer<StationSetpoint>> setpointListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean caughtUp;
@@ -128,7 +128,7 @@ public final class AssetDirectory implements AutoCloseable {
             StationId sid = StationId.of(entityId);
             Station next = stations.compute(sid, (id, s) -> (s == null ? Station.unknown(id) : s).apply(se));
             changed("station", env, next);
-            stationTime.compute(sid, (id, t) -> (t == null ? org.ssbtwin.core.station.StationTimeAccount.start() : t).apply(se));
+            stationTime.compute(sid, (id, t) -> (t == null ? org.ssbtwin.plant.station.StationTimeAccount.start() : t).apply(se));
             advance(se.at());
             if (se instanceof StationEvent.SetpointChanged sc && caughtUp) {
                 setpointListeners.forEach(l -> l.accept(new StationSetpoint(sid, sc)));
@@ -231,7 +231,7 @@ public final class AssetDirectory implements AutoCloseable {
     }
 
     /** Time in state per station, for utilisation, availability and blocked/starved shares. */
-    public Map<StationId, org.ssbtwin.core.station.StationTimeAccount> stationTime() {
+    public Map<StationId, org.ssbtwin.plant.station.StationTimeAccount> stationTime() {
         return stationTime;
     }
 

@@ -34,10 +34,10 @@ import org.apache.pekko.stream.javadsl.Source;
 import org.ssbtwin.config.ClusterSettings;
 import org.ssbtwin.config.ReadSideSettings;
 import org.ssbtwin.config.TwinSettings;
-import org.ssbtwin.core.fleet.readmodel.FleetPackRow;
-import org.ssbtwin.core.fleet.readmodel.Period;
-import org.ssbtwin.core.pack.PackEvent;
-import org.ssbtwin.fleet.PackEntity;
+import org.ssbtwin.fleet.readmodel.FleetPackRow;
+import org.ssbtwin.fleet.readmodel.Period;
+import org.ssbtwin.fleet.pack.PackEvent;
+import org.ssbtwin.fleet.entity.PackEntity;
 
 /**
  * The fleet projection: pack events by tag ({@value PackEntity#TAG}) from the JDBC read journal, folded exactly once

@@ -15,11 +15,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import javax.sql.DataSource;
-import org.ssbtwin.core.fleet.readmodel.CohortDimension;
-import org.ssbtwin.core.fleet.readmodel.Period;
-import org.ssbtwin.core.fleet.readmodel.SohBuckets;
-import org.ssbtwin.core.fleet.readmodel.SohStats;
-import org.ssbtwin.core.fleet.readmodel.SohTimeline;
+import org.ssbtwin.fleet.readmodel.CohortDimension;
+import org.ssbtwin.fleet.readmodel.Period;
+import org.ssbtwin.fleet.readmodel.SohBuckets;
+import org.ssbtwin.fleet.readmodel.SohStats;
+import org.ssbtwin.fleet.readmodel.SohTimeline;
 
 /**
  * Read-only fleet queries on the projected tables. Every query runs on the read side's own executor with its own

@@ -12,8 +12,8 @@ import org.ssbtwin.api.http.ApiModule;
 import org.ssbtwin.api.http.InvalidParameterException;
 import org.ssbtwin.api.http.Json;
 import org.ssbtwin.api.http.QueryParams;
-import org.ssbtwin.core.fleet.readmodel.CohortDimension;
-import org.ssbtwin.core.fleet.readmodel.Period;
+import org.ssbtwin.fleet.readmodel.CohortDimension;
+import org.ssbtwin.fleet.readmodel.Period;
 
 /**
  * Fleet-wide questions answered from the durable read side (never by asking every entity):

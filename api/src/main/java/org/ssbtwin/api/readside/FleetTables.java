@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ssbtwin.config.TwinSettings;
-import org.ssbtwin.core.fleet.readmodel.FleetPackRow;
-import org.ssbtwin.core.pack.PackStatus;
+import org.ssbtwin.fleet.readmodel.FleetPackRow;
+import org.ssbtwin.fleet.pack.PackStatus;
 
 /**
  * The fleet read model's tables ({@code fleet_pack}, {@code fleet_pack_soh_monthly}): their DDL for H2 and

@@ -14,18 +14,18 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.ssbtwin.api.readside.AssetDirectory;
-import org.ssbtwin.core.fleet.ChargingHabit;
-import org.ssbtwin.core.fleet.Climate;
-import org.ssbtwin.core.fleet.DriverArchetype;
-import org.ssbtwin.core.fleet.FleetSpec;
-import org.ssbtwin.core.fleet.VehicleModel;
-import org.ssbtwin.core.pack.Pack;
-import org.ssbtwin.core.pack.PackStatus;
-import org.ssbtwin.core.pack.PackSummary;
-import org.ssbtwin.core.whatif.InvalidScenarioException;
-import org.ssbtwin.core.whatif.LivePack;
-import org.ssbtwin.core.whatif.Population;
-import org.ssbtwin.fleet.PackEntity;
+import org.ssbtwin.fleet.usage.ChargingHabit;
+import org.ssbtwin.fleet.usage.Climate;
+import org.ssbtwin.fleet.usage.DriverArchetype;
+import org.ssbtwin.fleet.usage.FleetSpec;
+import org.ssbtwin.fleet.usage.VehicleModel;
+import org.ssbtwin.fleet.pack.Pack;
+import org.ssbtwin.fleet.pack.PackStatus;
+import org.ssbtwin.fleet.pack.PackSummary;
+import org.ssbtwin.fleet.whatif.InvalidScenarioException;
+import org.ssbtwin.fleet.whatif.LivePack;
+import org.ssbtwin.fleet.whatif.Population;
+import org.ssbtwin.fleet.entity.PackEntity;
 
 /**
  * Copies the live population into the sandbox: the in-service packs of the read side ({@link AssetDirectory}) that

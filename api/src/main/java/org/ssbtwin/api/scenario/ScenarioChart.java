@@ -12,8 +12,8 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.ssbtwin.core.whatif.FleetYear;
-import org.ssbtwin.core.whatif.ScenarioComparison;
+import org.ssbtwin.fleet.whatif.FleetYear;
+import org.ssbtwin.fleet.whatif.ScenarioComparison;
 
 /** The what-if chart (XChart, headless PNG): fleet SoH p50 (solid) and p5 (dashed) per year, baseline vs scenario. */
 public final class ScenarioChart {

@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.ssbtwin.api.jobs.BackgroundJob;
 import org.ssbtwin.api.study.StudyStatus;
-import org.ssbtwin.core.whatif.InvalidScenarioException;
-import org.ssbtwin.core.whatif.Scenario;
-import org.ssbtwin.core.whatif.ScenarioBase;
-import org.ssbtwin.core.whatif.ScenarioComparison;
-import org.ssbtwin.core.whatif.ScenarioEngine;
+import org.ssbtwin.fleet.whatif.InvalidScenarioException;
+import org.ssbtwin.fleet.whatif.Scenario;
+import org.ssbtwin.fleet.whatif.ScenarioBase;
+import org.ssbtwin.fleet.whatif.ScenarioComparison;
+import org.ssbtwin.fleet.whatif.ScenarioEngine;
 
 /**
  * One what-if scenario as a background job (lifecycle in {@link BackgroundJob}): resolves its base into a sandbox

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Map;
 import org.ssbtwin.api.study.StudyStatus;
-import org.ssbtwin.core.whatif.Scenario;
-import org.ssbtwin.core.whatif.ScenarioComparison;
+import org.ssbtwin.fleet.whatif.Scenario;
+import org.ssbtwin.fleet.whatif.ScenarioComparison;
 
 /**
  * What the API shows of a scenario job: the scenario asked, status, progress 0..1, and when DONE (and the single job

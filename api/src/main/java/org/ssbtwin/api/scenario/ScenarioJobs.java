@@ -12,11 +12,11 @@ import org.ssbtwin.api.jobs.BackgroundJobs;
 import org.ssbtwin.config.ScenarioSettings;
 import org.ssbtwin.config.plant.PlantLayoutLoader;
 import org.ssbtwin.config.scenario.ScenarioLoader;
-import org.ssbtwin.core.fleet.FleetSpec;
-import org.ssbtwin.core.plant.PlantLayout;
-import org.ssbtwin.core.whatif.InvalidScenarioException;
-import org.ssbtwin.core.whatif.Scenario;
-import org.ssbtwin.core.whatif.ScenarioBase;
+import org.ssbtwin.fleet.usage.FleetSpec;
+import org.ssbtwin.plant.layout.PlantLayout;
+import org.ssbtwin.fleet.whatif.InvalidScenarioException;
+import org.ssbtwin.fleet.whatif.Scenario;
+import org.ssbtwin.fleet.whatif.ScenarioBase;
 
 /**
  * What-if scenarios as background jobs ({@link BackgroundJobs}: {@code twin.scenarios.max-concurrent} job threads at

@@ -16,10 +16,10 @@ import org.ssbtwin.api.http.Json;
 import org.ssbtwin.api.http.Json.FieldError;
 import org.ssbtwin.config.ScenarioSettings;
 import org.ssbtwin.config.scenario.ScenarioLoader;
-import org.ssbtwin.core.whatif.FieldProblem;
-import org.ssbtwin.core.whatif.InvalidScenarioException;
-import org.ssbtwin.core.whatif.Population;
-import org.ssbtwin.core.whatif.Scenario;
+import org.ssbtwin.fleet.whatif.FieldProblem;
+import org.ssbtwin.fleet.whatif.InvalidScenarioException;
+import org.ssbtwin.fleet.whatif.Population;
+import org.ssbtwin.fleet.whatif.Scenario;
 
 /**
  * Parses a {@code POST /api/v1/scenarios} body into a validated {@link Scenario}: either

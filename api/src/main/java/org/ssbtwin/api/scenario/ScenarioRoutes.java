@@ -25,7 +25,7 @@ import org.ssbtwin.api.readside.AssetDirectory;
 import org.ssbtwin.config.ScenarioSettings;
 import org.ssbtwin.config.scenario.ScenarioLoader;
 import org.ssbtwin.core.time.TwinClock;
-import org.ssbtwin.core.whatif.Scenario;
+import org.ssbtwin.fleet.whatif.Scenario;
 
 /**
  * {@code /api/v1/scenarios}: {@code GET /bundled} lists the bundled scenarios, {@code POST} queues a what-if job

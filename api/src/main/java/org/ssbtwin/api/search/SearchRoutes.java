@@ -12,16 +12,16 @@ import org.ssbtwin.api.http.ApiModule;
 import org.ssbtwin.api.http.Json;
 import org.ssbtwin.api.http.QueryParams;
 import org.ssbtwin.api.readside.AssetDirectory;
-import org.ssbtwin.core.cell.CellSummary;
-import org.ssbtwin.core.pack.PackSummary;
-import org.ssbtwin.core.query.AssetAttributes;
+import org.ssbtwin.plant.cell.CellSummary;
+import org.ssbtwin.fleet.pack.PackSummary;
+import org.ssbtwin.api.search.AssetAttributes;
 import org.ssbtwin.core.query.AttributeView;
 import org.ssbtwin.core.query.Filter;
 import org.ssbtwin.core.query.FilterParser;
 import org.ssbtwin.core.query.FilterSyntaxException;
 import org.ssbtwin.core.query.Search;
 import org.ssbtwin.core.query.SortSpec;
-import org.ssbtwin.core.station.Station;
+import org.ssbtwin.plant.station.Station;
 
 /**
  * {@code GET /api/v1/search?q=...&sort=-soh,id&limit=50&cursor=...}: the filter language of docs/SEARCH.md over the
@@ -91,10 +91,10 @@ public final class SearchRoutes extends AllDirectives implements ApiModule {
             if (s.commissioned()) all.add(Asset.of(s));
         });
         directory.cellMap().values().forEach(c -> {
-            if (c.status() != org.ssbtwin.core.cell.CellStatus.UNKNOWN) all.add(Asset.of(c));
+            if (c.status() != org.ssbtwin.plant.cell.CellStatus.UNKNOWN) all.add(Asset.of(c));
         });
         directory.packMap().values().forEach(p -> {
-            if (p.status() != org.ssbtwin.core.pack.PackStatus.UNKNOWN) all.add(Asset.of(p));
+            if (p.status() != org.ssbtwin.fleet.pack.PackStatus.UNKNOWN) all.add(Asset.of(p));
         });
         return all;
     }

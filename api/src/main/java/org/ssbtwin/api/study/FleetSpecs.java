@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.ssbtwin.config.fleet.FleetSpecLoader;
 import org.ssbtwin.config.fleet.FleetSpecValidationException;
-import org.ssbtwin.core.fleet.FleetSpec;
+import org.ssbtwin.fleet.usage.FleetSpec;
 
 /**
  * Fleet specs for studies: a bundled fleet by name ({@code vinfast-vn}, {@code europe}), a HOCON file (command line

@@ -14,9 +14,9 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.ssbtwin.core.fleet.CohortYearStats;
-import org.ssbtwin.core.fleet.FleetStudy;
-import org.ssbtwin.core.fleet.FleetStudyResult;
+import org.ssbtwin.fleet.study.CohortYearStats;
+import org.ssbtwin.fleet.study.FleetStudy;
+import org.ssbtwin.fleet.study.FleetStudyResult;
 
 /**
  * The SoH chart of a study (XChart, rendered headless to PNG): the whole fleet's SoH p5 / p50 / p95 per service year

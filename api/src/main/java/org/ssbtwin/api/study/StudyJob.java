@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.ssbtwin.api.jobs.BackgroundJob;
-import org.ssbtwin.core.fleet.FleetStudy;
-import org.ssbtwin.core.fleet.FleetStudyResult;
+import org.ssbtwin.fleet.study.FleetStudy;
+import org.ssbtwin.fleet.study.FleetStudyResult;
 
 /**
  * One fleet study as a background job (lifecycle in {@link BackgroundJob}): runs the study with {@code threads}

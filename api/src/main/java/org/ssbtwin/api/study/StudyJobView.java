@@ -3,7 +3,7 @@ package org.ssbtwin.api.study;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Map;
-import org.ssbtwin.core.fleet.FleetStudyResult;
+import org.ssbtwin.fleet.study.FleetStudyResult;
 
 /**
  * What the API shows of a study job. {@code result} is present only when the job is DONE and the single job is

@@ -11,7 +11,7 @@ import org.ssbtwin.api.http.Json;
 import org.ssbtwin.api.http.Json.FieldError;
 import org.ssbtwin.config.TwinSettings;
 import org.ssbtwin.config.fleet.FleetSpecValidationException;
-import org.ssbtwin.core.fleet.FleetSpec;
+import org.ssbtwin.fleet.usage.FleetSpec;
 
 /**
  * A validated study request: the fleet (bundled name, or {@code inline} for a {@code fleetSpec}), the spec with the

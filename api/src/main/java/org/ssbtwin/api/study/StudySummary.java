@@ -1,8 +1,8 @@
 package org.ssbtwin.api.study;
 
 import java.util.Locale;
-import org.ssbtwin.core.fleet.CohortYearStats;
-import org.ssbtwin.core.fleet.FleetStudyResult;
+import org.ssbtwin.fleet.study.CohortYearStats;
+import org.ssbtwin.fleet.study.FleetStudyResult;
 
 /** The compact per-year summary table of a study's whole fleet (what the command line prints). */
 public final class StudySummary {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssbtwin.api.TwinMain;
 import org.ssbtwin.api.http.Json;
-import org.ssbtwin.core.fleet.FleetStudyResult;
+import org.ssbtwin.fleet.study.FleetStudyResult;
 import picocli.CommandLine;
 
 class StudyCommandTest {

@@ -11,7 +11,7 @@ import org.apache.pekko.serialization.SerializationExtension;
 import org.apache.pekko.serialization.Serializer;
 import org.apache.pekko.serialization.SerializerWithStringManifest;
 import org.junit.jupiter.api.Test;
-import org.ssbtwin.core.pack.PackEvent;
+import org.ssbtwin.fleet.pack.PackEvent;
 
 /**
  * Persisted events stay readable across the serializer settings: a UsageRecorded row (with its ageing snapshot)
@@ -55,11 +55,11 @@ class JournalSerializationCompatibilityTest {
             PackEvent.UsageRecorded withChange = new PackEvent.UsageRecorded("r-9", "telemetry", old.periodStart(), old.periodEnd(),
                     old.km(), old.energyKwh(), old.equivalentFullCycles(), old.meanCellTemperatureC(), old.dcFastChargeShare(),
                     old.stateOfHealthAfter(), old.relativeResistanceAfter(), null,
-                    new org.ssbtwin.core.ageing.ssb.AgeingChange(0.01, 0.002, 1e-3, 148, 26.5, 2281.44, 9506, 281.4, 0.98, 1.13, 149, false,
+                    new org.ssbtwin.fleet.ageing.AgeingChange(0.01, 0.002, 1e-3, 148, 26.5, 2281.44, 9506, 281.4, 0.98, 1.13, 149, false,
                             java.util.List.of(4), java.util.List.of((double) 29f, (double) 1889f, (double) 453.36f, (double) 15.95f, (double) 14.5f, (double) 4.37f, (double) 10.51f, 817.0, 817.0)),
                     old.at());
             ActorSystem earlier = ActorSystem.create("earlier", ConfigFactory.parseMap(Map.of("pekko.actor.provider", "local",
-                    "pekko.actor.serialization-bindings.\"org.ssbtwin.core.pack.PackEvent$UsageRecorded\"", "jackson-json")).withFallback(ConfigFactory.load()));
+                    "pekko.actor.serialization-bindings.\"org.ssbtwin.fleet.pack.PackEvent$UsageRecorded\"", "jackson-json")).withFallback(ConfigFactory.load()));
             try {
                 Serialization earlierSer = SerializationExtension.get(earlier);
                 assertEquals(31, earlierSer.serializerFor(PackEvent.UsageRecorded.class).identifier());

@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.ssbtwin.config.TwinSettings;
-import org.ssbtwin.core.fleet.readmodel.FleetPackRow;
-import org.ssbtwin.core.fleet.readmodel.Period;
+import org.ssbtwin.fleet.readmodel.FleetPackRow;
+import org.ssbtwin.fleet.readmodel.Period;
 import org.ssbtwin.core.id.VehicleId;
-import org.ssbtwin.core.pack.PackEvent;
+import org.ssbtwin.fleet.pack.PackEvent;
 
 /**
  * The grouped fold of the fleet projection (H2 in memory): any split of the same events into groups gives the rows

@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ssbtwin.api.http.Json.FieldError;
 import org.ssbtwin.config.ScenarioSettings;
-import org.ssbtwin.core.fleet.Climate;
-import org.ssbtwin.core.whatif.Scenario;
+import org.ssbtwin.fleet.usage.Climate;
+import org.ssbtwin.fleet.whatif.Scenario;
 
 class ScenarioRequestTest {
     static final ScenarioSettings SETTINGS = ScenarioSettings.from(ConfigFactory.load());

@@ -16,17 +16,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.ssbtwin.core.ageing.ssb.SsbAgeingParameters;
-import org.ssbtwin.core.ageing.ssb.WarrantyTerms;
-import org.ssbtwin.core.fleet.BatteryThermalManagement;
-import org.ssbtwin.core.fleet.CellQualitySource;
-import org.ssbtwin.core.fleet.ChargingHabit;
-import org.ssbtwin.core.fleet.Climate;
-import org.ssbtwin.core.fleet.DefaultCellQualitySource;
-import org.ssbtwin.core.fleet.DriverArchetype;
-import org.ssbtwin.core.fleet.FleetMix;
-import org.ssbtwin.core.fleet.FleetSpec;
-import org.ssbtwin.core.fleet.VehicleModel;
+import org.ssbtwin.fleet.ageing.SsbAgeingParameters;
+import org.ssbtwin.fleet.ageing.WarrantyTerms;
+import org.ssbtwin.fleet.usage.BatteryThermalManagement;
+import org.ssbtwin.fleet.usage.CellQualitySource;
+import org.ssbtwin.fleet.usage.ChargingHabit;
+import org.ssbtwin.fleet.usage.Climate;
+import org.ssbtwin.fleet.usage.DefaultCellQualitySource;
+import org.ssbtwin.fleet.usage.DriverArchetype;
+import org.ssbtwin.fleet.usage.FleetMix;
+import org.ssbtwin.fleet.usage.FleetSpec;
+import org.ssbtwin.fleet.usage.VehicleModel;
 
 /**
  * Loads a HOCON fleet spec (a {@code fleet { ... }} block) into a {@link FleetSpec}. Every field is validated and

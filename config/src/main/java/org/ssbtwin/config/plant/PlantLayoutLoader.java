@@ -22,18 +22,18 @@ import java.util.function.DoublePredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ssbtwin.core.id.StationId;
-import org.ssbtwin.core.plant.CellDesign;
-import org.ssbtwin.core.plant.CycleTimeDistribution;
-import org.ssbtwin.core.plant.LearningCurve;
-import org.ssbtwin.core.plant.PhysicsParameters;
-import org.ssbtwin.core.plant.PlantLayout;
-import org.ssbtwin.core.plant.ProcessWindow;
-import org.ssbtwin.core.plant.RampPhase;
-import org.ssbtwin.core.plant.RampUp;
-import org.ssbtwin.core.plant.Setpoints;
-import org.ssbtwin.core.plant.ShiftCalendar;
-import org.ssbtwin.core.plant.StationKind;
-import org.ssbtwin.core.plant.StationSpec;
+import org.ssbtwin.plant.cell.CellDesign;
+import org.ssbtwin.plant.layout.CycleTimeDistribution;
+import org.ssbtwin.plant.layout.LearningCurve;
+import org.ssbtwin.plant.layout.PhysicsParameters;
+import org.ssbtwin.plant.layout.PlantLayout;
+import org.ssbtwin.plant.layout.ProcessWindow;
+import org.ssbtwin.plant.layout.RampPhase;
+import org.ssbtwin.plant.layout.RampUp;
+import org.ssbtwin.plant.station.Setpoints;
+import org.ssbtwin.plant.layout.ShiftCalendar;
+import org.ssbtwin.plant.layout.StationKind;
+import org.ssbtwin.plant.layout.StationSpec;
 
 /**
  * Loads a plant layout from HOCON (root object {@code plant}) into the immutable layout records, validating every

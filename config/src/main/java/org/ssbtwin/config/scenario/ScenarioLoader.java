@@ -16,16 +16,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.ssbtwin.config.fleet.FleetSpecLoader;
-import org.ssbtwin.core.fleet.Climate;
-import org.ssbtwin.core.fleet.FleetSpec;
-import org.ssbtwin.core.fleet.VehicleModel;
-import org.ssbtwin.core.whatif.FieldProblem;
-import org.ssbtwin.core.whatif.FleetChanges;
-import org.ssbtwin.core.whatif.InvalidScenarioException;
-import org.ssbtwin.core.whatif.PlantChanges;
-import org.ssbtwin.core.whatif.Population;
-import org.ssbtwin.core.whatif.Scenario;
-import org.ssbtwin.core.whatif.ScenarioLimits;
+import org.ssbtwin.fleet.usage.Climate;
+import org.ssbtwin.fleet.usage.FleetSpec;
+import org.ssbtwin.fleet.usage.VehicleModel;
+import org.ssbtwin.fleet.whatif.FieldProblem;
+import org.ssbtwin.fleet.whatif.FleetChanges;
+import org.ssbtwin.fleet.whatif.InvalidScenarioException;
+import org.ssbtwin.fleet.whatif.PlantChanges;
+import org.ssbtwin.fleet.whatif.Population;
+import org.ssbtwin.fleet.whatif.Scenario;
+import org.ssbtwin.fleet.whatif.ScenarioLimits;
 
 /**
  * Loads what-if scenarios from HOCON (a {@code scenario { ... }} block in a file) or from a JSON object with the same

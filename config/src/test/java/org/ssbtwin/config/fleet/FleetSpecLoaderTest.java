@@ -8,14 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
-import org.ssbtwin.core.fleet.ChargingHabit;
-import org.ssbtwin.core.fleet.Climate;
-import org.ssbtwin.core.fleet.DefaultCellQualitySource;
-import org.ssbtwin.core.fleet.DriverArchetype;
-import org.ssbtwin.core.fleet.FleetSpec;
-import org.ssbtwin.core.fleet.FleetStudy;
-import org.ssbtwin.core.fleet.FleetStudyResult;
-import org.ssbtwin.core.fleet.VehicleModel;
+import org.ssbtwin.fleet.usage.ChargingHabit;
+import org.ssbtwin.fleet.usage.Climate;
+import org.ssbtwin.fleet.usage.DefaultCellQualitySource;
+import org.ssbtwin.fleet.usage.DriverArchetype;
+import org.ssbtwin.fleet.usage.FleetSpec;
+import org.ssbtwin.fleet.study.FleetStudy;
+import org.ssbtwin.fleet.study.FleetStudyResult;
+import org.ssbtwin.fleet.usage.VehicleModel;
 
 class FleetSpecLoaderTest {
     private static final String VALID = """

@@ -10,12 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.ssbtwin.core.plant.PlantLayout;
-import org.ssbtwin.core.plant.ReferenceLayouts;
-import org.ssbtwin.core.plant.StationKind;
-import org.ssbtwin.core.plant.sim.LineSimulation;
-import org.ssbtwin.core.plant.sim.PlantEvent;
-import org.ssbtwin.core.plant.sim.PlantEventSink;
+import org.ssbtwin.plant.layout.PlantLayout;
+import org.ssbtwin.plant.layout.ReferenceLayouts;
+import org.ssbtwin.plant.layout.StationKind;
+import org.ssbtwin.plant.sim.LineSimulation;
+import org.ssbtwin.plant.sim.PlantEvent;
+import org.ssbtwin.plant.sim.PlantEventSink;
 
 class PlantLayoutLoaderTest {
 

@@ -13,11 +13,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ssbtwin.config.ConfigException;
 import org.ssbtwin.config.ScenarioSettings;
-import org.ssbtwin.core.fleet.Climate;
-import org.ssbtwin.core.whatif.FieldProblem;
-import org.ssbtwin.core.whatif.InvalidScenarioException;
-import org.ssbtwin.core.whatif.Scenario;
-import org.ssbtwin.core.whatif.ScenarioLimits;
+import org.ssbtwin.fleet.usage.Climate;
+import org.ssbtwin.fleet.whatif.FieldProblem;
+import org.ssbtwin.fleet.whatif.InvalidScenarioException;
+import org.ssbtwin.fleet.whatif.Scenario;
+import org.ssbtwin.fleet.whatif.ScenarioLimits;
 
 class ScenarioLoaderTest {
     @Test

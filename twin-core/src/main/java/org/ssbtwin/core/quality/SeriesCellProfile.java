@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.ssbtwin.core.compact.CompactLists;
+import org.ssbtwin.core.quality.CompactCellLists;
 
 /**
  * What the pack ageing model needs from a pack's series cells, kept exactly and small: a resident pack twin holds
@@ -61,7 +61,7 @@ public record SeriesCellProfile(int cells, List<ManufacturingFactors> candidates
             if (p < 0 || p >= cells) throw new IllegalArgumentException("candidate position " + p + " outside 0.." + (cells - 1));
         }
         this.cells = cells;
-        this.candidates = CompactLists.factors(candidates);
+        this.candidates = CompactCellLists.factors(candidates);
         this.candidatePositions = candidatePositions.clone();
         this.sumInterfaceResistance = sumInterfaceResistance;
         this.sumInterfaceResistanceSquared = sumInterfaceResistanceSquared;

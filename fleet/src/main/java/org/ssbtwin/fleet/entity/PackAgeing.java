@@ -1,0 +1,191 @@
+package org.ssbtwin.fleet.entity;
+
+import org.ssbtwin.fleet.pack.TelemetryRecord;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.ssbtwin.core.Rejection;
+import org.ssbtwin.fleet.ageing.DailyTelemetry;
+import org.ssbtwin.fleet.ageing.PackAgeingState;
+import org.ssbtwin.fleet.ageing.PackDesign;
+import org.ssbtwin.fleet.ageing.SohProjection;
+import org.ssbtwin.fleet.ageing.SsbAgeingModel;
+import org.ssbtwin.fleet.ageing.WarrantyStatus;
+import org.ssbtwin.fleet.ageing.WarrantyTerms;
+import org.ssbtwin.fleet.usage.VehicleModel;
+import org.ssbtwin.fleet.pack.Pack;
+import org.ssbtwin.fleet.pack.PackEvent;
+import org.ssbtwin.fleet.pack.PackStatus;
+import org.ssbtwin.core.quality.ManufacturingFactors;
+import org.ssbtwin.core.quality.SeriesCellProfile;
+
+/**
+ * Ages a live pack with the solid-state ageing model, from its real cells' manufacturing factors and its daily
+ * telemetry: the pure logic behind the pack entity's telemetry command and the pack health query.
+ */
+public final class PackAgeing {
+    /** The events that a batch of telemetry produces, or why it was refused; {@code duplicates} were skipped. */
+    public record Outcome(List<PackEvent> events, Rejection rejection, int duplicates) {}
+
+    /** What the twin says about a pack's health now and ahead. */
+    public record PackHealth(String packId, double stateOfHealth, double relativeResistance, double equivalentFullCycles,
+                             double throughputKwh, double km, int daysInService, SohProjection projection,
+                             WarrantyStatus warranty, double suddenFailureProbability,
+                             double weakestCellCapacity, String weakestCellId, double meanLaminationTemperatureC) {}
+
+    private final SsbAgeingModel model;
+    private final WarrantyTerms warranty;
+
+    public PackAgeing(SsbAgeingModel model, WarrantyTerms warranty) {
+        this.model = model;
+        this.warranty = warranty;
+    }
+
+    public static PackAgeing standard() {
+        return new PackAgeing(SsbAgeingModel.DEFAULT, WarrantyTerms.STANDARD);
+    }
+
+    /** The pack's ageing state rebuilt from its cells and its last persisted snapshot. */
+    public PackAgeingState stateOf(Pack pack) {
+        PackDesign design = designOf(pack);
+        SeriesCellProfile cells = pack.cellProfile() == null ? SeriesCellProfile.nominal(design.seriesElements()) : pack.cellProfile();
+        PackAgeingState s = PackAgeingState.create(pack.id(), design, cells, serviceStart(pack), warranty, model);
+        if (pack.ageing() != null) s.restore(pack.ageing());
+        return s;
+    }
+
+    static PackDesign designOf(Pack pack) {
+        try {
+            return VehicleModel.valueOf(pack.vehicleModel()).packDesign();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // a pack for a vehicle model the twin has no layout for: its own cells in series, assumed 3.7 V each
+            return new PackDesign(pack.nominalCapacityKwh(), Math.max(1, Math.min(1000, pack.cells().size())), 3.7);
+        }
+    }
+
+    static LocalDate serviceStart(Pack pack) {
+        Instant start = pack.installedAt() != null ? pack.installedAt() : pack.lastEventAt();
+        return LocalDate.ofInstant(start == null ? Instant.EPOCH : start, ZoneOffset.UTC);
+    }
+
+    /**
+     * The rejection {@link #ingest} would give for these records, or null, without ageing anything: the cheap first
+     * phase of an all-or-nothing batch over several packs. Must follow exactly the rules of {@link #ingest}
+     * (tested against it).
+     */
+    public Rejection check(Pack pack, List<TelemetryRecord> records) {
+        if (pack.status() != PackStatus.IN_SERVICE) {
+            return Rejection.conflict("packId", "pack " + pack.id() + " is not in service (" + pack.status() + ")");
+        }
+        LocalDate start = serviceStart(pack);
+        int days = pack.ageing() == null ? 0 : pack.ageing().days();
+        LocalDate last = days == 0 ? start.minusDays(1) : start.plusDays(days - 1L);
+        LocalDate lastBefore = last;
+        Set<String> seenInBatch = new HashSet<>();
+        for (TelemetryRecord r : records) {
+            if (!seenInBatch.add(r.recordId()) || isRecorded(pack, r, lastBefore)) {
+                continue;
+            }
+            LocalDate day = r.day().date();
+            if (day.isBefore(start)) {
+                return Rejection.conflict("date", "record " + r.recordId() + " is for " + day
+                        + ", before the pack went into service on " + start);
+            }
+            if (!day.isAfter(last)) {
+                return Rejection.conflict("date", "record " + r.recordId() + " is for " + day
+                        + ", not after the pack's last recorded day " + last);
+            }
+            last = day;
+        }
+        return null;
+    }
+
+    /**
+     * A record the pack already applied: for a day not after the pack's last recorded day, with its id in the
+     * idempotency window. A record for a later day is new, whatever its id (see {@link org.ssbtwin.fleet.pack.RecentRecordIds}).
+     */
+    private static boolean isRecorded(Pack pack, TelemetryRecord r, LocalDate lastRecordedDay) {
+        return !r.day().date().isAfter(lastRecordedDay) && pack.hasSeen(r.recordId());
+    }
+
+    /**
+     * Turns telemetry into events: records already seen are skipped (idempotent), days must come after the pack's
+     * last recorded day (days without telemetry in between are aged as parked days), and the ageing state after the
+     * batch is carried by the last event.
+     */
+    public Outcome ingest(Pack pack, List<TelemetryRecord> records, Instant at) {
+        if (pack.status() != PackStatus.IN_SERVICE) {
+            return new Outcome(List.of(), Rejection.conflict("packId", "pack " + pack.id() + " is not in service (" + pack.status() + ")"), 0);
+        }
+        PackAgeingState ageing = stateOf(pack);
+        LocalDate start = serviceStart(pack);
+        LocalDate last = ageing.days() == 0 ? start.minusDays(1) : ageing.lastDay();
+        Set<String> seenInBatch = new HashSet<>();
+        List<PackEvent> events = new ArrayList<>();
+        int duplicates = 0;
+        double lastSoc = 0.6;
+        LocalDate lastBefore = last;
+        for (TelemetryRecord r : records) {
+            if (!seenInBatch.add(r.recordId()) || isRecorded(pack, r, lastBefore)) {
+                duplicates++;
+                continue;
+            }
+            LocalDate day = r.day().date();
+            if (day.isBefore(start)) {
+                return new Outcome(List.of(), Rejection.conflict("date", "record " + r.recordId() + " is for " + day
+                        + ", before the pack went into service on " + start), duplicates);
+            }
+            if (!day.isAfter(last)) {
+                return new Outcome(List.of(), Rejection.conflict("date", "record " + r.recordId() + " is for " + day
+                        + ", not after the pack's last recorded day " + last), duplicates);
+            }
+            for (LocalDate parked = last.plusDays(1); parked.isBefore(day); parked = parked.plusDays(1)) {
+                ageing.advance(new DailyTelemetry(parked, 0, 0, 0, lastSoc, lastSoc, r.day().meanCellTempC(), 0, Double.NaN));
+            }
+            double efcBefore = ageing.equivalentFullCycles();
+            double kwhBefore = ageing.throughputKWh();
+            ageing.advance(r.day());
+            last = day;
+            lastSoc = r.day().maxSoc();
+            double energy = ageing.throughputKWh() - kwhBefore;
+            Instant dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+            events.add(new PackEvent.UsageRecorded(r.recordId(), "telemetry", dayStart, dayStart.plusSeconds(86_400),
+                    r.day().km(), energy, ageing.equivalentFullCycles() - efcBefore, r.day().meanCellTempC(),
+                    energy > 0 ? Math.min(1, r.day().dcFastChargeKWh() / energy) : 0,
+                    ageing.capacitySoh(), ageing.resistanceRelative(), null, null, at));
+        }
+        if (!events.isEmpty()) {
+            PackEvent.UsageRecorded lastEvent = (PackEvent.UsageRecorded) events.remove(events.size() - 1);
+            events.add(new PackEvent.UsageRecorded(lastEvent.recordId(), lastEvent.source(), lastEvent.periodStart(),
+                    lastEvent.periodEnd(), lastEvent.km(), lastEvent.energyKwh(), lastEvent.equivalentFullCycles(),
+                    lastEvent.meanCellTemperatureC(), lastEvent.dcFastChargeShare(), lastEvent.stateOfHealthAfter(),
+                    lastEvent.relativeResistanceAfter(), null, ageing.changeSinceRestore(), lastEvent.at()));
+        }
+        return new Outcome(List.copyOf(events), null, duplicates);
+    }
+
+    public PackHealth health(Pack pack) {
+        PackAgeingState s = stateOf(pack);
+        double weakest = Double.MAX_VALUE;
+        int weakestAt = 0;
+        for (int i = 0; i < s.capacityCells(); i++) {
+            double c = s.cellCapacity(i);
+            if (c < weakest) {
+                weakest = c;
+                weakestAt = i;
+            }
+        }
+        // the candidate's position in the pack names the cell (its genealogy: GET /cells/{id}/genealogy)
+        int position = pack.cellProfile() == null ? -1 : pack.cellProfile().candidatePosition(weakestAt);
+        String weakestCell = position >= 0 && position < pack.cells().size() ? pack.cells().get(position).value() : null;
+        double lam = pack.cellProfile() == null ? ManufacturingFactors.NOMINAL.laminationTemperatureC()
+                : pack.cellProfile().meanLaminationTemperatureC();
+        return new PackHealth(pack.id().value(), s.capacitySoh(), s.resistanceRelative(), s.equivalentFullCycles(),
+                s.throughputKWh(), s.km(), s.days(), s.days() > 0 ? s.project() : null, s.warrantyStatus(),
+                s.suddenFailureProbability(), Math.min(1, weakest), weakestCell, lam);
+    }
+}

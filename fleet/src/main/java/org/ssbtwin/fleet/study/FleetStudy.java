@@ -1,0 +1,465 @@
+package org.ssbtwin.fleet.study;
+import org.ssbtwin.fleet.usage.Stats;
+
+import org.ssbtwin.fleet.usage.ChargingHabit;
+import org.ssbtwin.fleet.usage.Climate;
+import org.ssbtwin.fleet.usage.DriverArchetype;
+import org.ssbtwin.fleet.usage.FleetMix;
+import org.ssbtwin.fleet.usage.FleetSpec;
+import org.ssbtwin.fleet.usage.PackLot;
+import org.ssbtwin.fleet.usage.UsageGenerator;
+import org.ssbtwin.fleet.usage.VehicleModel;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import org.ssbtwin.fleet.ageing.PackCells;
+import org.ssbtwin.fleet.ageing.PackDay;
+import org.ssbtwin.fleet.ageing.SsbAgeingModel;
+import org.ssbtwin.fleet.ageing.SsbPackState;
+import org.ssbtwin.fleet.ageing.WarrantyTerms;
+
+/**
+ * Monte-Carlo fleet ageing study.
+ *
+ * <p>Determinism: pack {@code i} uses only {@code new SplittableRandom(mix64(seed, i))}; packs are simulated
+ * independently and aggregated into per-thread integer histograms and fixed-point long sums, which are merged by
+ * exact addition. Hence the result is bit-identical for any thread count.
+ *
+ * <p>Each pack: attributes drawn from the mix, production date uniform in the production window, a production
+ * lot and every series cell drawn from the {@link CellQualitySource} (or {@code sampledCellsPerPack} cells),
+ * service start = production + delivery lag, then {@code years * 365} daily steps (no leap days).
+ */
+public final class FleetStudy {
+    public static final String DIM_ALL = "ALL";
+    public static final String DIM_VEHICLE = "VEHICLE_MODEL";
+    public static final String DIM_CLIMATE = "CLIMATE";
+    public static final String DIM_ARCHETYPE = "ARCHETYPE";
+    public static final String DIM_HABIT = "CHARGING_HABIT";
+    public static final String DIM_PRODUCTION_MONTH = "PRODUCTION_MONTH";
+    public static final String DIM_LAMINATION = "LAMINATION_BAND";
+
+    /**
+     * Capacity (fraction of rated) below which a pack leaves vehicle service: replaced, or repurposed for second
+     * life. Assumed (no single public source; OEM warranties end at 70 %, second-life studies take packs at
+     * 60-80 %). Retired packs count as below 80 % / 70 % but no longer enter the SoH percentiles, so the tail of
+     * heavily used packs (taxis over 10+ years) shows as a retired share instead of a capacity clamped at zero.
+     */
+    public static final double RETIREMENT_SOH = 0.60;
+
+    static final double SOH_BIN = 0.0005;
+    static final int SOH_BINS = 2400;          // 0 .. 1.2
+    static final double RES_MIN = 0.8;
+    static final double RES_BIN = 0.002;
+    static final int RES_BINS = 2000;          // 0.8 .. 4.8
+    /** Lamination bands: 2 K wide from 114 to 126 degC, plus under/overflow. */
+    static final double LAM_LO = 114.0;
+    static final double LAM_W = 2.0;
+    static final int LAM_BANDS = 8;
+    private static final int CHUNK = 256;
+
+    private FleetStudy() {
+    }
+
+    /**
+     * Runs the study.
+     *
+     * @param threads worker threads (>= 1); the result does not depend on it
+     * @param progress progress callback (called per chunk of 256 packs)
+     * @param cancelled polled per chunk; when true the run stops with {@link CancellationException}
+     */
+    public static FleetStudyResult run(FleetSpec spec, long seed, int threads, StudyProgress progress,
+                                       BooleanSupplier cancelled) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+        }
+        Layout layout = new Layout(spec);
+        SsbAgeingModel model = new SsbAgeingModel(spec.ageing());
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong done = new AtomicLong();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Accumulator[] accs = new Accumulator[threads];
+        Thread[] workers = new Thread[threads];
+        StudyProgress prog = progress == null ? StudyProgress.NONE : progress;
+        BooleanSupplier cancel = cancelled == null ? () -> false : cancelled;
+        for (int t = 0; t < threads; t++) {
+            Accumulator acc = new Accumulator(layout);
+            accs[t] = acc;
+            PackSimulator sim = new PackSimulator(spec, model, layout, seed);
+            workers[t] = new Thread(() -> {
+                try {
+                    while (failure.get() == null) {
+                        if (cancel.getAsBoolean()) {
+                            throw new CancellationException("fleet study cancelled");
+                        }
+                        int from = next.getAndAdd(CHUNK);
+                        if (from >= spec.packs()) {
+                            break;
+                        }
+                        int to = Math.min(spec.packs(), from + CHUNK);
+                        for (int i = from; i < to; i++) {
+                            sim.simulate(i, acc);
+                        }
+                        prog.packsDone(done.addAndGet(to - from), spec.packs());
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, "fleet-study-" + t);
+            workers[t].setDaemon(true);
+        }
+        if (threads == 1) {
+            workers[0].run();
+        } else {
+            for (Thread w : workers) {
+                w.start();
+            }
+            try {
+                for (Thread w : workers) {
+                    w.join();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure.compareAndSet(null, new CancellationException("interrupted"));
+                for (Thread w : workers) {
+                    w.interrupt();
+                }
+            }
+        }
+        Throwable f = failure.get();
+        if (f instanceof RuntimeException re) {
+            throw re;
+        }
+        if (f instanceof Error err) {
+            throw err;
+        }
+        if (f != null) {
+            throw new IllegalStateException(f);
+        }
+        Accumulator total = accs[0];
+        for (int t = 1; t < threads; t++) {
+            total.add(accs[t]);
+        }
+        return total.toResult(spec, seed);
+    }
+
+    /** Convenience: no progress, never cancelled. */
+    public static FleetStudyResult run(FleetSpec spec, long seed, int threads) {
+        return run(spec, seed, threads, StudyProgress.NONE, () -> false);
+    }
+
+    static SplittableRandom packRandom(long seed, int packIndex) {
+        return new SplittableRandom(Stats.mix64(seed ^ Stats.mix64(0x9E3779B97F4A7C15L * (packIndex + 1L))));
+    }
+
+    /** Cohort index layout. */
+    static final class Layout {
+        final int years;
+        final int months;
+        final int nCohorts;
+        final String[] dims;
+        final String[] labels;
+        final int vOff;
+        final int cOff;
+        final int aOff;
+        final int hOff;
+        final int mOff;
+        final int lOff;
+        final YearMonth firstMonth;
+
+        Layout(FleetSpec spec) {
+            years = spec.years();
+            firstMonth = YearMonth.from(spec.productionStart());
+            months = (int) ChronoUnit.MONTHS.between(firstMonth, YearMonth.from(spec.productionEnd())) + 1;
+            vOff = 1;
+            cOff = vOff + VehicleModel.values().length;
+            aOff = cOff + Climate.values().length;
+            hOff = aOff + DriverArchetype.values().length;
+            mOff = hOff + ChargingHabit.values().length;
+            lOff = mOff + months;
+            nCohorts = lOff + LAM_BANDS;
+            dims = new String[nCohorts];
+            labels = new String[nCohorts];
+            dims[0] = DIM_ALL;
+            labels[0] = DIM_ALL;
+            for (VehicleModel v : VehicleModel.values()) {
+                dims[vOff + v.ordinal()] = DIM_VEHICLE;
+                labels[vOff + v.ordinal()] = v.name();
+            }
+            for (Climate c : Climate.values()) {
+                dims[cOff + c.ordinal()] = DIM_CLIMATE;
+                labels[cOff + c.ordinal()] = c.name();
+            }
+            for (DriverArchetype a : DriverArchetype.values()) {
+                dims[aOff + a.ordinal()] = DIM_ARCHETYPE;
+                labels[aOff + a.ordinal()] = a.name();
+            }
+            for (ChargingHabit h : ChargingHabit.values()) {
+                dims[hOff + h.ordinal()] = DIM_HABIT;
+                labels[hOff + h.ordinal()] = h.name();
+            }
+            for (int m = 0; m < months; m++) {
+                dims[mOff + m] = DIM_PRODUCTION_MONTH;
+                labels[mOff + m] = firstMonth.plusMonths(m).toString();
+            }
+            for (int b = 0; b < LAM_BANDS; b++) {
+                dims[lOff + b] = DIM_LAMINATION;
+                labels[lOff + b] = laminationBandLabel(b);
+            }
+        }
+
+        static int laminationBand(double t) {
+            if (!(t >= LAM_LO)) {
+                return 0;
+            }
+            int b = 1 + (int) ((t - LAM_LO) / LAM_W);
+            return Math.min(LAM_BANDS - 1, b);
+        }
+
+        static String laminationBandLabel(int b) {
+            if (b == 0) {
+                return String.format(java.util.Locale.ROOT, "<%.0fC", LAM_LO);
+            }
+            if (b == LAM_BANDS - 1) {
+                return String.format(java.util.Locale.ROOT, ">=%.0fC", LAM_LO + (LAM_BANDS - 2) * LAM_W);
+            }
+            double lo = LAM_LO + (b - 1) * LAM_W;
+            return String.format(java.util.Locale.ROOT, "%.0f-%.0fC", lo, lo + LAM_W);
+        }
+    }
+
+    /** Per-thread simulator with reusable scratch. */
+    static final class PackSimulator {
+        private final FleetSpec spec;
+        private final SsbAgeingModel model;
+        private final Layout layout;
+        private final long seed;
+        private final double[] cumV;
+        private final double[] cumC;
+        private final double[] cumA;
+        private final double[] cumH;
+        private final long windowDays;
+        private final PackCells cells = new PackCells(128);
+        private final SsbPackState state = new SsbPackState();
+        private final PackDay day = new PackDay();
+        private final UsageGenerator gen = new UsageGenerator();
+        private final int[] cohorts = new int[7];
+
+        PackSimulator(FleetSpec spec, SsbAgeingModel model, Layout layout, long seed) {
+            this.spec = spec;
+            this.model = model;
+            this.layout = layout;
+            this.seed = seed;
+            FleetMix mix = spec.mix();
+            cumV = FleetMix.cumulative(mix.vehicleModels(), VehicleModel.values());
+            cumC = FleetMix.cumulative(mix.climates(), Climate.values());
+            cumA = FleetMix.cumulative(mix.archetypes(), DriverArchetype.values());
+            cumH = FleetMix.cumulative(mix.chargingHabits(), ChargingHabit.values());
+            windowDays = ChronoUnit.DAYS.between(spec.productionStart(), spec.productionEnd()) + 1;
+        }
+
+        void simulate(int packIndex, Accumulator acc) {
+            SplittableRandom rng = packRandom(seed, packIndex);
+            VehicleModel v = VehicleModel.values()[FleetMix.pick(cumV, rng.nextDouble())];
+            Climate c = Climate.values()[FleetMix.pick(cumC, rng.nextDouble())];
+            DriverArchetype a = DriverArchetype.values()[FleetMix.pick(cumA, rng.nextDouble())];
+            ChargingHabit h = ChargingHabit.values()[FleetMix.pick(cumH, rng.nextDouble())];
+            LocalDate produced = spec.productionStart().plusDays(rng.nextLong(windowDays));
+            PackLot lot = spec.cellQuality().lot(rng, produced);
+            int series = v.packDesign().seriesElements();
+            int n = spec.sampledCellsPerPack() > 0 ? Math.min(series, spec.sampledCellsPerPack()) : series;
+            cells.clear();
+            for (int k = 0; k < n; k++) {
+                cells.add(model.parameters(), spec.cellQuality().nextCell(rng, lot));
+            }
+            double budget = -Math.log(1.0 - rng.nextDouble());
+            state.reset(budget);
+            model.refresh(state, cells);
+            LocalDate service = produced.plusDays(spec.deliveryLagDays());
+            gen.reset(rng, v, c, a, h, spec.thermal(), service.getDayOfWeek().getValue() - 1,
+                    Math.min(364, service.getDayOfYear() - 1));
+            int month = (int) ChronoUnit.MONTHS.between(layout.firstMonth, YearMonth.from(produced));
+            cohorts[0] = 0;
+            cohorts[1] = layout.vOff + v.ordinal();
+            cohorts[2] = layout.cOff + c.ordinal();
+            cohorts[3] = layout.aOff + a.ordinal();
+            cohorts[4] = layout.hOff + h.ordinal();
+            cohorts[5] = layout.mOff + Math.max(0, Math.min(layout.months - 1, month));
+            cohorts[6] = layout.lOff + Layout.laminationBand(cells.meanLaminationC());
+            acc.countPack(cohorts);
+
+            WarrantyTerms w = spec.warranty();
+            int wDays = w.years() * 365;
+            double wKm = w.km();
+            double thr = w.sohThreshold();
+            int claimYear = -1;
+            SsbPackState s = state;
+            PackDay d = day;
+            UsageGenerator g = gen;
+            SsbAgeingModel m = model;
+            PackCells pc = cells;
+            for (int y = 0; y < layout.years; y++) {
+                for (int k = 0; k < 365; k++) {
+                    g.next(d, s.capacity);
+                    m.step(s, pc, d);
+                    if (claimYear < 0 && (s.capacity < thr || s.failed) && s.days <= wDays && s.km <= wKm) {
+                        claimYear = y;
+                    }
+                }
+                m.refresh(s, pc);
+                if (claimYear < 0 && s.capacity < thr && s.days <= wDays && s.km <= wKm) {
+                    claimYear = y;
+                }
+                acc.record(cohorts, y, s, claimYear >= 0);
+            }
+        }
+    }
+
+    /** Exact, order-independent aggregation: int histograms and fixed-point long sums. */
+    static final class Accumulator {
+        final Layout l;
+        final int[] soh;
+        final int[] res;
+        final long[] packs;
+        final long[] alive;
+        final long[] below80;
+        final long[] below70;
+        final long[] failed;
+        final long[] retired;
+        final long[] claims;
+        final long[] kmMilli;
+        final long[] efcMicro;
+        long packDays;
+
+        Accumulator(Layout l) {
+            this.l = l;
+            int cy = l.nCohorts * l.years;
+            soh = new int[cy * SOH_BINS];
+            res = new int[cy * RES_BINS];
+            packs = new long[l.nCohorts];
+            alive = new long[cy];
+            below80 = new long[cy];
+            below70 = new long[cy];
+            failed = new long[cy];
+            retired = new long[cy];
+            claims = new long[cy];
+            kmMilli = new long[cy];
+            efcMicro = new long[cy];
+        }
+
+        void countPack(int[] cohorts) {
+            for (int c : cohorts) {
+                packs[c]++;
+            }
+            packDays += 365L * l.years;
+        }
+
+        void record(int[] cohorts, int y, SsbPackState s, boolean claimed) {
+            int sb = (int) (s.capacity / SOH_BIN);
+            sb = sb < 0 ? 0 : Math.min(SOH_BINS - 1, sb);
+            int rb = (int) ((s.resistance - RES_MIN) / RES_BIN);
+            rb = rb < 0 ? 0 : Math.min(RES_BINS - 1, rb);
+            long km = Math.round(s.km * 1000.0);
+            long efc = Math.round(s.efcTotal * 1e6);
+            for (int c : cohorts) {
+                int cy = c * l.years + y;
+                if (s.failed) {
+                    failed[cy]++;
+                    below80[cy]++;
+                    below70[cy]++;
+                } else if (s.capacity < RETIREMENT_SOH) {
+                    retired[cy]++;
+                    below80[cy]++;
+                    below70[cy]++;
+                } else {
+                    alive[cy]++;
+                    soh[cy * SOH_BINS + sb]++;
+                    res[cy * RES_BINS + rb]++;
+                    if (s.capacity < 0.8) {
+                        below80[cy]++;
+                    }
+                    if (s.capacity < 0.7) {
+                        below70[cy]++;
+                    }
+                }
+                if (claimed) {
+                    claims[cy]++;
+                }
+                kmMilli[cy] += km;
+                efcMicro[cy] += efc;
+            }
+        }
+
+        void add(Accumulator o) {
+            for (int i = 0; i < soh.length; i++) {
+                soh[i] += o.soh[i];
+            }
+            for (int i = 0; i < res.length; i++) {
+                res[i] += o.res[i];
+            }
+            for (int i = 0; i < packs.length; i++) {
+                packs[i] += o.packs[i];
+            }
+            for (int i = 0; i < alive.length; i++) {
+                alive[i] += o.alive[i];
+                below80[i] += o.below80[i];
+                below70[i] += o.below70[i];
+                failed[i] += o.failed[i];
+                retired[i] += o.retired[i];
+                claims[i] += o.claims[i];
+                kmMilli[i] += o.kmMilli[i];
+                efcMicro[i] += o.efcMicro[i];
+            }
+            packDays += o.packDays;
+        }
+
+        static double percentile(int[] h, int off, int bins, long n, double p, double lo, double w) {
+            if (n == 0) {
+                return Double.NaN;
+            }
+            long rank = (long) Math.floor(p * (n - 1));
+            long cum = 0;
+            for (int b = 0; b < bins; b++) {
+                cum += h[off + b];
+                if (cum > rank) {
+                    return lo + (b + 0.5) * w;
+                }
+            }
+            return lo + (bins - 0.5) * w;
+        }
+
+        FleetStudyResult toResult(FleetSpec spec, long seed) {
+            List<CohortYearStats> rows = new ArrayList<>();
+            for (int c = 0; c < l.nCohorts; c++) {
+                long n = packs[c];
+                if (n == 0) {
+                    continue;
+                }
+                for (int y = 0; y < l.years; y++) {
+                    int cy = c * l.years + y;
+                    long al = alive[cy];
+                    rows.add(new CohortYearStats(l.dims[c], l.labels[c], y + 1, n, al,
+                            percentile(soh, cy * SOH_BINS, SOH_BINS, al, 0.05, 0.0, SOH_BIN),
+                            percentile(soh, cy * SOH_BINS, SOH_BINS, al, 0.50, 0.0, SOH_BIN),
+                            percentile(soh, cy * SOH_BINS, SOH_BINS, al, 0.95, 0.0, SOH_BIN),
+                            percentile(res, cy * RES_BINS, RES_BINS, al, 0.05, RES_MIN, RES_BIN),
+                            percentile(res, cy * RES_BINS, RES_BINS, al, 0.50, RES_MIN, RES_BIN),
+                            percentile(res, cy * RES_BINS, RES_BINS, al, 0.95, RES_MIN, RES_BIN),
+                            below80[cy] / (double) n, below70[cy] / (double) n, failed[cy] / (double) n,
+                            claims[cy] / (double) n, efcMicro[cy] / 1e6 / n, kmMilli[cy] / 1e3 / n,
+                            retired[cy] / (double) n));
+                }
+            }
+            return new FleetStudyResult(spec.packs(), spec.years(), seed, spec.startDate().toString(),
+                    spec.cellQuality().label(), packDays, rows);
+        }
+    }
+}

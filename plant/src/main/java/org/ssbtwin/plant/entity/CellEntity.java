@@ -1,0 +1,78 @@
+package org.ssbtwin.plant.entity;
+
+import java.util.Optional;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.ssbtwin.core.Rejection;
+import org.ssbtwin.core.TwinSerializable;
+import org.ssbtwin.core.id.CellId;
+import org.ssbtwin.plant.cell.Cell;
+import org.ssbtwin.plant.cell.CellEvent;
+
+/**
+ * One finished cell, carrying its genealogy from lamination to the field, as a sharded, event-sourced actor. A thin
+ * shell ({@link RecordedAssetEntity}): the rules live in {@link Cell#check} and {@link Cell#apply}.
+ */
+public final class CellEntity extends RecordedAssetEntity<CellEntity.Command, CellEvent, Cell, CellEntity.Reply> {
+    public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Cell");
+    public static final String TAG = "cell";
+
+    public sealed interface Command extends TwinSerializable {}
+
+    /** Record a fact about the cell (a genealogy step, grading, packing, installation, field state). */
+    public record Record(CellEvent event, ActorRef<Reply> replyTo) implements Command, RecordCommand<CellEvent, Reply> {}
+
+    /**
+     * Record several facts at once, atomically: all are checked in order against the evolving state and either
+     * all are persisted (one journal write) or none, with the first rejection.
+     */
+    public record RecordAll(java.util.List<CellEvent> events, ActorRef<Reply> replyTo) implements Command, RecordAllCommand<CellEvent, Reply> {}
+
+    public record Get(ActorRef<Reply> replyTo) implements Command, GetCommand<Reply> {}
+
+    /** Sharding's stop message (see {@link StopCommand}). */
+    public record Passivate() implements Command, StopCommand {}
+
+    /** The cell after the command, or why the command was refused. */
+    public record Reply(Cell cell, Rejection rejection) implements TwinSerializable {}
+
+    private final CellId id;
+
+    private CellEntity(CellId id, int snapshotEvery) {
+        super(PersistenceId.of(TYPE_KEY.name(), id.value()), TAG, snapshotEvery);
+        this.id = id;
+    }
+
+    public static Behavior<Command> create(CellId id, int snapshotEvery) {
+        return new CellEntity(id, snapshotEvery);
+    }
+
+    public static void init(ClusterSharding sharding, int snapshotEvery) {
+        init(sharding, snapshotEvery, Optional.empty());
+    }
+
+    /**
+     * Starts sharding for this entity type. With a role, entities live only on nodes with that role; other nodes
+     * get a proxy that routes to them.
+     */
+    public static void init(ClusterSharding sharding, int snapshotEvery, Optional<String> role) {
+        Entity<Command, ShardingEnvelope<Command>> entity = Entity.of(TYPE_KEY, ctx -> create(CellId.of(ctx.getEntityId()), snapshotEvery))
+                .withStopMessage(new Passivate());
+        sharding.init(role.map(entity::withRole).orElse(entity));
+    }
+
+    @Override
+    public Cell emptyState() {
+        return Cell.unknown(id);
+    }
+
+    @Override
+    protected Reply reply(Cell state, Rejection rejection) {
+        return new Reply(state, rejection);
+    }
+}

@@ -1,0 +1,67 @@
+package org.ssbtwin.plant.sim;
+
+import java.util.Arrays;
+
+/**
+ * Event calendar: a 4-ary min-heap stored in ONE primitive array (key and payload interleaved, so a node's four
+ * children share a cache line or two); no object per event. The key combines the virtual time (ms) with an
+ * insertion counter so ties pop in insertion order, which keeps runs deterministic.
+ */
+final class EventQueue {
+    private static final int SEQ_BITS = 20;
+    private static final long SEQ_MASK = (1L << SEQ_BITS) - 1;
+    private long[] h = new long[2048];   // [2i] = key, [2i+1] = payload
+    private int size;
+    private long seq;
+
+    int size() { return size; }
+
+    boolean isEmpty() { return size == 0; }
+
+    void push(long timeMs, long payload) {
+        if (2 * size + 2 > h.length) h = Arrays.copyOf(h, h.length * 2);
+        long key = (timeMs << SEQ_BITS) | (seq++ & SEQ_MASK);
+        long[] a = h;
+        int i = size++;
+        while (i > 0) {
+            int parent = (i - 1) >>> 2;
+            long pk = a[2 * parent];
+            if (pk <= key) break;
+            a[2 * i] = pk;
+            a[2 * i + 1] = a[2 * parent + 1];
+            i = parent;
+        }
+        a[2 * i] = key;
+        a[2 * i + 1] = payload;
+    }
+
+    long peekTime() { return h[0] >> SEQ_BITS; }
+
+    long peekPayload() { return h[1]; }
+
+    void pop() {
+        int n = --size;
+        if (n == 0) return;
+        long[] a = h;
+        long key = a[2 * n];
+        long pay = a[2 * n + 1];
+        int i = 0;
+        while (true) {
+            int c = 4 * i + 1;
+            if (c >= n) break;
+            int end = Math.min(c + 4, n);
+            int best = c;
+            long bk = a[2 * c];
+            for (int j = c + 1; j < end; j++) {
+                long jk = a[2 * j];
+                if (jk < bk) { bk = jk; best = j; }
+            }
+            if (key <= bk) break;
+            a[2 * i] = bk;
+            a[2 * i + 1] = a[2 * best + 1];
+            i = best;
+        }
+        a[2 * i] = key;
+        a[2 * i + 1] = pay;
+    }
+}

@@ -1,9 +1,0 @@
-package org.ssbtwin.core.fleet;
-
-/** Progress callback of a fleet study; may be called from worker threads (implementations must be thread-safe). */
-@FunctionalInterface
-public interface StudyProgress {
-    StudyProgress NONE = (done, total) -> { };
-
-    void packsDone(long done, long total);
-}

@@ -1,7 +1,0 @@
-package org.ssbtwin.core.pack;
-
-import org.ssbtwin.core.TwinSerializable;
-import org.ssbtwin.core.ageing.ssb.DailyTelemetry;
-
-/** One telemetry record: a day of one pack's use, with its idempotency key. */
-public record TelemetryRecord(String recordId, DailyTelemetry day) implements TwinSerializable {}

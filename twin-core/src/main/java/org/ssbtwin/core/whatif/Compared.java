@@ -1,8 +1,0 @@
-package org.ssbtwin.core.whatif;
-
-/** One figure in both arms and their difference (scenario - baseline). */
-public record Compared(double baseline, double scenario, double delta) {
-    public static Compared of(double baseline, double scenario) {
-        return new Compared(baseline, scenario, scenario - baseline);
-    }
-}

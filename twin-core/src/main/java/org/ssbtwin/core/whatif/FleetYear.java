@@ -1,5 +1,0 @@
-package org.ssbtwin.core.whatif;
-
-/** Baseline and scenario at the end of horizon year {@code year} (1..N). */
-public record FleetYear(int year, ArmYear baseline, ArmYear scenario) {
-}
