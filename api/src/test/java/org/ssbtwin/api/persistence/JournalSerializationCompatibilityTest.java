@@ -21,6 +21,7 @@ import org.ssbtwin.fleet.pack.PackEvent;
  */
 class JournalSerializationCompatibilityTest {
     static final String MANIFEST = PackEvent.UsageRecorded.class.getName();
+    static final String OLD_PACKAGE_MANIFEST = "org.ssbtwin.core.pack.PackEvent$UsageRecorded";
 
     @Test
     void oldRowsReadAndNewRowsAreReadableByDefaultSettings() throws Exception {
@@ -39,6 +40,9 @@ class JournalSerializationCompatibilityTest {
             assertEquals(33, ser.serializerFor(PackEvent.UsageRecorded.class).identifier(), "but the usage event to jackson-cbor (id 33)");
             SerializerWithStringManifest json = (SerializerWithStringManifest) ser.serializerByIdentity().apply(31);
             PackEvent.UsageRecorded old = (PackEvent.UsageRecorded) json.fromBinary(stored, MANIFEST);
+            // the stored row was written before stop 14, when the event's class lived in org.ssbtwin.core.pack
+            assertEquals(old, json.fromBinary(stored, OLD_PACKAGE_MANIFEST), "a row naming the old package reads as today's event");
+            assertEquals(old, ser.deserialize(ser.serialize(old).get(), 33, OLD_PACKAGE_MANIFEST).get(), "also as CBOR");
             assertNotNull(old.ageingAfter(), "the stored row carries an ageing snapshot");
             assertNull(old.ageingChange(), "rows written before AgeingChange have none");
             assertSame(old.ageingAfter(), old.stateAfter(null), "and their snapshot is the state after them");

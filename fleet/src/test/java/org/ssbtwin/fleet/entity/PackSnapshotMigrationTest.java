@@ -28,7 +28,8 @@ import org.ssbtwin.core.quality.ManufacturingFactors;
 
 /**
  * Pack snapshots in the version-1 form (per-cell factors, record id strings, history) and the version-2 form (64-bit
- * record-id hashes) are read as version 3.
+ * record-id hashes) are read as version 3, also when their manifest names the pack state by its package before stop 14
+ * ({@code org.ssbtwin.core.pack.Pack}), as every snapshot written before then does.
  */
 class PackSnapshotMigrationTest {
     private static final ActorTestKit KIT = ActorTestKit.create();
@@ -63,13 +64,16 @@ class PackSnapshotMigrationTest {
         String manifest = Serializers.manifestFor(serializer, pack);
         assertTrue(manifest.endsWith("#3"), "new snapshots carry version 3 in their manifest: " + manifest);
         ObjectNode json = (ObjectNode) MAPPER.readTree(serializer.toBinary(pack));
+        // a version-3 row written before the pack's classes moved to the fleet slice (old package in its manifest)
+        assertEquals(pack, serialization.deserialize(serializer.toBinary(pack), serializer.identifier(), "org.ssbtwin.core.pack.Pack#3").get(),
+                "a snapshot named by the old package is read as today's pack");
 
         // the same pack as version 2 wrote it: the window as 64-bit hashes
         ObjectNode v2json = json.deepCopy();
         ArrayNode wide = v2json.putArray("recentRecords");
         for (TelemetryRecord t : days) wide.add(org.ssbtwin.fleet.pack.RecentRecordIds.hash64(t.recordId()));
         v2json.put("schemaVersion", 2);
-        Object fromV2 = serialization.deserialize(MAPPER.writeValueAsBytes(v2json), serializer.identifier(), "org.ssbtwin.fleet.pack.Pack#2").get();
+        Object fromV2 = serialization.deserialize(MAPPER.writeValueAsBytes(v2json), serializer.identifier(), "org.ssbtwin.core.pack.Pack#2").get();
         assertEquals(pack, fromV2, "v2 snapshot -> the same pack (the 64-bit hashes fold to the 32-bit ones)");
         assertTrue(((Pack) fromV2).hasSeen("rec-19") && !((Pack) fromV2).hasSeen("rec-20"));
         assertTrue(json.has("cellProfile") && !json.has("cellFactors") && !json.has("history"));
@@ -89,12 +93,14 @@ class PackSnapshotMigrationTest {
         json.put("schemaVersion", 1);
         byte[] v1 = MAPPER.writeValueAsBytes(json);
 
-        Object read = serialization.deserialize(v1, serializer.identifier(), "org.ssbtwin.fleet.pack.Pack").get();
+        Object read = serialization.deserialize(v1, serializer.identifier(), "org.ssbtwin.core.pack.Pack").get();
         assertEquals(pack, read, "v1 snapshot -> the pack folded from the same events today");
         Pack p = (Pack) read;
         assertTrue(p.hasSeen("rec-7") && !p.hasSeen("rec-99"));
         assertEquals(factors.stream().mapToDouble(ManufacturingFactors::laminationTemperatureC).sum(),
                 p.cellProfile().sumLaminationTemperatureC(), 1e-9);
-        assertNotNull(new String(v1, StandardCharsets.UTF_8));
+        String v1text = new String(v1, StandardCharsets.UTF_8);
+        assertTrue(v1text.contains("\"cellFactors\"") && v1text.contains("\"recentRecordIds\"") && !v1text.contains("\"cellProfile\""),
+                "the fixture really is in the version-1 form");
     }
 }
