@@ -96,7 +96,7 @@ public final class PersistenceSetup {
      * H2: payload columns as {@code VARBINARY} (up to 1e9 bytes) instead of the bundled script's {@code BLOB}. H2
      * keeps every BLOB in its separate LOB storage, and with {@code WRITE_DELAY=0} each event's LOB costs its own
      * chunk writes: measured with {@code bench ingest} (500 packs, 46 500 journal rows of ~0.8 KB, a few of 23 KB),
-     * the database reached 10.9 KB on disk per row, with the payloads in the rows 7.0 KB (README). The
+     * the database reached 10.9 KB on disk per row, with the payloads in the rows 7.0 KB (docs/benchmarks.md). The
      * driver reads and writes both types with {@code getBytes}/{@code setBytes}; a database created before keeps
      * its BLOB columns (the tables already exist) and works as before.
      */

@@ -1,5 +1,7 @@
 package org.ssbtwin.api;
 
+import org.ssbtwin.api.ingest.AssetRecorder;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.ssbtwin.api;
 
+import org.ssbtwin.api.ingest.AssetRecorder;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
@@ -21,8 +23,8 @@ import org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap;
 import org.apache.pekko.management.javadsl.PekkoManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.ssbtwin.api.http.IngestRoutes;
-import org.ssbtwin.api.http.TwinRoutes;
+import org.ssbtwin.api.ingest.IngestRoutes;
+import org.ssbtwin.api.rest.TwinRoutes;
 import org.ssbtwin.api.readside.AssetDirectory;
 import org.ssbtwin.config.ClusterSettings;
 import org.ssbtwin.api.study.StudyJobs;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
-import org.ssbtwin.api.AssetRecorder;
+import org.ssbtwin.api.ingest.AssetRecorder;
 import org.ssbtwin.api.TwinServer;
 import org.ssbtwin.feed.AssetBatch;
 import org.ssbtwin.fleet.usage.VehicleModel;

@@ -36,7 +36,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ssbtwin.api.http.Json;
-import org.ssbtwin.api.http.TelemetryParser;
+import org.ssbtwin.api.ingest.TelemetryParser;
 import org.ssbtwin.api.readside.AssetDirectory;
 import org.ssbtwin.config.MqttSettings;
 import org.ssbtwin.core.id.PackId;
@@ -247,7 +247,7 @@ public final class MqttTelemetryConnector {
             return deadLetter(m, topic, bytes, null, "payload is not UTF-8 text", List.of());
         }
         TelemetryParser.Parsed parsed = TelemetryParser.parseMessage(payload);
-        List<TelemetryParser.LineError> errors = org.ssbtwin.api.http.IngestRoutes.errors(parsed, directory); // same checks as HTTP
+        List<TelemetryParser.LineError> errors = org.ssbtwin.api.ingest.IngestRoutes.errors(parsed, directory); // same checks as HTTP
         if (!errors.isEmpty()) {
             return deadLetter(m, topic, bytes, payload, errors.size() + " bad telemetry line(s); nothing was recorded", errors);
         }

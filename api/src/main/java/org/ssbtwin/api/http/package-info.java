@@ -1,8 +1,8 @@
 /**
- * The REST API under {@code /api/v1}: the core routes (assets, ingest of telemetry and MES batches, dashboard,
- * OpenAPI), the {@link org.ssbtwin.api.http.ApiModule} contract of feature routes, strict query parameters and RFC
- * 7807 problem bodies.
+ * HTTP plumbing shared by every route under {@code /api/v1}: the {@link org.ssbtwin.api.http.ApiModule} contract of a
+ * feature's routes, the dashboard and the assembled OpenAPI document, strict query parameters, JSON bodies and RFC
+ * 7807 problem details.
  *
- * <p>Pekko HTTP + Jackson; routes are thin and ask entities or the read side.
+ * <p>Pekko HTTP + Jackson; no domain rules.
  */
 package org.ssbtwin.api.http;

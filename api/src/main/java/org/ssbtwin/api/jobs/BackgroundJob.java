@@ -7,7 +7,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.ssbtwin.api.study.StudyStatus;
+import org.ssbtwin.api.jobs.JobStatus;
 
 /**
  * The life of one background job (a fleet study, a what-if scenario): QUEUED on a {@link BackgroundJobs} pool,
@@ -24,14 +24,14 @@ public abstract class BackgroundJob<R> implements Runnable {
     public record Outputs<R>(R result, byte[] csv, byte[] png) {}
 
     /** A consistent read of the job for a view. */
-    public record Snapshot<R>(StudyStatus status, double progress, R result, Instant submittedAt, Instant startedAt,
+    public record Snapshot<R>(JobStatus status, double progress, R result, Instant submittedAt, Instant startedAt,
                                  Instant finishedAt, String error) {}
 
     private final String id;
     private final Clock clock;
     private final Instant submittedAt;
     private volatile boolean cancelRequested;
-    private volatile StudyStatus status = StudyStatus.QUEUED;
+    private volatile JobStatus status = JobStatus.QUEUED;
     private volatile Instant startedAt;
     private volatile Instant finishedAt;
     private volatile String error;
@@ -64,7 +64,7 @@ public abstract class BackgroundJob<R> implements Runnable {
         return id;
     }
 
-    public final StudyStatus status() {
+    public final JobStatus status() {
         return status;
     }
 
@@ -81,7 +81,7 @@ public abstract class BackgroundJob<R> implements Runnable {
     }
 
     public final double progress() {
-        return status == StudyStatus.DONE ? 1.0 : Math.max(0.0, Math.min(1.0, runningProgress()));
+        return status == JobStatus.DONE ? 1.0 : Math.max(0.0, Math.min(1.0, runningProgress()));
     }
 
     /**
@@ -91,7 +91,7 @@ public abstract class BackgroundJob<R> implements Runnable {
     public final synchronized boolean cancel() {
         if (!status.active()) return false;
         cancelRequested = true;
-        if (status == StudyStatus.QUEUED) finish(StudyStatus.CANCELLED, null);
+        if (status == JobStatus.QUEUED) finish(JobStatus.CANCELLED, null);
         return true;
     }
 
@@ -99,7 +99,7 @@ public abstract class BackgroundJob<R> implements Runnable {
     final Long secondsLeft() {
         Instant started = startedAt;
         double p = progress();
-        if (status != StudyStatus.RUNNING || started == null || p < 0.02) return null;
+        if (status != JobStatus.RUNNING || started == null || p < 0.02) return null;
         double elapsed = Duration.between(started, clock.instant()).toMillis() / 1000.0;
         return (long) Math.ceil(elapsed * (1 - p) / p);
     }
@@ -107,32 +107,32 @@ public abstract class BackgroundJob<R> implements Runnable {
     @Override
     public final void run() {
         synchronized (this) {
-            if (status != StudyStatus.QUEUED) return; // cancelled while queued
-            status = StudyStatus.RUNNING;
+            if (status != JobStatus.QUEUED) return; // cancelled while queued
+            status = JobStatus.RUNNING;
             startedAt = clock.instant();
         }
         try {
             Outputs<R> o = compute(() -> cancelRequested);
             synchronized (this) {
                 outputs = o;
-                finish(StudyStatus.DONE, null);
+                finish(JobStatus.DONE, null);
             }
         } catch (CancellationException e) {
-            finish(StudyStatus.CANCELLED, null);
+            finish(JobStatus.CANCELLED, null);
         } catch (RuntimeException e) {
             String why = userFacingFailure(e);
             if (why == null) {
                 log.error("{} failed", path(), e);
                 why = e.toString();
             }
-            finish(StudyStatus.FAILED, why);
+            finish(JobStatus.FAILED, why);
         } catch (Error e) {
             log.error("{} failed", path(), e);
-            finish(StudyStatus.FAILED, e.toString());
+            finish(JobStatus.FAILED, e.toString());
         }
     }
 
-    private synchronized void finish(StudyStatus s, String why) {
+    private synchronized void finish(JobStatus s, String why) {
         error = why;
         finishedAt = clock.instant();
         status = s;
@@ -140,13 +140,13 @@ public abstract class BackgroundJob<R> implements Runnable {
 
     /** Status, progress, result (DONE only) and times, read together. */
     protected final Snapshot<R> snapshot() {
-        StudyStatus s;
+        JobStatus s;
         Outputs<R> o;
         synchronized (this) {
             s = status;
             o = outputs;
         }
-        return new Snapshot<>(s, s == StudyStatus.DONE ? 1.0 : progress(), o == null ? null : o.result(), submittedAt,
+        return new Snapshot<>(s, s == JobStatus.DONE ? 1.0 : progress(), o == null ? null : o.result(), submittedAt,
                 startedAt, finishedAt, error);
     }
 }

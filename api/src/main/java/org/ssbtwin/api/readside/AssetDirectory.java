@@ -43,7 +43,7 @@ import org.ssbtwin.plant.entity.StationEntity;
  * (events by tag), never by asking every entity. On start it replays the journal to the end ("caught up"),
  * then follows new events live. Single-entity queries still go to the entity itself.
  *
- * <p>The cell summaries are most of it: ~200 bytes per cell, ~22 KB per pack with its 112 cells (README, "What else a
+ * <p>The cell summaries are most of it: ~200 bytes per cell, ~22 KB per pack with its 112 cells (docs/benchmarks.md, "What else a
  * node holds"). A node that serves no API, runs no simulation and no MQTT connector never reads them, so it can be
  * built {@linkplain #withoutCells() without them}: it does not follow the cell tag at all.
  */

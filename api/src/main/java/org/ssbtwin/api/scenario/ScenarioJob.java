@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.ssbtwin.api.jobs.BackgroundJob;
-import org.ssbtwin.api.study.StudyStatus;
+import org.ssbtwin.api.jobs.JobStatus;
 import org.ssbtwin.fleet.whatif.InvalidScenarioException;
 import org.ssbtwin.fleet.whatif.Scenario;
 import org.ssbtwin.fleet.whatif.ScenarioBase;
@@ -62,7 +62,7 @@ public final class ScenarioJob extends BackgroundJob<ScenarioComparison> {
         Snapshot<ScenarioComparison> s = snapshot();
         Map<String, String> links = new LinkedHashMap<>();
         links.put("self", path());
-        if (s.status() == StudyStatus.DONE) {
+        if (s.status() == JobStatus.DONE) {
             links.put("csv", path() + "/result.csv");
             links.put("chart", path() + "/chart.png");
         }

@@ -1,5 +1,7 @@
 package org.ssbtwin.api.study;
 
+import org.ssbtwin.api.jobs.JobStatus;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -50,7 +52,7 @@ public final class StudyJob extends BackgroundJob<FleetStudyResult> {
         Snapshot<FleetStudyResult> s = snapshot();
         Map<String, String> links = new LinkedHashMap<>();
         links.put("self", path());
-        if (s.status() == StudyStatus.DONE) {
+        if (s.status() == JobStatus.DONE) {
             links.put("csv", path() + "/result.csv");
             links.put("png", path() + "/soh.png");
         }

@@ -1,5 +1,7 @@
 package org.ssbtwin.api.study;
 
+import org.ssbtwin.api.jobs.JobStatus;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Map;
@@ -13,7 +15,7 @@ import org.ssbtwin.fleet.study.FleetStudyResult;
  * @param error why the job FAILED
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record StudyJobView(String id, StudyStatus status, String fleet, int packs, int years, long seed,
+public record StudyJobView(String id, JobStatus status, String fleet, int packs, int years, long seed,
                            double progress, Instant submittedAt, Instant startedAt, Instant finishedAt, String error,
                            Map<String, String> links, FleetStudyResult result) {
 }

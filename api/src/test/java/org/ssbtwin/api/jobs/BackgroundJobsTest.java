@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
-import org.ssbtwin.api.study.StudyStatus;
+import org.ssbtwin.api.jobs.JobStatus;
 
 /** The one job lifecycle studies and scenarios share: done, failed (user-facing or internal), cancelled, refused. */
 class BackgroundJobsTest {
@@ -61,7 +61,7 @@ class BackgroundJobsTest {
         }
     }
 
-    private static void await(BackgroundJob<?> job, StudyStatus status) throws InterruptedException {
+    private static void await(BackgroundJob<?> job, JobStatus status) throws InterruptedException {
         for (int i = 0; i < 400 && job.status() != status; i++) Thread.sleep(25);
         assertEquals(status, job.status());
     }
@@ -78,7 +78,7 @@ class BackgroundJobsTest {
             assertNull(ok.csv());
 
             ok.go.countDown();
-            await(ok, StudyStatus.DONE);
+            await(ok, JobStatus.DONE);
             assertEquals(1.0, ok.progress());
             assertArrayEquals("result".getBytes(), ok.csv());
             assertEquals("result", ok.snapshot().result());
@@ -87,15 +87,15 @@ class BackgroundJobsTest {
             loop.go.countDown();
             for (int i = 0; i < 400 && loop.progress() < 0.5; i++) Thread.sleep(25);
             assertTrue(loop.cancel());
-            await(loop, StudyStatus.CANCELLED);
+            await(loop, JobStatus.CANCELLED);
             assertNull(loop.snapshot().result());
 
             Probe user = jobs.submit(id -> new Probe(id, "user"));
             Probe bug = jobs.submit(id -> new Probe(id, "bug"));
             user.go.countDown();
             bug.go.countDown();
-            await(user, StudyStatus.FAILED);
-            await(bug, StudyStatus.FAILED);
+            await(user, JobStatus.FAILED);
+            await(bug, JobStatus.FAILED);
             assertEquals("population.sampleSize must be > 0", user.snapshot().error());
             assertEquals("java.lang.IllegalStateException: boom", bug.snapshot().error());
             assertEquals(4, jobs.list().size());
@@ -110,16 +110,16 @@ class BackgroundJobsTest {
         try (BackgroundJobs<Probe> jobs = new BackgroundJobs<>("probe", "probes", "twin.probes.max-concurrent", 1, Thread.NORM_PRIORITY)) {
             Probe first = jobs.submit(id -> new Probe(id, "loop"));
             first.go.countDown();
-            for (int i = 0; i < 400 && first.status() != StudyStatus.RUNNING; i++) Thread.sleep(25);
+            for (int i = 0; i < 400 && first.status() != JobStatus.RUNNING; i++) Thread.sleep(25);
             assertTrue(first.cancel());
-            await(first, StudyStatus.CANCELLED);
+            await(first, JobStatus.CANCELLED);
             // the pool's one thread is free again; a job cancelled before it runs stays CANCELLED
             Probe queued = new Probe("q", "result");
             assertTrue(queued.cancel());
-            assertEquals(StudyStatus.CANCELLED, queued.status());
+            assertEquals(JobStatus.CANCELLED, queued.status());
             queued.go.countDown();
             queued.run();
-            assertEquals(StudyStatus.CANCELLED, queued.status(), "run() of a cancelled job does nothing");
+            assertEquals(JobStatus.CANCELLED, queued.status(), "run() of a cancelled job does nothing");
             assertNull(queued.csv());
         }
     }

@@ -2,8 +2,8 @@ package org.ssbtwin.fleet.ageing;
 
 /**
  * Parameters of the semi-empirical solid-state (oxide ceramic electrolyte, Si anode) cell ageing model.
- * Every value is either sourced (DOMAIN.md section given) or marked "assumed". The same table is in
- * {@code config/src/main/resources/fleet/SSB-AGEING-MODEL.md}.
+ * Every value is either sourced (docs/domain.md section given) or marked "assumed". The same table is in
+ * docs/ssb-ageing-model.md.
  *
  * @param calendarLossPerSqrtYear25C calendar capacity loss (fraction) after 1 year at 25 degC, SOC 0.5:
  *        assumed, calibrated so that a European commuter loses ~1.5-3 %/yr (Geotab 1.8-2.3 %/yr, DOMAIN 3.2)
@@ -63,7 +63,7 @@ public record SsbAgeingParameters(
         double selfDischargeBasePctPerDay,
         double selfDischargeGrowthPctPerDayPerYear) {
 
-    /** Default, loosely calibrated set (see SSB-AGEING-MODEL.md). */
+    /** Default, loosely calibrated set (see docs/ssb-ageing-model.md). */
     public static final SsbAgeingParameters DEFAULT = new SsbAgeingParameters(
             0.055,      // calendar loss after 1 yr at 25 degC / SOC 0.5 (assumed, calibrated)
             30_000,     // effective fleet value, calibrated to Geotab hot-climate effect (DOMAIN 3.2)

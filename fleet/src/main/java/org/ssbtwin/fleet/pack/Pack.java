@@ -15,7 +15,7 @@ import org.ssbtwin.core.id.VehicleId;
 /**
  * A deployed vehicle pack as the twin knows it: the fold of its {@link PackEvent}s, and what a resident pack entity
  * holds. Kept small because a node holds many (~1.7 KB of state, ~5 KB per resident entity with Pekko's own, see the
- * entity-memory bench and the README): cell ids as
+ * entity-memory bench and docs/benchmarks.md): cell ids as
  * serial numbers, the cells' manufacturing factors as the exact {@link SeriesCellProfile} the ageing model needs
  * (each cell's own factors stay in its cell twin and in the {@code Assembled} event), the idempotency window as
  * hashes; the health history is read from the journal when asked for (GET /packs/{id}/history), not held.

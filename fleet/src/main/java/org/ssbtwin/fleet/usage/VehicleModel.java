@@ -3,7 +3,7 @@ package org.ssbtwin.fleet.usage;
 import org.ssbtwin.fleet.ageing.PackDesign;
 
 /**
- * VinFast-like vehicle models (DOMAIN.md section 4). Consumption figures are derived from published pack size and
+ * VinFast-like vehicle models (docs/domain.md section 4). Consumption figures are derived from published pack size and
  * WLTP/EPA range (battery kWh / range) unless marked assumed. The series count and DC peak C-rate are assumed.
  */
 public enum VehicleModel {

@@ -2,7 +2,7 @@ package org.ssbtwin.plant.layout;
 
 /**
  * Parameters of the process-physics model. EVERY value is assumed (no public ProLogium data exist, DOMAIN 1.3
- * and 6); they are chosen to give plausible magnitudes and the right monotonic trends. See PLANT-MODEL.md.
+ * and 6); they are chosen to give plausible magnitudes and the right monotonic trends. See docs/plant-model.md.
  *
  * @param laminationTemperatureSigmaC  unit-to-unit/job-to-job scatter of the actual lamination temperature around its setpoint
  * @param laminationCurvature          interface resistance rise at the window edge: factor 1 + k((T-Tc)/halfWidth)^2 inside the window

@@ -14,7 +14,7 @@ import org.ssbtwin.core.id.StationId;
  * The bundled layouts as Java values (the config module's {@code plant/dunkirk.conf} and
  * {@code plant/dunkirk-small.conf} describe the same layouts; a config test checks they match). All station
  * figures are assumptions sized so the full line makes ~4 GWh/yr (~10 M cells of 0.39 kWh) at steady state; see
- * PLANT-MODEL.md.
+ * docs/plant-model.md.
  */
 public final class ReferenceLayouts {
     private ReferenceLayouts() {}

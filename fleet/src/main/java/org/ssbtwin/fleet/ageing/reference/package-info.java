@@ -4,7 +4,7 @@
  * with BLAST's one-sample gap, SOC rescaling with capacity, per-chunk stressors, trapezoid time averaging of
  * rates and the equivalent-time state-update rules.
  *
- * <p>The port follows {@code /work/shared/models/reference-ageing-models.md} and
+ * <p>The port follows {@code docs/reference-ageing-models.md} and
  * {@code reference-duty-profiles.md}, which restate BLAST-Lite 1.1.0 (git {@code bae8c719}) as mathematics.
  * It deliberately keeps BLAST's NaN behaviour: when a sigmoid state passes its asymptote (Kokam LAM knee, LFP
  * calendar asymptote) the state, and from then on q and r, become NaN exactly as in BLAST. Nothing is clamped.

@@ -1,4 +1,4 @@
-package org.ssbtwin.api;
+package org.ssbtwin.api.ingest;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,6 @@
-package org.ssbtwin.api.http;
+package org.ssbtwin.api.ingest;
+
+import org.ssbtwin.api.http.Json;
 
 import org.ssbtwin.fleet.pack.TelemetryRecord;
 import com.fasterxml.jackson.databind.JsonNode;

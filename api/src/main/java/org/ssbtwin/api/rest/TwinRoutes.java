@@ -1,4 +1,11 @@
-package org.ssbtwin.api.http;
+package org.ssbtwin.api.rest;
+
+import org.ssbtwin.api.http.ApiModule;
+import org.ssbtwin.api.http.DashboardRoutes;
+import org.ssbtwin.api.http.InvalidParameterException;
+import org.ssbtwin.api.http.Json;
+import org.ssbtwin.api.http.QueryParams;
+import org.ssbtwin.api.ingest.IngestRoutes;
 
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 

@@ -1,4 +1,7 @@
-package org.ssbtwin.api.http;
+package org.ssbtwin.api.ingest;
+
+import org.ssbtwin.api.http.InvalidParameterException;
+import org.ssbtwin.api.http.Json;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +14,7 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
-import org.ssbtwin.api.AssetRecorder;
+import org.ssbtwin.api.ingest.AssetRecorder;
 import org.ssbtwin.api.readside.AssetDirectory;
 import org.ssbtwin.fleet.pack.PackStatus;
 import org.ssbtwin.fleet.pack.PackSummary;

@@ -1,4 +1,4 @@
-package org.ssbtwin.api.http;
+package org.ssbtwin.api.ingest;
 
 import org.ssbtwin.api.TestTwin;
 import org.ssbtwin.api.TwinServer;

@@ -1,4 +1,4 @@
-package org.ssbtwin.api.http;
+package org.ssbtwin.api.ingest;
 
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -1,4 +1,4 @@
-package org.ssbtwin.api.http;
+package org.ssbtwin.api.rest;
 
 import org.ssbtwin.api.TestTwin;
 import org.ssbtwin.api.TwinServer;
