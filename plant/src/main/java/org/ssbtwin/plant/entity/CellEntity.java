@@ -8,6 +8,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.ssbtwin.core.Rejection;
 import org.ssbtwin.core.TwinSerializable;
 import org.ssbtwin.core.id.CellId;
@@ -25,18 +26,18 @@ public final class CellEntity extends RecordedAssetEntity<CellEntity.Command, Ce
     public sealed interface Command extends TwinSerializable {}
 
     /** Record a fact about the cell (a genealogy step, grading, packing, installation, field state). */
-    public record Record(CellEvent event, ActorRef<Reply> replyTo) implements Command, RecordCommand<CellEvent, Reply> {}
+    public record Record(CellEvent event, ActorRef<Reply> replyTo) implements Command {}
 
     /**
      * Record several facts at once, atomically: all are checked in order against the evolving state and either
      * all are persisted (one journal write) or none, with the first rejection.
      */
-    public record RecordAll(java.util.List<CellEvent> events, ActorRef<Reply> replyTo) implements Command, RecordAllCommand<CellEvent, Reply> {}
+    public record RecordAll(java.util.List<CellEvent> events, ActorRef<Reply> replyTo) implements Command {}
 
-    public record Get(ActorRef<Reply> replyTo) implements Command, GetCommand<Reply> {}
+    public record Get(ActorRef<Reply> replyTo) implements Command {}
 
-    /** Sharding's stop message (see {@link StopCommand}). */
-    public record Passivate() implements Command, StopCommand {}
+    /** Sharding's stop message (see {@link RecordedAssetEntity#passivate()}). */
+    public record Passivate() implements Command {}
 
     /** The cell after the command, or why the command was refused. */
     public record Reply(Cell cell, Rejection rejection) implements TwinSerializable {}
@@ -69,6 +70,16 @@ public final class CellEntity extends RecordedAssetEntity<CellEntity.Command, Ce
     @Override
     public Cell emptyState() {
         return Cell.unknown(id);
+    }
+
+    @Override
+    public CommandHandlerWithReply<Command, CellEvent, Cell> commandHandler() {
+        return newCommandHandlerWithReplyBuilder().forAnyState()
+                .onCommand(Record.class, (state, c) -> record(state, c.event(), c.replyTo()))
+                .onCommand(RecordAll.class, (state, c) -> recordAll(state, c.events(), c.replyTo()))
+                .onCommand(Get.class, (state, c) -> answer(state, c.replyTo()))
+                .onCommand(Passivate.class, (state, c) -> passivate())
+                .build();
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.ssbtwin.core.Rejection;
 import org.ssbtwin.core.TwinSerializable;
 import org.ssbtwin.core.id.StationId;
@@ -25,18 +26,18 @@ public final class StationEntity extends RecordedAssetEntity<StationEntity.Comma
     public sealed interface Command extends TwinSerializable {}
 
     /** Record a fact about the station (commissioning, setpoint change, state change, throughput, readings). */
-    public record Record(StationEvent event, ActorRef<Reply> replyTo) implements Command, RecordCommand<StationEvent, Reply> {}
+    public record Record(StationEvent event, ActorRef<Reply> replyTo) implements Command {}
 
     /**
      * Record several facts at once, atomically: all are checked in order against the evolving state and either
      * all are persisted (one journal write) or none, with the first rejection.
      */
-    public record RecordAll(java.util.List<StationEvent> events, ActorRef<Reply> replyTo) implements Command, RecordAllCommand<StationEvent, Reply> {}
+    public record RecordAll(java.util.List<StationEvent> events, ActorRef<Reply> replyTo) implements Command {}
 
-    public record Get(ActorRef<Reply> replyTo) implements Command, GetCommand<Reply> {}
+    public record Get(ActorRef<Reply> replyTo) implements Command {}
 
-    /** Sharding's stop message (see {@link StopCommand}). */
-    public record Passivate() implements Command, StopCommand {}
+    /** Sharding's stop message (see {@link RecordedAssetEntity#passivate()}). */
+    public record Passivate() implements Command {}
 
     /** The station after the command, or why the command was refused. */
     public record Reply(Station station, Rejection rejection) implements TwinSerializable {}
@@ -69,6 +70,16 @@ public final class StationEntity extends RecordedAssetEntity<StationEntity.Comma
     @Override
     public Station emptyState() {
         return Station.unknown(id);
+    }
+
+    @Override
+    public CommandHandlerWithReply<Command, StationEvent, Station> commandHandler() {
+        return newCommandHandlerWithReplyBuilder().forAnyState()
+                .onCommand(Record.class, (state, c) -> record(state, c.event(), c.replyTo()))
+                .onCommand(RecordAll.class, (state, c) -> recordAll(state, c.events(), c.replyTo()))
+                .onCommand(Get.class, (state, c) -> answer(state, c.replyTo()))
+                .onCommand(Passivate.class, (state, c) -> passivate())
+                .build();
     }
 
     @Override
