@@ -17,9 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.ssbtwin.fleet.ageing.PackCells;
 import org.ssbtwin.fleet.ageing.PackDay;
@@ -55,6 +52,8 @@ public final class FleetStudy {
      */
     public static final double RETIREMENT_SOH = 0.60;
 
+    /** Packs per Monte-Carlo chunk: progress is reported and cancellation polled per chunk. */
+    private static final int CHUNK = 256;
     static final double SOH_BIN = 0.0005;
     static final int SOH_BINS = 2400;          // 0 .. 1.2
     static final double RES_MIN = 0.8;
@@ -64,7 +63,6 @@ public final class FleetStudy {
     static final double LAM_LO = 114.0;
     static final double LAM_W = 2.0;
     static final int LAM_BANDS = 8;
-    private static final int CHUNK = 256;
 
     private FleetStudy() {
     }
@@ -83,72 +81,24 @@ public final class FleetStudy {
         }
         Layout layout = new Layout(spec);
         SsbAgeingModel model = new SsbAgeingModel(spec.ageing());
-        AtomicInteger next = new AtomicInteger();
-        AtomicLong done = new AtomicLong();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Accumulator[] accs = new Accumulator[threads];
-        Thread[] workers = new Thread[threads];
         StudyProgress prog = progress == null ? StudyProgress.NONE : progress;
         BooleanSupplier cancel = cancelled == null ? () -> false : cancelled;
-        for (int t = 0; t < threads; t++) {
-            Accumulator acc = new Accumulator(layout);
-            accs[t] = acc;
-            PackSimulator sim = new PackSimulator(spec, model, layout, seed);
-            workers[t] = new Thread(() -> {
-                try {
-                    while (failure.get() == null) {
-                        if (cancel.getAsBoolean()) {
-                            throw new CancellationException("fleet study cancelled");
-                        }
-                        int from = next.getAndAdd(CHUNK);
-                        if (from >= spec.packs()) {
-                            break;
-                        }
-                        int to = Math.min(spec.packs(), from + CHUNK);
-                        for (int i = from; i < to; i++) {
-                            sim.simulate(i, acc);
-                        }
-                        prog.packsDone(done.addAndGet(to - from), spec.packs());
-                    }
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, "fleet-study-" + t);
-            workers[t].setDaemon(true);
-        }
-        if (threads == 1) {
-            workers[0].run();
-        } else {
-            for (Thread w : workers) {
-                w.start();
-            }
-            try {
-                for (Thread w : workers) {
-                    w.join();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure.compareAndSet(null, new CancellationException("interrupted"));
-                for (Thread w : workers) {
-                    w.interrupt();
-                }
-            }
-        }
-        Throwable f = failure.get();
-        if (f instanceof RuntimeException re) {
-            throw re;
-        }
-        if (f instanceof Error err) {
-            throw err;
-        }
-        if (f != null) {
-            throw new IllegalStateException(f);
-        }
-        Accumulator total = accs[0];
-        for (int t = 1; t < threads; t++) {
-            total.add(accs[t]);
+        List<StudyWorker> workers = PackMonteCarlo.run(spec.packs(), threads, CHUNK,
+                t -> new StudyWorker(new PackSimulator(spec, model, layout, seed), new Accumulator(layout)),
+                "fleet-study", cancel, done -> prog.packsDone(done, spec.packs()));
+        Accumulator total = workers.get(0).acc();
+        for (int t = 1; t < workers.size(); t++) {
+            total.add(workers.get(t).acc());
         }
         return total.toResult(spec, seed);
+    }
+
+    /** One Monte-Carlo worker: its pack simulator and the accumulator it fills. */
+    private record StudyWorker(PackSimulator sim, Accumulator acc) implements PackMonteCarlo.Worker {
+        @Override
+        public void simulate(int packIndex) {
+            sim.simulate(packIndex, acc);
+        }
     }
 
     /** Convenience: no progress, never cancelled. */

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.ssbtwin.fleet.ageing.AgeingSnapshot;
@@ -24,6 +23,7 @@ import org.ssbtwin.fleet.usage.ChargingHabit;
 import org.ssbtwin.fleet.usage.Climate;
 import org.ssbtwin.fleet.usage.DriverArchetype;
 import org.ssbtwin.fleet.usage.FleetMix;
+import org.ssbtwin.fleet.study.PackMonteCarlo;
 import org.ssbtwin.fleet.usage.FleetSpec;
 import org.ssbtwin.fleet.usage.UsageGenerator;
 import org.ssbtwin.fleet.usage.VehicleModel;
@@ -298,57 +298,23 @@ public final class ScenarioEngine {
 
     static Acc[] runFleet(Arms arms, boolean live, int n, int years, long seed, int threads, BooleanSupplier cancel,
                           Progress progress) {
-        AtomicInteger next = new AtomicInteger();
-        AtomicLong done = new AtomicLong();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Acc[][] accs = new Acc[threads][];
-        Thread[] workers = new Thread[threads];
-        for (int t = 0; t < threads; t++) {
-            Acc[] acc = {new Acc(years), new Acc(years)};
-            accs[t] = acc;
-            PackRunner runner = new PackRunner(arms, live, years, seed);
-            workers[t] = new Thread(() -> {
-                try {
-                    while (failure.get() == null) {
-                        checkCancel(cancel);
-                        int from = next.getAndAdd(CHUNK);
-                        if (from >= n) {
-                            break;
-                        }
-                        int to = Math.min(n, from + CHUNK);
-                        for (int i = from; i < to; i++) {
-                            runner.simulate(i, acc);
-                        }
-                        progress.update(done.addAndGet(to - from) / (double) n);
-                    }
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, "what-if-fleet-" + t);
-            workers[t].setDaemon(true);
-        }
-        if (threads == 1) {
-            workers[0].run();
-        } else {
-            for (Thread w : workers) {
-                w.start();
-            }
-            try {
-                for (Thread w : workers) {
-                    w.join();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure.compareAndSet(null, new CancellationException("interrupted"));
-            }
-        }
-        rethrow(failure.get());
-        Acc[] total = accs[0];
-        for (int t = 1; t < threads; t++) {
-            total[0].add(accs[t][0]);
-            total[1].add(accs[t][1]);
+        List<FleetWorker> workers = PackMonteCarlo.run(n, threads, CHUNK,
+                t -> new FleetWorker(new PackRunner(arms, live, years, seed), new Acc[] {new Acc(years), new Acc(years)}),
+                "what-if-fleet", cancel, done -> progress.update(done / (double) n));
+        Acc[] total = workers.get(0).acc();
+        for (int t = 1; t < workers.size(); t++) {
+            total[0].add(workers.get(t).acc()[0]);
+            total[1].add(workers.get(t).acc()[1]);
         }
         return total;
+    }
+
+    /** One Monte-Carlo worker: its two-arm pack runner and the accumulators (baseline, scenario) it fills. */
+    private record FleetWorker(PackRunner runner, Acc[] acc) implements PackMonteCarlo.Worker {
+        @Override
+        public void simulate(int packIndex) {
+            runner.simulate(packIndex, acc);
+        }
     }
 
     /** Per-thread simulator of one pack in both arms, with reusable scratch. */
