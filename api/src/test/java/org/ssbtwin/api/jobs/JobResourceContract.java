@@ -27,20 +27,25 @@ import org.ssbtwin.api.jobs.JobApiClient.Reply;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class JobResourceContract {
+    private final String collection;
+    private final String name;
+    private final String plural;
+    private final String chartFile;
     protected TwinServer twin;
     protected JobApiClient jobs;
 
-    /** The collection's path ("/api/v1/studies"). */
-    protected abstract String collection();
-
-    /** A job's name ("study"). */
-    protected abstract String name();
-
-    /** The plural in the problem types ("studies"). */
-    protected abstract String plural();
-
-    /** The chart below a job ("soh.png"). */
-    protected abstract String chartFile();
+    /**
+     * @param collection the collection's path ("/api/v1/studies")
+     * @param name a job's name ("study")
+     * @param plural its plural in the problem types ("studies")
+     * @param chartFile the chart below a job ("soh.png")
+     */
+    protected JobResourceContract(String collection, String name, String plural, String chartFile) {
+        this.collection = collection;
+        this.name = name;
+        this.plural = plural;
+        this.chartFile = chartFile;
+    }
 
     /** The node's settings; must allow one job of this kind at a time. */
     protected abstract Map<String, Object> twinSettings();
@@ -55,7 +60,7 @@ public abstract class JobResourceContract {
     void start(@TempDir Path dir) throws Exception {
         twin = TestTwin.start(dir, twinSettings());
         twin.readiness().get();
-        jobs = new JobApiClient(twin.port(), collection(), name(), Duration.ofSeconds(60));
+        jobs = new JobApiClient(twin.port(), collection, name, Duration.ofSeconds(60));
     }
 
     @AfterAll
@@ -72,34 +77,34 @@ public abstract class JobResourceContract {
     @Test
     void overTheConcurrencyLimitIs429WithRetryAfterAndDeleteCancels() {
         String running = jobs.submitted(longJob());
-        Reply refused = jobs.call("POST", collection(), quickJob());
+        Reply refused = jobs.call("POST", collection, quickJob());
         assertEquals(429, refused.status(), refused.text());
         assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
-        assertEquals("/problems/too-many-" + plural(), refused.json().get("type").asText());
+        assertEquals("/problems/too-many-" + plural, refused.json().get("type").asText());
         assertTrue(Long.parseLong(refused.header("Retry-After")) >= 1, refused.headers().toString());
 
-        Reply cancel = jobs.call("DELETE", collection() + "/" + running, null);
+        Reply cancel = jobs.call("DELETE", collection + "/" + running, null);
         assertEquals(202, cancel.status(), cancel.text());
         JsonNode cancelled = jobs.awaitStatus(running, "CANCELLED");
         assertTrue(cancelled.get("progress").asDouble() < 1.0, cancelled.toString());
         assertFalse(cancelled.has("result"));
-        assertEquals(409, jobs.call("GET", collection() + "/" + running + "/result.csv", null).status());
-        assertEquals(409, jobs.call("GET", collection() + "/" + running + "/" + chartFile(), null).status());
-        Reply again = jobs.call("DELETE", collection() + "/" + running, null);
+        assertEquals(409, jobs.call("GET", collection + "/" + running + "/result.csv", null).status());
+        assertEquals(409, jobs.call("GET", collection + "/" + running + "/" + chartFile, null).status());
+        Reply again = jobs.call("DELETE", collection + "/" + running, null);
         assertEquals(409, again.status(), "a finished job cannot be cancelled");
-        assertEquals("/problems/" + name() + "-finished", again.json().get("type").asText());
+        assertEquals("/problems/" + name + "-finished", again.json().get("type").asText());
 
         jobs.awaitStatus(jobs.submitted(quickJob()), "DONE");
     }
 
     @Test
     void unknownJobsAre404() {
-        for (String path : List.of(collection() + "/no-such-job", collection() + "/no-such-job/result.csv",
-                collection() + "/no-such-job/" + chartFile())) {
+        for (String path : List.of(collection + "/no-such-job", collection + "/no-such-job/result.csv",
+                collection + "/no-such-job/" + chartFile)) {
             Reply r = jobs.call("GET", path, null);
             assertEquals(404, r.status(), path);
             assertEquals("/problems/not-found", r.json().get("type").asText());
         }
-        assertEquals(404, jobs.call("DELETE", collection() + "/no-such-job", null).status());
+        assertEquals(404, jobs.call("DELETE", collection + "/no-such-job", null).status());
     }
 }

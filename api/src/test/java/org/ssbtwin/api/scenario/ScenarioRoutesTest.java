@@ -16,24 +16,8 @@ import org.ssbtwin.api.jobs.JobResourceContract;
 
 /** The what-if REST API against a real twin (real HTTP, real Pekko, H2). */
 class ScenarioRoutesTest extends JobResourceContract {
-    @Override
-    protected String collection() {
-        return "/api/v1/scenarios";
-    }
-
-    @Override
-    protected String name() {
-        return "scenario";
-    }
-
-    @Override
-    protected String plural() {
-        return "scenarios";
-    }
-
-    @Override
-    protected String chartFile() {
-        return "chart.png";
+    ScenarioRoutesTest() {
+        super("/api/v1/scenarios", "scenario", "scenarios", "chart.png");
     }
 
     @Override

@@ -18,24 +18,8 @@ import org.ssbtwin.api.jobs.JobResourceContract;
 
 /** Fleet study jobs over real HTTP against a real node (max-concurrent 1, so the 429 path is reachable). */
 class StudyRoutesTest extends JobResourceContract {
-    @Override
-    protected String collection() {
-        return "/api/v1/studies";
-    }
-
-    @Override
-    protected String name() {
-        return "study";
-    }
-
-    @Override
-    protected String plural() {
-        return "studies";
-    }
-
-    @Override
-    protected String chartFile() {
-        return "soh.png";
+    StudyRoutesTest() {
+        super("/api/v1/studies", "study", "studies", "soh.png");
     }
 
     @Override
