@@ -63,7 +63,7 @@ public final class TestTwin {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                throw new AssertionError("interrupted while waiting for " + what, e);
             }
         }
         throw new AssertionError("timed out after " + max.toSeconds() + " s waiting for " + what);

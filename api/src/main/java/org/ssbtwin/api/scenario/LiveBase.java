@@ -17,6 +17,7 @@ import org.ssbtwin.api.readside.AssetDirectory;
 import org.ssbtwin.fleet.usage.ChargingHabit;
 import org.ssbtwin.fleet.usage.Climate;
 import org.ssbtwin.fleet.usage.DriverArchetype;
+import org.ssbtwin.fleet.usage.FleetMix;
 import org.ssbtwin.fleet.usage.FleetSpec;
 import org.ssbtwin.fleet.usage.VehicleModel;
 import org.ssbtwin.fleet.pack.Pack;
@@ -66,7 +67,7 @@ public final class LiveBase {
                 .thenComparing(p -> p.id().value()));
         LocalDate today = now.get().atZone(ZoneOffset.UTC).toLocalDate();
         List<LivePack> out = new ArrayList<>();
-        double[] cumH = cumulative(mixSource);
+        double[] cumH = FleetMix.cumulative(mixSource.mix().chargingHabits(), ChargingHabit.values());
         for (int from = 0; from < matching.size() && out.size() < pop.sampleSize(); from += BATCH) {
             if (cancelled.getAsBoolean()) throw new java.util.concurrent.CancellationException("scenario cancelled");
             List<PackSummary> batch = matching.subList(from, Math.min(matching.size(), from + BATCH));
@@ -88,7 +89,7 @@ public final class LiveBase {
                 if (pop.productionTo() != null && installed.isAfter(pop.productionTo())) continue;
                 DriverArchetype a = archetype(pack.archetype());
                 SplittableRandom r = new SplittableRandom(mix(seed ^ mix(pack.id().value().hashCode())));
-                ChargingHabit h = ChargingHabit.values()[pick(cumH, r.nextDouble())];
+                ChargingHabit h = ChargingHabit.values()[FleetMix.pick(cumH, r.nextDouble())];
                 out.add(new LivePack(pack.id().value(), model(pack.vehicleModel()), climate(pack.climate()),
                         a == null ? DriverArchetype.COMMUTER : a, h, installed, pack.cellProfile(), pack.ageing(),
                         today.isBefore(installed) ? installed : today));
@@ -100,23 +101,6 @@ public final class LiveBase {
         }
         out.sort(Comparator.comparing(LivePack::id));
         return out;
-    }
-
-    private static double[] cumulative(FleetSpec spec) {
-        ChargingHabit[] v = ChargingHabit.values();
-        double[] cum = new double[v.length];
-        double s = 0;
-        for (int i = 0; i < v.length; i++) {
-            s += spec.mix().chargingHabits().getOrDefault(v[i], 0.0);
-            cum[i] = s;
-        }
-        for (int i = 0; i < v.length; i++) cum[i] /= s;
-        return cum;
-    }
-
-    private static int pick(double[] cum, double u) {
-        for (int i = 0; i < cum.length; i++) if (u < cum[i]) return i;
-        return cum.length - 1;
     }
 
     static VehicleModel model(String s) {

@@ -2,11 +2,9 @@ package org.ssbtwin.api.scenario;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.ssbtwin.api.jobs.BackgroundJob;
-import org.ssbtwin.api.jobs.JobStatus;
 import org.ssbtwin.fleet.whatif.InvalidScenarioException;
 import org.ssbtwin.fleet.whatif.Scenario;
 import org.ssbtwin.fleet.whatif.ScenarioBase;
@@ -58,15 +56,9 @@ public final class ScenarioJob extends BackgroundJob<ScenarioComparison> {
         return e instanceof InvalidScenarioException ? e.getMessage() : null;
     }
 
-    public ScenarioJobView view(boolean withResult) {
-        Snapshot<ScenarioComparison> s = snapshot();
-        Map<String, String> links = new LinkedHashMap<>();
-        links.put("self", path());
-        if (s.status() == JobStatus.DONE) {
-            links.put("csv", path() + "/result.csv");
-            links.put("chart", path() + "/chart.png");
-        }
+    /** The job as the API shows it (see {@link org.ssbtwin.api.jobs.JobResource#view}). */
+    ScenarioJobView view(Snapshot<ScenarioComparison> s, Map<String, String> links, ScenarioComparison result) {
         return new ScenarioJobView(id(), s.status(), s.progress(), scenario, s.submittedAt(), s.startedAt(),
-                s.finishedAt(), s.error(), links, withResult ? s.result() : null);
+                s.finishedAt(), s.error(), links, result);
     }
 }

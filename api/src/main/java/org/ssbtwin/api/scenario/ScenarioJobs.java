@@ -3,12 +3,10 @@ package org.ssbtwin.api.scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.ssbtwin.api.jobs.BackgroundJobs;
+import org.ssbtwin.api.jobs.JobKind;
+import org.ssbtwin.api.jobs.JobResource;
 import org.ssbtwin.config.ScenarioSettings;
 import org.ssbtwin.config.plant.PlantLayoutLoader;
 import org.ssbtwin.config.scenario.ScenarioLoader;
@@ -17,14 +15,15 @@ import org.ssbtwin.plant.layout.PlantLayout;
 import org.ssbtwin.fleet.whatif.InvalidScenarioException;
 import org.ssbtwin.fleet.whatif.Scenario;
 import org.ssbtwin.fleet.whatif.ScenarioBase;
+import org.ssbtwin.fleet.whatif.ScenarioComparison;
 
 /**
- * What-if scenarios as background jobs ({@link BackgroundJobs}: {@code twin.scenarios.max-concurrent} job threads at
- * a lower priority than the actors, each run using {@code threads} fleet workers, one more refused with a
- * Retry-After, the newest finished ones kept in memory), with the resolvers of their bases.
+ * What-if scenarios as a job resource ({@link JobResource} on {@link BackgroundJobs}: {@code twin.scenarios.max-concurrent}
+ * job threads at a lower priority than the actors, each run using {@code threads} fleet workers, one more refused
+ * with a Retry-After, the newest finished ones kept in memory; a scenario's chart is {@code chart.png}), with the
+ * resolvers of their bases.
  */
-public final class ScenarioJobs implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(ScenarioJobs.class);
+public final class ScenarioJobs extends JobResource<Scenario, ScenarioComparison, ScenarioJob> {
     /** Resolves a scenario's base into a sandbox copy (may read the live twin; runs on the job's thread). */
     @FunctionalInterface
     public interface BaseResolver {
@@ -32,16 +31,14 @@ public final class ScenarioJobs implements AutoCloseable {
     }
 
     private final ScenarioSettings settings;
-    private final BaseResolver resolver;
-    private final Clock clock;
-    private final BackgroundJobs<ScenarioJob> jobs;
 
     public ScenarioJobs(ScenarioSettings settings, BaseResolver resolver) {
+        super(new JobKind<>("scenario", "scenarios", ScenarioRoutes.BASE, "chart", "chart.png",
+                "twin.scenarios.max-concurrent", settings.maxConcurrent(), Thread.NORM_PRIORITY - 1,
+                body -> ScenarioRequest.parse(body, settings),
+                (id, scenario) -> new ScenarioJob(id, scenario, resolver, settings.engineOptions(), Clock.systemUTC()),
+                ScenarioJobs::describe, ScenarioJob::view));
         this.settings = settings;
-        this.resolver = resolver;
-        this.clock = Clock.systemUTC();
-        this.jobs = new BackgroundJobs<>("scenario", "scenarios", "twin.scenarios.max-concurrent", settings.maxConcurrent(),
-                Thread.NORM_PRIORITY - 1);
     }
 
     /** Resolver for bundled bases only (the CLI); the live base needs a running twin. */
@@ -76,28 +73,9 @@ public final class ScenarioJobs implements AutoCloseable {
         return settings;
     }
 
-    /** Queues a scenario; throws {@link BackgroundJobs.TooManyJobsException} when {@code max-concurrent} jobs are active. */
-    public ScenarioJob submit(Scenario scenario) {
-        ScenarioJob job = jobs.submit(id -> new ScenarioJob(id, scenario, resolver, settings.engineOptions(), clock));
-        log.info("scenario {} queued: {} on {}, {} packs x {} years, seed {}", job.id(), scenario.name(), scenario.base(),
-                scenario.population().sampleSize(), scenario.horizonYears(), scenario.seed());
-        return job;
-    }
-
-    public Optional<ScenarioJob> get(String id) {
-        return jobs.get(id);
-    }
-
-    public List<ScenarioJob> list() {
-        return jobs.list();
-    }
-
-    public Optional<Boolean> cancel(String id) {
-        return jobs.cancel(id);
-    }
-
-    @Override
-    public void close() {
-        jobs.close();
+    private static String describe(ScenarioJob job) {
+        Scenario s = job.scenario();
+        return s.name() + " on " + s.base() + ", " + s.population().sampleSize() + " packs x " + s.horizonYears()
+                + " years, seed " + s.seed();
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.ssbtwin.api.http.Json;
 import org.ssbtwin.api.http.Json.FieldError;
+import org.ssbtwin.api.jobs.InvalidJobRequestException;
 import org.ssbtwin.config.ScenarioSettings;
 import org.ssbtwin.config.scenario.ScenarioLoader;
 import org.ssbtwin.fleet.whatif.FieldProblem;
@@ -34,17 +35,9 @@ public final class ScenarioRequest {
     }
 
     /** The body was rejected; {@link #errors()} names every bad field. */
-    public static final class InvalidScenarioRequestException extends IllegalArgumentException {
-        private final List<FieldError> errors;
-
+    public static final class InvalidScenarioRequestException extends InvalidJobRequestException {
         InvalidScenarioRequestException(List<FieldError> errors) {
-            super("the scenario has " + errors.size() + " invalid field(s): "
-                    + String.join("; ", errors.stream().map(FieldError::message).toList()));
-            this.errors = List.copyOf(errors);
-        }
-
-        public List<FieldError> errors() {
-            return errors;
+            super("the scenario", errors);
         }
     }
 

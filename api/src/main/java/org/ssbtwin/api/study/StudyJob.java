@@ -1,10 +1,7 @@
 package org.ssbtwin.api.study;
 
-import org.ssbtwin.api.jobs.JobStatus;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,7 +27,7 @@ public final class StudyJob extends BackgroundJob<FleetStudyResult> {
 
     @Override
     public String path() {
-        return "/api/v1/studies/" + id();
+        return StudyJobs.BASE + "/" + id();
     }
 
     @Override
@@ -47,17 +44,13 @@ public final class StudyJob extends BackgroundJob<FleetStudyResult> {
         return new Outputs<>(result, result.toCsv().getBytes(StandardCharsets.UTF_8), SohChart.png(result, title));
     }
 
-    /** The job as the API shows it; the result only if asked for and DONE. */
-    public StudyJobView view(boolean withResult) {
-        Snapshot<FleetStudyResult> s = snapshot();
-        Map<String, String> links = new LinkedHashMap<>();
-        links.put("self", path());
-        if (s.status() == JobStatus.DONE) {
-            links.put("csv", path() + "/result.csv");
-            links.put("png", path() + "/soh.png");
-        }
+    StudyRequest request() {
+        return request;
+    }
+
+    /** The job as the API shows it (see {@link org.ssbtwin.api.jobs.JobResource#view}). */
+    StudyJobView view(Snapshot<FleetStudyResult> s, Map<String, String> links, FleetStudyResult result) {
         return new StudyJobView(id(), s.status(), request.fleet(), request.spec().packs(), request.spec().years(),
-                request.seed(), s.progress(), s.submittedAt(), s.startedAt(), s.finishedAt(), s.error(), links,
-                withResult ? s.result() : null);
+                request.seed(), s.progress(), s.submittedAt(), s.startedAt(), s.finishedAt(), s.error(), links, result);
     }
 }

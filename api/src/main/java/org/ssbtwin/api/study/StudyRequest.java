@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.ssbtwin.api.http.Json;
 import org.ssbtwin.api.http.Json.FieldError;
+import org.ssbtwin.api.jobs.InvalidJobRequestException;
 import org.ssbtwin.config.TwinSettings;
 import org.ssbtwin.config.fleet.FleetSpecValidationException;
 import org.ssbtwin.fleet.usage.FleetSpec;
@@ -24,17 +25,9 @@ public record StudyRequest(String fleet, FleetSpec spec, long seed) {
     static final Set<String> FIELDS = Set.of("fleet", "fleetSpec", "packs", "years", "seed");
 
     /** The body was rejected; {@link #errors()} names every bad field. */
-    public static final class InvalidStudyRequestException extends IllegalArgumentException {
-        private final List<FieldError> errors;
-
+    public static final class InvalidStudyRequestException extends InvalidJobRequestException {
         InvalidStudyRequestException(List<FieldError> errors) {
-            super("the study request has " + errors.size() + " invalid field(s): "
-                    + String.join("; ", errors.stream().map(FieldError::message).toList()));
-            this.errors = List.copyOf(errors);
-        }
-
-        public List<FieldError> errors() {
-            return errors;
+            super("the study request", errors);
         }
     }
 

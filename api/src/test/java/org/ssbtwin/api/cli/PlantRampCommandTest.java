@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class PlantRampCommandTest {
     @Test
     void rampUpShowsScrapFallingAfterStartOfProduction() {
-        var r = ReferenceProfileCommandTest.run("plant-ramp", "--layout", "plant/dunkirk-small.conf", "--months", "4");
+        var r = CommandRun.run("plant-ramp", "--layout", "plant/dunkirk-small.conf", "--months", "4");
         assertEquals(0, r.code(), r.err());
         String[] lines = r.out().strip().split("\n");
         assertEquals("month,from,cells,gwh_per_year,first_pass_yield,scrap_rate,bottleneck,bottleneck_oee", lines[0]);
@@ -20,10 +20,10 @@ class PlantRampCommandTest {
 
     @Test
     void badOptionsNameTheOption() {
-        var months = ReferenceProfileCommandTest.run("plant-ramp", "--months", "0");
+        var months = CommandRun.run("plant-ramp", "--months", "0");
         assertEquals(2, months.code());
         assertTrue(months.err().contains("--months"), months.err());
-        var layout = ReferenceProfileCommandTest.run("plant-ramp", "--layout", "plant/nowhere.conf", "--months", "1");
+        var layout = CommandRun.run("plant-ramp", "--layout", "plant/nowhere.conf", "--months", "1");
         assertEquals(2, layout.code());
         assertTrue(layout.err().contains("--layout"), layout.err());
     }

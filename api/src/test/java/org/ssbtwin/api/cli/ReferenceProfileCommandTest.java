@@ -1,29 +1,14 @@
 package org.ssbtwin.api.cli;
 
+import static org.ssbtwin.api.cli.CommandRun.run;
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import org.ssbtwin.api.TwinMain;
-import picocli.CommandLine;
 
 class ReferenceProfileCommandTest {
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        CommandLine cli = new CommandLine(new TwinMain());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void printsTheCsvEveryHalfYearTo15Years() {
-        Run r = run("reference-profile", "--model", "nmc111-gr-kokam75ah", "--profile", "p1");
+        CommandRun r = run("reference-profile", "--model", "nmc111-gr-kokam75ah", "--profile", "p1");
         assertEquals(0, r.code(), r.err());
         String[] lines = r.out().strip().split("\n");
         assertEquals("t_years,efc,q,r", lines[0]);
@@ -36,7 +21,7 @@ class ReferenceProfileCommandTest {
 
     @Test
     void capacityOnlyModelHasNoResistanceColumn() {
-        Run r = run("reference-profile", "--model", "nmc811-grsi-lgm50", "--profile", "p4", "--years", "2");
+        CommandRun r = run("reference-profile", "--model", "nmc811-grsi-lgm50", "--profile", "p4", "--years", "2");
         assertEquals(0, r.code(), r.err());
         assertEquals("t_years,efc,q", r.out().lines().findFirst().orElseThrow());
         assertEquals(6, r.out().strip().split("\n").length);
@@ -44,13 +29,13 @@ class ReferenceProfileCommandTest {
 
     @Test
     void badArgumentsNameTheOption() {
-        Run model = run("reference-profile", "--model", "lead-acid", "--profile", "p1");
+        CommandRun model = run("reference-profile", "--model", "lead-acid", "--profile", "p1");
         assertEquals(2, model.code());
         assertTrue(model.err().contains("--model: unknown model 'lead-acid'"), model.err());
-        Run profile = run("reference-profile", "--model", "nmc111-gr-kokam75ah", "--profile", "p9");
+        CommandRun profile = run("reference-profile", "--model", "nmc111-gr-kokam75ah", "--profile", "p9");
         assertEquals(2, profile.code());
         assertTrue(profile.err().contains("--profile"), profile.err());
-        Run years = run("reference-profile", "--model", "nmc111-gr-kokam75ah", "--profile", "p1", "--years", "-3");
+        CommandRun years = run("reference-profile", "--model", "nmc111-gr-kokam75ah", "--profile", "p1", "--years", "-3");
         assertEquals(2, years.code());
         assertTrue(years.err().contains("--years"), years.err());
     }

@@ -1,10 +1,9 @@
 package org.ssbtwin.api.cli;
 
+import static org.ssbtwin.api.cli.CommandRun.run;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,31 +11,17 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ssbtwin.api.TwinMain;
 import org.ssbtwin.api.http.Json;
 import org.ssbtwin.fleet.study.FleetStudyResult;
-import picocli.CommandLine;
 
 class StudyCommandTest {
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        CommandLine cli = new CommandLine(new TwinMain());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @TempDir
     Path dir;
 
     @Test
     void smallStudyPrintsTheTableAndWritesJsonCsvAndPng() throws Exception {
         Path out = dir.resolve("vn");
-        Run r = run("study", "--fleet", "vinfast-vn", "--packs", "200", "--years", "3", "--seed", "7",
+        CommandRun r = run("study", "--fleet", "vinfast-vn", "--packs", "200", "--years", "3", "--seed", "7",
                 "--threads", "2", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
@@ -86,8 +71,8 @@ class StudyCommandTest {
                   }
                 }
                 """);
-        Run a = run("study", "--fleet", conf.toString(), "--seed", "3", "--threads", "1", "--out", dir.resolve("a").toString());
-        Run b = run("study", "--fleet", conf.toString(), "--seed", "3", "--threads", "2", "--out", dir.resolve("b").toString());
+        CommandRun a = run("study", "--fleet", conf.toString(), "--seed", "3", "--threads", "1", "--out", dir.resolve("a").toString());
+        CommandRun b = run("study", "--fleet", conf.toString(), "--seed", "3", "--threads", "2", "--out", dir.resolve("b").toString());
         assertEquals(0, a.code(), a.err());
         assertEquals(0, b.code(), b.err());
         assertTrue(a.out().contains("fleet mini: 120 packs x 2 years"), a.out());
@@ -98,27 +83,27 @@ class StudyCommandTest {
 
     @Test
     void badOptionsExitWithCode2AndNameTheOption() throws Exception {
-        Run packs = run("study", "--fleet", "europe", "--packs", "0", "--years", "3", "--seed", "1", "--out", dir.toString());
+        CommandRun packs = run("study", "--fleet", "europe", "--packs", "0", "--years", "3", "--seed", "1", "--out", dir.toString());
         assertEquals(2, packs.code());
         assertTrue(packs.err().contains("--packs: must be within [1, 5000000], was 0"), packs.err());
 
-        Run years = run("study", "--fleet", "europe", "--packs", "10", "--years", "41", "--seed", "1");
+        CommandRun years = run("study", "--fleet", "europe", "--packs", "10", "--years", "41", "--seed", "1");
         assertEquals(2, years.code());
         assertTrue(years.err().contains("--years: must be within [1, 40], was 41"), years.err());
 
-        Run threads = run("study", "--fleet", "europe", "--packs", "10", "--years", "1", "--seed", "1", "--threads", "0");
+        CommandRun threads = run("study", "--fleet", "europe", "--packs", "10", "--years", "1", "--seed", "1", "--threads", "0");
         assertEquals(2, threads.code());
         assertTrue(threads.err().contains("--threads"), threads.err());
 
-        Run seed = run("study", "--fleet", "europe", "--packs", "10", "--years", "1");
+        CommandRun seed = run("study", "--fleet", "europe", "--packs", "10", "--years", "1");
         assertEquals(2, seed.code());
         assertTrue(seed.err().contains("--seed"), seed.err());
 
-        Run notNumber = run("study", "--fleet", "europe", "--packs", "many", "--seed", "1");
+        CommandRun notNumber = run("study", "--fleet", "europe", "--packs", "many", "--seed", "1");
         assertEquals(2, notNumber.code());
         assertTrue(notNumber.err().contains("--packs"), notNumber.err());
 
-        Run unknown = run("study", "--fleet", "mars", "--packs", "10", "--years", "1", "--seed", "1");
+        CommandRun unknown = run("study", "--fleet", "mars", "--packs", "10", "--years", "1", "--seed", "1");
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("--fleet") && unknown.err().contains("europe, vinfast-vn"), unknown.err());
 
@@ -136,7 +121,7 @@ class StudyCommandTest {
                   }
                 }
                 """);
-        Run file = run("study", "--fleet", bad.toString(), "--seed", "1", "--out", dir.resolve("x").toString());
+        CommandRun file = run("study", "--fleet", bad.toString(), "--seed", "1", "--out", dir.resolve("x").toString());
         assertEquals(2, file.code());
         assertTrue(file.err().contains("--fleet: invalid fleet spec"), file.err());
         assertTrue(file.err().contains("mix.climates.HANOI share must be in [0,1], was 1.4"), file.err());

@@ -1,35 +1,20 @@
 package org.ssbtwin.api.cli;
 
+import static org.ssbtwin.api.cli.CommandRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ssbtwin.api.TwinMain;
 import org.ssbtwin.api.http.Json;
-import picocli.CommandLine;
 
 class WhatIfCommandTest {
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        CommandLine cli = new CommandLine(new TwinMain());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @TempDir
     Path dir;
 
@@ -47,7 +32,7 @@ class WhatIfCommandTest {
                   fleet { climateShiftC = 4 }
                 }""");
         Path out = dir.resolve("out");
-        Run r = run("what-if", "--scenario", file.toString(), "--seed", "9", "--plant-layout", "plant/dunkirk-small.conf",
+        CommandRun r = run("what-if", "--scenario", file.toString(), "--seed", "9", "--plant-layout", "plant/dunkirk-small.conf",
                 "--plant-days", "2", "--threads", "2", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
@@ -73,13 +58,13 @@ class WhatIfCommandTest {
     void aBadFieldIsNamedAndExitsWith2() throws Exception {
         Path file = dir.resolve("bad.conf");
         Files.writeString(file, "scenario { seed = 1, fleet { targetSoc = 1.7 }, plant { shiftPattern = \"always\" } }");
-        Run r = run("what-if", "--scenario", file.toString());
+        CommandRun r = run("what-if", "--scenario", file.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("fleet.targetSoc") && r.err().contains("plant.shiftPattern"), r.err());
-        Run b = run("what-if", "--bundled", "no-such-scenario");
+        CommandRun b = run("what-if", "--bundled", "no-such-scenario");
         assertEquals(2, b.code());
         assertTrue(b.err().contains("bundled must be one of"), b.err());
-        Run h = run("what-if", "--bundled", "dry-room-excursion", "--horizon-years", "99");
+        CommandRun h = run("what-if", "--bundled", "dry-room-excursion", "--horizon-years", "99");
         assertEquals(2, h.code());
         assertTrue(h.err().contains("horizonYears"), h.err());
     }

@@ -3,12 +3,13 @@ package org.ssbtwin.api.jobs;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
-import org.ssbtwin.api.jobs.JobStatus;
+import org.ssbtwin.api.TestTwin;
 
 /** The one job lifecycle studies and scenarios share: done, failed (user-facing or internal), cancelled, refused. */
 class BackgroundJobsTest {
@@ -61,8 +62,11 @@ class BackgroundJobsTest {
         }
     }
 
-    private static void await(BackgroundJob<?> job, JobStatus status) throws InterruptedException {
-        for (int i = 0; i < 400 && job.status() != status; i++) Thread.sleep(25);
+    private static final Duration MAX_WAIT = Duration.ofSeconds(10);
+
+    /** Waits (bounded) until the job is {@code status}; fails naming the job and the status it was left in. */
+    private static void await(BackgroundJob<?> job, JobStatus status) {
+        TestTwin.await(job.path() + " to be " + status + " (is " + job.status() + ")", MAX_WAIT, () -> job.status() == status);
         assertEquals(status, job.status());
     }
 
@@ -85,7 +89,8 @@ class BackgroundJobsTest {
             assertFalse(ok.cancel(), "a finished job cannot be cancelled");
 
             loop.go.countDown();
-            for (int i = 0; i < 400 && loop.progress() < 0.5; i++) Thread.sleep(25);
+            TestTwin.await(loop.path() + " to report progress 0.5", MAX_WAIT, () -> loop.progress() >= 0.5);
+            assertEquals(JobStatus.RUNNING, loop.status());
             assertTrue(loop.cancel());
             await(loop, JobStatus.CANCELLED);
             assertNull(loop.snapshot().result());
@@ -110,7 +115,7 @@ class BackgroundJobsTest {
         try (BackgroundJobs<Probe> jobs = new BackgroundJobs<>("probe", "probes", "twin.probes.max-concurrent", 1, Thread.NORM_PRIORITY)) {
             Probe first = jobs.submit(id -> new Probe(id, "loop"));
             first.go.countDown();
-            for (int i = 0; i < 400 && first.status() != JobStatus.RUNNING; i++) Thread.sleep(25);
+            await(first, JobStatus.RUNNING);
             assertTrue(first.cancel());
             await(first, JobStatus.CANCELLED);
             // the pool's one thread is free again; a job cancelled before it runs stays CANCELLED

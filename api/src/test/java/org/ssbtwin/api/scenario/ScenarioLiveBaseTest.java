@@ -2,6 +2,7 @@ package org.ssbtwin.api.scenario;
 
 import org.ssbtwin.api.TestTwin;
 import org.ssbtwin.api.TwinServer;
+import org.ssbtwin.api.jobs.JobApiClient;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,11 +43,10 @@ class ScenarioLiveBaseTest {
     @Test
     void aLiveScenarioAgesTheLivePacksFromTheirCurrentState() {
         TestTwin.await("packs in service", Duration.ofSeconds(60), () -> inService() >= 3);
-        int port = twin.port();
-        ScenarioRoutesTest.port = port;
-        String id = ScenarioRoutesTest.submitted("{\"name\": \"live-hot\", \"base\": \"live\", \"horizonYears\": 3,"
+        JobApiClient scenarios = new JobApiClient(twin.port(), "/api/v1/scenarios", "scenario", Duration.ofSeconds(60));
+        String id = scenarios.submitted("{\"name\": \"live-hot\", \"base\": \"live\", \"horizonYears\": 3,"
                 + " \"seed\": 4, \"population\": {\"sampleSize\": 20}, \"fleet\": {\"climateShiftC\": 6}}");
-        JsonNode job = ScenarioRoutesTest.awaitStatus(id, "DONE");
+        JsonNode job = scenarios.awaitStatus(id, "DONE");
         JsonNode r = job.get("result");
         int packs = r.get("fleet").get("packs").asInt();
         assertTrue(packs >= 3 && packs <= 20, r.toString());
@@ -57,9 +57,9 @@ class ScenarioLiveBaseTest {
         assertTrue(r.get("fieldEffect").get("packs").asInt() >= 1);
 
         // a filter no live pack matches is a FAILED job naming the population, not a silent empty result
-        String none = ScenarioRoutesTest.submitted("{\"base\": \"live\", \"seed\": 1, \"horizonYears\": 1,"
+        String none = scenarios.submitted("{\"base\": \"live\", \"seed\": 1, \"horizonYears\": 1,"
                 + " \"population\": {\"sampleSize\": 5, \"productionFrom\": \"2099-01-01\"}}");
-        JsonNode failed = ScenarioRoutesTest.awaitStatus(none, "FAILED");
+        JsonNode failed = scenarios.awaitStatus(none, "FAILED");
         assertTrue(failed.get("error").asText().contains("matches no live pack"), failed.toString());
     }
 }
