@@ -260,11 +260,11 @@ public final class ConfigReader {
             return null;
         }
         BigDecimal b = decimal(v);
-        if (b == null) {
+        if (b == null && !(v.unwrapped() instanceof Double)) {
             problem(key, "must be a number, was " + render(v));
             return null;
         }
-        double d = b.doubleValue();
+        double d = b == null ? (Double) v.unwrapped() : b.doubleValue();
         if (!Double.isFinite(d)) {
             problem(key, "must be a finite number, was " + render(v));
             return null;
@@ -346,7 +346,7 @@ public final class ConfigReader {
             return null;
         }
         if (v.valueType() != ConfigValueType.STRING && v.valueType() != ConfigValueType.NUMBER) {
-            problem(key, "must be a string, was a " + v.valueType().name().toLowerCase(Locale.ROOT) + " (not shown)");
+            problem(key, "must be a string (the value is not shown)");
             return null;
         }
         String s = String.valueOf(v.unwrapped());
