@@ -436,28 +436,23 @@ public final class ConfigReader {
     }
 
     private LocalDate date(String key, boolean required) {
+        return parsed(key, required, LocalDate::parse, "an ISO date like 2028-06-01");
+    }
+
+    /** A required ISO-8601 instant ({@code 2028-01-03T06:00:00Z}); {@code null} when absent or wrong. */
+    public Instant instant(String key) {
+        return parsed(key, true, Instant::parse, "an ISO-8601 instant like 2028-01-03T06:00:00Z");
+    }
+
+    private <T> T parsed(String key, boolean required, Function<String, T> parse, String form) {
         String s = text(key, required);
         if (s == null) {
             return null;
         }
         try {
-            return LocalDate.parse(s.trim());
+            return parse.apply(s.trim());
         } catch (DateTimeParseException e) {
-            problem(key, "must be an ISO date like 2028-06-01, was \"" + s + "\"");
-            return null;
-        }
-    }
-
-    /** A required ISO-8601 instant ({@code 2028-01-03T06:00:00Z}); {@code null} when absent or wrong. */
-    public Instant instant(String key) {
-        String s = text(key, true);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(s.trim());
-        } catch (DateTimeParseException e) {
-            problem(key, "must be an ISO-8601 instant like 2028-01-03T06:00:00Z, was \"" + s + "\"");
+            problem(key, "must be " + form + ", was \"" + s + "\"");
             return null;
         }
     }
