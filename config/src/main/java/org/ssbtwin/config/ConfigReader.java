@@ -133,11 +133,6 @@ public final class ConfigReader {
         return prefix.isEmpty() ? key : prefix + "." + key;
     }
 
-    /** The wrapped config. */
-    public Config config() {
-        return config;
-    }
-
     /** Whether {@code key} is present and not {@code null}. */
     public boolean has(String key) {
         return value(key) != null;
@@ -658,7 +653,7 @@ public final class ConfigReader {
     }
 
     /** A value as a message shows it: strings quoted, numbers as written. */
-    public static String render(ConfigValue v) {
+    private static String render(ConfigValue v) {
         return v.render(CONCISE);
     }
 
