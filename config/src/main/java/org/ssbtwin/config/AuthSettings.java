@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Access control of the HTTP API (the {@code twin.auth} block): whether it is enforced and the API keys with their
@@ -110,74 +111,50 @@ public final class AuthSettings {
 
     /** Reads {@code twin.auth}; {@code env} resolves {@code key-env} names (the environment, or a map in tests). */
     public static AuthSettings from(Config root, Function<String, String> env) {
-        String base = "twin.auth";
-        if (!root.hasPath(base)) return new AuthSettings(false, List.of());
-        Config c = root.getConfig(base);
-        boolean enabled;
-        try {
-            enabled = c.hasPath("enabled") && c.getBoolean("enabled");
-        } catch (com.typesafe.config.ConfigException e) {
-            throw new ConfigException(base + ".enabled", "must be true or false");
-        }
+        if (!root.hasPath("twin.auth")) return new AuthSettings(false, List.of());
+        ConfigReader c = ConfigReader.block(root, "twin.auth");
+        boolean enabled = c.onOff("enabled", false);
+        List<ConfigReader> entries = c.optionalObjects("keys");
         List<ApiKey> keys = new ArrayList<>();
-        if (c.hasPath("keys")) {
-            List<? extends Config> list;
-            try {
-                list = c.getConfigList("keys");
-            } catch (com.typesafe.config.ConfigException e) {
-                throw new ConfigException(base + ".keys", "must be a list of {name, role, key-sha256 | key-env | key}");
+        Set<String> names = new HashSet<>();
+        Set<String> hashes = new HashSet<>();
+        for (ConfigReader k : entries == null ? List.<ConfigReader>of() : entries) {
+            k.unknownKeys(KEY_FIELDS);
+            String name = k.string("name");
+            k.check(name == null || names.add(name.strip()), "name", "must be unique, was '" + name + "' twice");
+            Role role = k.enumValue("role", Role.class);
+            int given = (k.has("key-sha256") ? 1 : 0) + (k.has("key-env") ? 1 : 0) + (k.has("key") ? 1 : 0);
+            k.check(given == 1, "", "must give exactly one of key-sha256, key-env, key, gave " + given);
+            byte[] hash = null;
+            if (given != 1) {
+                continue;
+            } else if (k.has("key-sha256")) {
+                String hex = k.string("key-sha256", SHA256_HEX, "64 hex digits (SHA-256)");
+                hash = hex == null ? null : HexFormat.of().parseHex(hex.toLowerCase(Locale.ROOT));
+            } else {
+                String field = k.has("key-env") ? "key-env" : "key";
+                String raw = field.equals("key") ? k.secret("key") : null;
+                if (field.equals("key-env")) {
+                    String variable = k.string("key-env");
+                    raw = variable == null ? null : env.apply(variable);
+                    k.check(variable == null || raw != null, field, "must name a set environment variable, was " + variable);
+                }
+                // the message never contains the key itself
+                k.check(raw == null || raw.strip().length() >= MIN_KEY_LENGTH, field,
+                        "must give a key of at least " + MIN_KEY_LENGTH + " characters");
+                hash = raw == null || raw.strip().length() < MIN_KEY_LENGTH ? null : sha256(raw.strip());
             }
-            Set<String> names = new HashSet<>();
-            Set<String> hashes = new HashSet<>();
-            for (int i = 0; i < list.size(); i++) {
-                Config k = list.get(i);
-                String at = base + ".keys." + i;
-                for (String field : k.root().keySet()) {
-                    if (!Set.of("name", "role", "key-sha256", "key-env", "key").contains(field)) {
-                        throw new ConfigException(at + "." + field, "unknown field; expected name, role and one of key-sha256, key-env, key");
-                    }
-                }
-                if (!k.hasPath("name") || k.getString("name").isBlank()) throw new ConfigException(at + ".name", "is required");
-                String name = k.getString("name").strip();
-                if (!names.add(name)) throw new ConfigException(at + ".name", "'" + name + "' is used twice");
-                if (!k.hasPath("role")) throw new ConfigException(at + ".role", "is required (reader, operator or engineer)");
-                Role role;
-                try {
-                    role = Role.valueOf(k.getString("role").strip().toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    throw new ConfigException(at + ".role", "must be reader, operator or engineer, was '" + k.getString("role") + "'");
-                }
-                int given = (k.hasPath("key-sha256") ? 1 : 0) + (k.hasPath("key-env") ? 1 : 0) + (k.hasPath("key") ? 1 : 0);
-                if (given != 1) {
-                    throw new ConfigException(at, "give exactly one of key-sha256, key-env, key (" + given + " given)");
-                }
-                byte[] hash;
-                if (k.hasPath("key-sha256")) {
-                    String hex = k.getString("key-sha256").strip();
-                    if (!hex.matches("[0-9a-fA-F]{64}")) throw new ConfigException(at + ".key-sha256", "must be 64 hex digits (SHA-256)");
-                    hash = HexFormat.of().parseHex(hex.toLowerCase(Locale.ROOT));
-                } else {
-                    String raw;
-                    String field;
-                    if (k.hasPath("key-env")) {
-                        field = at + ".key-env";
-                        raw = env.apply(k.getString("key-env"));
-                        if (raw == null) throw new ConfigException(field, "environment variable " + k.getString("key-env") + " is not set");
-                    } else {
-                        field = at + ".key";
-                        raw = k.getString("key");
-                    }
-                    // the message never contains the key itself
-                    if (raw.strip().length() < MIN_KEY_LENGTH) throw new ConfigException(field, "a key must have at least " + MIN_KEY_LENGTH + " characters");
-                    hash = sha256(raw.strip());
-                }
-                if (!hashes.add(HexFormat.of().formatHex(hash))) throw new ConfigException(at, "the same key is configured twice");
-                keys.add(new ApiKey(name, role, hash));
-            }
+            k.check(hash == null || hashes.add(HexFormat.of().formatHex(hash)), "", "must not repeat another entry's key");
+            if (name != null && role != null && hash != null) keys.add(new ApiKey(name.strip(), role, hash));
         }
-        if (enabled && keys.isEmpty()) throw new ConfigException(base + ".keys", "access control is enabled but no key is configured");
+        c.check(!enabled || entries == null || !keys.isEmpty() || c.hasProblems(), "keys",
+                "must configure at least one key when access control is enabled");
+        c.throwIfProblems();
         return new AuthSettings(enabled, keys);
     }
+
+    private static final Set<String> KEY_FIELDS = Set.of("name", "role", "key-sha256", "key-env", "key");
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
 
     @Override
     public String toString() {

@@ -1,11 +1,10 @@
 package org.ssbtwin.config;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigValueType;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How a node takes part in the cluster (the {@code twin.cluster} block): its roles and whether it forms the
@@ -38,30 +37,12 @@ public record ClusterSettings(Set<String> roles, boolean bootstrap, boolean mana
 
     /** Reads {@code twin.cluster}; roles may be a list or, from the environment, a comma-separated string. */
     public static ClusterSettings from(Config root) {
-        Config c = root.getConfig("twin.cluster");
-        if (!c.hasPath("roles")) throw new ConfigException("twin.cluster.roles", "is required");
-        List<String> raw = c.getValue("roles").valueType() == ConfigValueType.LIST
-                ? c.getStringList("roles")
-                : Arrays.asList(c.getString("roles").split(","));
-        Set<String> roles = new LinkedHashSet<>();
-        for (String r : raw) {
-            String role = r.trim();
-            if (role.isEmpty()) continue;
-            if (!ROLES.contains(role)) {
-                throw new ConfigException("twin.cluster.roles", "roles are api, entities and read-side, was '" + role + "'");
-            }
-            roles.add(role);
-        }
-        if (roles.isEmpty()) throw new ConfigException("twin.cluster.roles", "must name at least one of api, entities, read-side");
-        boolean bootstrap = onOff(c, "bootstrap");
-        return new ClusterSettings(roles, bootstrap, bootstrap || onOff(c, "management"));
-    }
-
-    private static boolean onOff(Config c, String path) {
-        try {
-            return c.getBoolean(path);
-        } catch (com.typesafe.config.ConfigException e) {
-            throw new ConfigException("twin.cluster." + path, "must be on or off");
-        }
+        ConfigReader c = ConfigReader.block(root, "twin.cluster");
+        List<String> roles = c.strings("roles", ROLES);
+        c.check(roles == null || !roles.isEmpty(), "roles", "must name at least one of " + new TreeSet<>(ROLES) + ", was []");
+        Boolean bootstrap = c.onOff("bootstrap");
+        Boolean management = c.onOff("management");
+        c.throwIfProblems();
+        return new ClusterSettings(new LinkedHashSet<>(roles), bootstrap, bootstrap || management);
     }
 }

@@ -3,6 +3,7 @@ package org.ssbtwin.config;
 import com.typesafe.config.Config;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The MQTT telemetry connector (the {@code twin.mqtt} block): where the broker is, which topics carry vehicle
@@ -26,34 +27,34 @@ public record MqttSettings(boolean enabled, String brokerUrl, String clientId, S
                            int parallelism, int bufferSize, boolean cleanSession, Duration minBackoff, Duration maxBackoff,
                            Optional<String> username, Optional<String> password) {
 
-    public MqttSettings {
-        require(brokerUrl != null && brokerUrl.matches("(tcp|ssl|ws|wss)://.+"), "broker-url", "must be tcp://host:port or ssl://host:port, was '" + brokerUrl + "'");
-        require(clientId != null && !clientId.isBlank() && clientId.length() <= 64, "client-id", "must be 1..64 characters");
-        require(topic != null && !topic.isBlank(), "topic", "is required (e.g. vehicles/+/telemetry)");
-        require(qos == 1 || qos == 2, "qos", "must be 1 or 2 (at-least-once delivery), was " + qos);
-        require(deadLetterTopic != null && !deadLetterTopic.isBlank() && !deadLetterTopic.contains("+") && !deadLetterTopic.contains("#"),
-                "dead-letter-topic", "must be a topic name without wildcards");
-        require(!matches(topic, deadLetterTopic), "dead-letter-topic", "must not match the subscription '" + topic + "'");
-        require(parallelism >= 1 && parallelism <= 1024, "parallelism", "must be within [1, 1024], was " + parallelism);
-        require(bufferSize >= 1 && bufferSize <= 10_000, "buffer-size", "must be within [1, 10000], was " + bufferSize);
-        require(!minBackoff.isNegative() && !minBackoff.isZero(), "min-backoff", "must be positive");
-        require(maxBackoff.compareTo(minBackoff) >= 0, "max-backoff", "must not be below min-backoff");
-        require(password.isEmpty() || username.isPresent(), "password", "a password needs a username");
+    public static MqttSettings from(Config root) {
+        ConfigReader c = ConfigReader.block(root, "twin.mqtt");
+        Boolean enabled = c.onOff("enabled");
+        String brokerUrl = c.string("broker-url", BROKER_URL, "tcp://host:port or ssl://host:port (or ws://, wss://)");
+        String clientId = c.string("client-id", CLIENT_ID, "1 to 64 characters");
+        String topic = c.string("topic");
+        Integer qos = c.integer("qos", 1, 2);
+        String deadLetterTopic = c.string("dead-letter-topic", TOPIC_NAME, "a topic name without the wildcards + and #");
+        c.check(topic == null || deadLetterTopic == null || !matches(topic, deadLetterTopic), "dead-letter-topic",
+                "must not match the subscription '" + topic + "', was '" + deadLetterTopic + "'");
+        Integer parallelism = c.integer("parallelism", 1, 1024);
+        Integer bufferSize = c.integer("buffer-size", 1, 10_000);
+        Boolean cleanSession = c.onOff("clean-session");
+        Duration minBackoff = c.duration("min-backoff");
+        Duration maxBackoff = c.duration("max-backoff");
+        c.check(minBackoff == null || maxBackoff == null || maxBackoff.compareTo(minBackoff) >= 0, "max-backoff",
+                "must not be below min-backoff (" + minBackoff + "), was " + maxBackoff);
+        Optional<String> username = Optional.of(c.string("username", "")).filter(s -> !s.isEmpty());
+        Optional<String> password = Optional.of(c.string("password", "")).filter(s -> !s.isEmpty());
+        c.check(password.isEmpty() || username.isPresent(), "password", "needs a username (twin.mqtt.username)");
+        c.throwIfProblems();
+        return new MqttSettings(enabled, brokerUrl, clientId, topic, qos, deadLetterTopic, parallelism, bufferSize,
+                cleanSession, minBackoff, maxBackoff, username, password);
     }
 
-    public static MqttSettings from(Config root) {
-        Config c = root.getConfig("twin.mqtt");
-        try {
-            return new MqttSettings(c.getBoolean("enabled"), c.getString("broker-url"), c.getString("client-id"), c.getString("topic"),
-                    c.getInt("qos"), c.getString("dead-letter-topic"), c.getInt("parallelism"), c.getInt("buffer-size"),
-                    c.getBoolean("clean-session"), c.getDuration("min-backoff"), c.getDuration("max-backoff"),
-                    optional(c, "username"), optional(c, "password"));
-        } catch (com.typesafe.config.ConfigException.Missing e) {
-            throw new ConfigException("twin.mqtt", "missing setting: " + e.getMessage());
-        } catch (com.typesafe.config.ConfigException.WrongType | com.typesafe.config.ConfigException.BadValue e) {
-            throw new ConfigException("twin.mqtt", e.getMessage());
-        }
-    }
+    private static final Pattern BROKER_URL = Pattern.compile("(tcp|ssl|ws|wss)://.+");
+    private static final Pattern CLIENT_ID = Pattern.compile(".{1,64}");
+    private static final Pattern TOPIC_NAME = Pattern.compile("[^+#]+");
 
     /** Whether an MQTT topic filter ({@code +} one level, {@code #} the rest) matches a topic name. */
     public static boolean matches(String filter, String topic) {
@@ -65,16 +66,6 @@ public record MqttSettings(boolean enabled, String brokerUrl, String clientId, S
             if (!f[i].equals("+") && !f[i].equals(t[i])) return false;
         }
         return f.length == t.length;
-    }
-
-    private static Optional<String> optional(Config c, String path) {
-        if (!c.hasPath(path)) return Optional.empty();
-        String v = c.getString(path);
-        return v.isEmpty() ? Optional.empty() : Optional.of(v);
-    }
-
-    private static void require(boolean ok, String key, String message) {
-        if (!ok) throw new ConfigException("twin.mqtt." + key, message);
     }
 
     /** Without the password. */

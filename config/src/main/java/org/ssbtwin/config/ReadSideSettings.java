@@ -19,30 +19,13 @@ public record ReadSideSettings(boolean enabled, int projectionInstances, int pro
     private static final String ROOT = "twin.read-side";
 
     public static ReadSideSettings from(Config root) {
-        if (!root.hasPath(ROOT)) throw new ConfigException(ROOT, "is required");
-        Config c = root.getConfig(ROOT);
-        boolean enabled;
-        try {
-            enabled = c.getBoolean("enabled");
-        } catch (com.typesafe.config.ConfigException e) {
-            throw new ConfigException(ROOT + ".enabled", "must be on or off");
-        }
-        String role = c.hasPath("projection-role") ? c.getString("projection-role").trim() : "";
-        if (!ClusterSettings.ROLES.contains(role)) {
-            throw new ConfigException(ROOT + ".projection-role", "must be one of " + new java.util.TreeSet<>(ClusterSettings.ROLES) + ", was '" + role + "'");
-        }
-        return new ReadSideSettings(enabled, intIn(c, "projection-instances", 1, 256), intIn(c, "projection-connections", 1, 64),
-                intIn(c, "query-threads", 1, 64), role);
-    }
-
-    private static int intIn(Config c, String key, int min, int max) {
-        int v;
-        try {
-            v = c.getInt(key);
-        } catch (com.typesafe.config.ConfigException e) {
-            throw new ConfigException(ROOT + "." + key, "must be a whole number within [" + min + ", " + max + "]");
-        }
-        if (v < min || v > max) throw new ConfigException(ROOT + "." + key, "must be within [" + min + ", " + max + "], was " + v);
-        return v;
+        ConfigReader c = ConfigReader.block(root, ROOT);
+        Boolean enabled = c.onOff("enabled");
+        Integer instances = c.integer("projection-instances", 1, 256);
+        Integer connections = c.integer("projection-connections", 1, 64);
+        Integer queryThreads = c.integer("query-threads", 1, 64);
+        String role = c.oneOf("projection-role", ClusterSettings.ROLES);
+        c.throwIfProblems();
+        return new ReadSideSettings(enabled, instances, connections, queryThreads, role);
     }
 }

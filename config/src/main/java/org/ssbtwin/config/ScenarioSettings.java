@@ -28,42 +28,15 @@ public record ScenarioSettings(int maxConcurrent, int maxPopulation, int maxHori
     }
 
     public static ScenarioSettings from(Config root) {
-        if (!root.hasPath(PATH)) {
-            throw new ConfigException(PATH, "is required");
-        }
-        Config c = root.getConfig(PATH);
-        return new ScenarioSettings(
-                integer(c, "max-concurrent", 1, 64),
-                integer(c, "max-population", 1, 5_000_000),
-                integer(c, "max-horizon-years", 1, 40),
-                integer(c, "threads", 1, 256),
-                string(c, "plant-layout"),
-                integer(c, "plant-warmup-days", 0, 365),
-                integer(c, "plant-days", 1, 365));
-    }
-
-    private static int integer(Config c, String key, int min, int max) {
-        int v;
-        try {
-            v = c.getInt(key);
-        } catch (com.typesafe.config.ConfigException e) {
-            throw new ConfigException(PATH + "." + key, "must be a whole number within [" + min + ", " + max + "]");
-        }
-        if (v < min || v > max) {
-            throw new ConfigException(PATH + "." + key, "must be within [" + min + ", " + max + "], was " + v);
-        }
-        return v;
-    }
-
-    private static String string(Config c, String key) {
-        try {
-            String s = c.getString(key);
-            if (s.isBlank()) {
-                throw new ConfigException(PATH + "." + key, "must not be empty");
-            }
-            return s;
-        } catch (com.typesafe.config.ConfigException e) {
-            throw new ConfigException(PATH + "." + key, "must be a string");
-        }
+        ConfigReader c = ConfigReader.block(root, PATH);
+        Integer maxConcurrent = c.integer("max-concurrent", 1, 64);
+        Integer maxPopulation = c.integer("max-population", 1, 5_000_000);
+        Integer maxHorizonYears = c.integer("max-horizon-years", 1, 40);
+        Integer threads = c.integer("threads", 1, 256);
+        String plantLayout = c.string("plant-layout");
+        Integer warmupDays = c.integer("plant-warmup-days", 0, 365);
+        Integer days = c.integer("plant-days", 1, 365);
+        c.throwIfProblems();
+        return new ScenarioSettings(maxConcurrent, maxPopulation, maxHorizonYears, threads, plantLayout, warmupDays, days);
     }
 }

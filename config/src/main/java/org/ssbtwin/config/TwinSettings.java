@@ -3,12 +3,11 @@ package org.ssbtwin.config;
 import com.typesafe.config.Config;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The twin's own settings (the {@code twin} block of the configuration), typed and validated. Every error
- * names the key, e.g. {@code twin.http.port: must be within [0, 65535], was 70000}.
+ * names the key, e.g. {@code twin.http.port must be within [0, 65535], was 70000}.
  */
 public record TwinSettings(
         Http http,
@@ -51,81 +50,47 @@ public record TwinSettings(
     public record Studies(int maxPacks, int maxConcurrent, int threads) {}
 
     public static TwinSettings from(Config root) {
-        Config c = root.getConfig("twin");
-        String host = string(c, "http.host");
-        int port = intIn(c, "http.port", 0, 65535);
-        Path dataDir = Path.of(string(c, "data-dir"));
-        DatabaseKind kind;
-        String kindRaw = string(c, "database.kind");
-        try {
-            kind = DatabaseKind.valueOf(kindRaw.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("twin.database.kind", "must be h2 or postgres, was '" + kindRaw + "'");
-        }
-        String url;
-        String user;
-        String password;
+        ConfigReader c = ConfigReader.block(root, "twin");
+        String host = c.string("http.host");
+        Integer port = c.integer("http.port", 0, 65535);
+        String dataDir = c.string("data-dir");
+        DatabaseKind kind = c.enumValue("database.kind", DatabaseKind.class);
+        int cacheMb = c.integer("database.h2.cache-size-mb", 16, 1, 65_536);
+        String pgUrl = kind == DatabaseKind.POSTGRES
+                ? c.string("database.postgres.url", POSTGRES_URL, "a jdbc:postgresql: URL") : null;
+        String pgUser = kind == DatabaseKind.POSTGRES ? c.string("database.postgres.user") : null;
+        String pgPassword = c.string("database.postgres.password", "");
+        Integer maxConnections = c.integer("database.max-connections", 1, 200);
+        Instant start = c.instant("clock.start");
+        Double speedUp = c.number("clock.speed-up", new ConfigReader.Range(0, false, 1e7, true));
+        Boolean simulate = c.onOff("simulation.enabled");
+        String plantLayout = c.string("simulation.plant-layout");
+        Long seed = c.longValue("simulation.seed", Long.MIN_VALUE, Long.MAX_VALUE);
+        Integer tick = c.integer("simulation.tick-millis", 10, 60_000);
+        Integer maxVehicles = c.integer("simulation.max-vehicles", 0, 10_000_000);
+        Integer snapshotEvery = c.integer("persistence.snapshot-every", 1, 1_000_000);
+        Integer askTimeout = c.integer("ask-timeout-millis", 100, 600_000);
+        Integer maxPacks = c.integer("studies.max-packs", 1, 100_000_000);
+        Integer maxConcurrent = c.integer("studies.max-concurrent", 1, 64);
+        Integer threads = c.integer("studies.threads", 1, 256);
+        c.throwIfProblems();
+        Path dir = Path.of(dataDir);
+        Database database;
         if (kind == DatabaseKind.H2) {
             // WRITE_DELAY=0: a committed (acknowledged) event is handed to the OS at once, so kill -9 loses nothing.
             // LOB_TIMEOUT: H2 keeps each BLOB read (journal payloads) referenced by the session for this long (default
             // 5 min): 10 s is ample for the journal, and recovering many entities does not pin their payloads in heap.
             // CACHE_SIZE: H2's page cache in KB (in this JVM's heap)
-            int cacheMb = c.hasPath("database.h2.cache-size-mb") ? intIn(c, "database.h2.cache-size-mb", 1, 65_536) : 16;
-            url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("twin") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOB_TIMEOUT=10000"
+            String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("twin") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOB_TIMEOUT=10000"
                     + ";CACHE_SIZE=" + cacheMb * 1024;
-            user = "sa";
-            password = "";
+            database = new Database(kind, url, "sa", "", maxConnections);
         } else {
-            url = string(c, "database.postgres.url");
-            if (!url.startsWith("jdbc:postgresql:")) {
-                throw new ConfigException("twin.database.postgres.url", "must start with jdbc:postgresql:, was '" + url + "'");
-            }
-            user = string(c, "database.postgres.user");
-            password = c.hasPath("database.postgres.password") ? c.getString("database.postgres.password") : "";
+            database = new Database(kind, pgUrl, pgUser, pgPassword, maxConnections);
         }
-        int maxConnections = intIn(c, "database.max-connections", 1, 200);
-        Instant start;
-        try {
-            start = Instant.parse(string(c, "clock.start"));
-        } catch (DateTimeParseException e) {
-            throw new ConfigException("twin.clock.start", "must be an ISO-8601 instant like 2028-01-03T06:00:00Z, was '" + c.getString("clock.start") + "'");
-        }
-        double speedUp = c.getDouble("clock.speed-up");
-        if (!(speedUp > 0) || speedUp > 1e7) {
-            throw new ConfigException("twin.clock.speed-up", "must be within (0, 1e7], was " + speedUp);
-        }
-        Simulation sim = new Simulation(
-                c.getBoolean("simulation.enabled"),
-                string(c, "simulation.plant-layout"),
-                c.getLong("simulation.seed"),
-                intIn(c, "simulation.tick-millis", 10, 60_000),
-                intIn(c, "simulation.max-vehicles", 0, 10_000_000));
-        int snapshotEvery = intIn(c, "persistence.snapshot-every", 1, 1_000_000);
-        int askTimeout = intIn(c, "ask-timeout-millis", 100, 600_000);
-        Studies studies = new Studies(
-                intIn(c, "studies.max-packs", 1, 100_000_000),
-                intIn(c, "studies.max-concurrent", 1, 64),
-                intIn(c, "studies.threads", 1, 256));
-        return new TwinSettings(new Http(host, port), dataDir, new Database(kind, url, user, password, maxConnections),
-                new Clock(start, speedUp), sim, snapshotEvery, askTimeout, studies);
+        return new TwinSettings(new Http(host, port), dir, database, new Clock(start, speedUp),
+                new Simulation(simulate, plantLayout, seed, tick, maxVehicles), snapshotEvery, askTimeout,
+                new Studies(maxPacks, maxConcurrent, threads));
     }
 
-    private static String string(Config c, String path) {
-        if (!c.hasPath(path)) throw new ConfigException("twin." + path, "is required");
-        String v = c.getString(path);
-        if (v.isBlank()) throw new ConfigException("twin." + path, "must not be empty");
-        return v;
-    }
-
-    private static int intIn(Config c, String path, int min, int max) {
-        if (!c.hasPath(path)) throw new ConfigException("twin." + path, "is required");
-        int v;
-        try {
-            v = c.getInt(path);
-        } catch (com.typesafe.config.ConfigException.WrongType e) {
-            throw new ConfigException("twin." + path, "must be a whole number, was '" + c.getValue(path).unwrapped() + "'");
-        }
-        if (v < min || v > max) throw new ConfigException("twin." + path, "must be within [" + min + ", " + max + "], was " + v);
-        return v;
-    }
+    private static final Pattern POSTGRES_URL = Pattern.compile("jdbc:postgresql:.*");
 }

@@ -51,16 +51,16 @@ class AuthSettingsTest {
         Map<String, String> env = Map.of("SHORT", "tiny");
         String[][] cases = {
                 {"twin.auth { enabled = true }", "twin.auth.keys"},
-                {"twin.auth.keys = [ { role = reader, key = \"abcdefghijklmnopq\" } ]", "twin.auth.keys.0.name"},
-                {"twin.auth.keys = [ { name = x, role = admin, key = \"abcdefghijklmnopq\" } ]", "twin.auth.keys.0.role"},
-                {"twin.auth.keys = [ { name = x, role = reader } ]", "twin.auth.keys.0"},
-                {"twin.auth.keys = [ { name = x, role = reader, key = \"abcdefghijklmnopq\", key-env = SHORT } ]", "twin.auth.keys.0"},
-                {"twin.auth.keys = [ { name = x, role = reader, key-env = SHORT } ]", "twin.auth.keys.0.key-env"},
-                {"twin.auth.keys = [ { name = x, role = reader, key-env = MISSING } ]", "twin.auth.keys.0.key-env"},
-                {"twin.auth.keys = [ { name = x, role = reader, key-sha256 = abc } ]", "twin.auth.keys.0.key-sha256"},
-                {"twin.auth.keys = [ { name = x, role = reader, key = \"abcdefghijklmnopq\", colour = red } ]", "twin.auth.keys.0.colour"},
-                {"twin.auth.keys = [ { name = x, role = reader, key = \"abcdefghijklmnopq\" }, { name = x, role = reader, key = \"abcdefghijklmnopz\" } ]", "twin.auth.keys.1.name"},
-                {"twin.auth.keys = [ { name = x, role = reader, key = \"abcdefghijklmnopq\" }, { name = y, role = engineer, key = \"abcdefghijklmnopq\" } ]", "twin.auth.keys.1"},
+                {"twin.auth.keys = [ { role = reader, key = \"abcdefghijklmnopq\" } ]", "twin.auth.keys[0].name"},
+                {"twin.auth.keys = [ { name = x, role = admin, key = \"abcdefghijklmnopq\" } ]", "twin.auth.keys[0].role"},
+                {"twin.auth.keys = [ { name = x, role = reader } ]", "twin.auth.keys[0]"},
+                {"twin.auth.keys = [ { name = x, role = reader, key = \"abcdefghijklmnopq\", key-env = SHORT } ]", "twin.auth.keys[0]"},
+                {"twin.auth.keys = [ { name = x, role = reader, key-env = SHORT } ]", "twin.auth.keys[0].key-env"},
+                {"twin.auth.keys = [ { name = x, role = reader, key-env = MISSING } ]", "twin.auth.keys[0].key-env"},
+                {"twin.auth.keys = [ { name = x, role = reader, key-sha256 = abc } ]", "twin.auth.keys[0].key-sha256"},
+                {"twin.auth.keys = [ { name = x, role = reader, key = \"abcdefghijklmnopq\", colour = red } ]", "twin.auth.keys[0].colour"},
+                {"twin.auth.keys = [ { name = x, role = reader, key = \"abcdefghijklmnopq\" }, { name = x, role = reader, key = \"abcdefghijklmnopz\" } ]", "twin.auth.keys[1].name"},
+                {"twin.auth.keys = [ { name = x, role = reader, key = \"abcdefghijklmnopq\" }, { name = y, role = engineer, key = \"abcdefghijklmnopq\" } ]", "twin.auth.keys[1]"},
                 {"twin.auth.enabled = maybe", "twin.auth.enabled"},
         };
         for (String[] c : cases) {

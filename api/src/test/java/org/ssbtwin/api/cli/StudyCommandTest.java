@@ -124,7 +124,7 @@ class StudyCommandTest {
         CommandRun file = run("study", "--fleet", bad.toString(), "--seed", "1", "--out", dir.resolve("x").toString());
         assertEquals(2, file.code());
         assertTrue(file.err().contains("--fleet: invalid fleet spec"), file.err());
-        assertTrue(file.err().contains("mix.climates.HANOI share must be in [0,1], was 1.4"), file.err());
+        assertTrue(file.err().contains("mix.climates.HANOI must be within [0, 1], was 1.4"), file.err());
         assertTrue(file.err().contains("mix.charging-habits.SOLAR is not a known ChargingHabit"), file.err());
         assertFalse(Files.exists(dir.resolve("x")), "nothing is written for a bad spec");
     }

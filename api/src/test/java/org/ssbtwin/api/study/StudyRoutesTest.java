@@ -120,7 +120,7 @@ class StudyRoutesTest extends JobResourceContract {
         Reply spec = jobs.call("POST", "/api/v1/studies", "{\"fleetSpec\": \"" + badSpec + "\", \"seed\": 1}");
         assertEquals(400, spec.status(), spec.text());
         assertEquals(Set.of("fleetSpec"), fields(spec.json()));
-        assertTrue(spec.text().contains("mix.climates.HANOI share must be in [0,1], was 1.4"), spec.text());
+        assertTrue(spec.text().contains("mix.climates.HANOI must be within [0, 1], was 1.4"), spec.text());
         assertTrue(spec.text().contains("mix.charging-habits.SOLAR is not a known ChargingHabit"), spec.text());
         assertEquals(2, spec.json().get("errors").size(), "one error per problem");
 

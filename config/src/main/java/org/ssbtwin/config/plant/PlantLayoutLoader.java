@@ -3,24 +3,22 @@ package org.ssbtwin.config.plant;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.DoublePredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ssbtwin.config.ConfigReader;
+import org.ssbtwin.config.ConfigReader.Range;
 import org.ssbtwin.core.id.StationId;
 import org.ssbtwin.plant.cell.CellDesign;
 import org.ssbtwin.plant.layout.CycleTimeDistribution;
@@ -77,148 +75,65 @@ public final class PlantLayoutLoader {
     /** Reads the {@code plant} object of {@code root}. */
     public static PlantLayout fromConfig(Config root, String source) {
         if (!root.hasPath("plant")) throw new PlantLayoutException(source, List.of("plant: missing root object"));
-        Reader r = new Reader(root.getConfig("plant"));
-        PlantLayout layout = r.layout();
-        if (!r.problems.isEmpty() || layout == null) throw new PlantLayoutException(source, r.problems);
+        ConfigReader r = ConfigReader.of(root.getConfig("plant"));
+        PlantLayout layout = new Reader(r).layout();
+        r.throwIfProblems(problems -> new PlantLayoutException(source, problems.stream().map(ConfigReader.Problem::toString).toList()));
         return layout;
     }
 
-    /** Field reader that records problems instead of throwing, so one pass reports them all. */
-    private static final class Reader {
-        final Config root;
-        final List<String> problems = new ArrayList<>();
-
-        Reader(Config root) { this.root = root; }
-
-        void problem(String path, String msg) { problems.add(path + " " + msg); }
-
-        static String join(String prefix, String key) { return prefix.isEmpty() ? key : prefix + "." + key; }
-
-        Double num(Config c, String prefix, String key, DoublePredicate ok, String rule) {
-            String path = join(prefix, key);
-            if (!c.hasPath(key)) { problem(path, "is required"); return null; }
-            ConfigValue v = c.getValue(key);
-            if (v.valueType() != ConfigValueType.NUMBER) {
-                problem(path, "must be a number, was " + v.valueType().name().toLowerCase(Locale.ROOT) + " " + v.render());
-                return null;
-            }
-            double d = c.getDouble(key);
-            if (!Double.isFinite(d) || !ok.test(d)) { problem(path, "must be " + rule + ", was " + fmt(d)); return null; }
-            return d;
-        }
-
-        Integer integer(Config c, String prefix, String key, int min, int max) {
-            Double d = num(c, prefix, key, x -> true, "");
-            if (d == null) return null;
-            String path = join(prefix, key);
-            if (d != Math.rint(d)) { problem(path, "must be a whole number, was " + fmt(d)); return null; }
-            if (d < min || d > max) {
-                problem(path, "must be " + (max == Integer.MAX_VALUE ? ">= " + min : "in " + min + ".." + max) + ", was " + fmt(d));
-                return null;
-            }
-            return d.intValue();
-        }
-
-        String str(Config c, String prefix, String key) {
-            String path = join(prefix, key);
-            if (!c.hasPath(key)) { problem(path, "is required"); return null; }
-            ConfigValue v = c.getValue(key);
-            if (v.valueType() != ConfigValueType.STRING) { problem(path, "must be a string, was " + v.render()); return null; }
-            return c.getString(key);
-        }
-
-        Instant instant(Config c, String prefix, String key) {
-            String s = str(c, prefix, key);
-            if (s == null) return null;
-            try {
-                return Instant.parse(s);
-            } catch (DateTimeParseException e) {
-                problem(join(prefix, key), "must be an ISO-8601 instant like 2028-01-03T06:00:00Z, was \"" + s + "\"");
-                return null;
-            }
-        }
-
-        Config obj(Config c, String prefix, String key, boolean required) {
-            String path = join(prefix, key);
-            if (!c.hasPath(key)) { if (required) problem(path, "is required"); return null; }
-            if (c.getValue(key).valueType() != ConfigValueType.OBJECT) { problem(path, "must be an object"); return null; }
-            return c.getConfig(key);
-        }
-
-        List<? extends Config> list(Config c, String prefix, String key) {
-            String path = join(prefix, key);
-            if (!c.hasPath(key)) { problem(path, "is required"); return null; }
-            if (c.getValue(key).valueType() != ConfigValueType.LIST) { problem(path, "must be a list"); return null; }
-            try {
-                return c.getConfigList(key);
-            } catch (ConfigException.WrongType e) {
-                problem(path, "must be a list of objects");
-                return null;
-            }
-        }
-
-        static String fmt(double d) {
-            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
-        }
+    /** Reads the layout's parts with one {@link ConfigReader}, so one pass reports every problem. */
+    private record Reader(ConfigReader root) {
 
         PlantLayout layout() {
-            String site = str(root, "", "site");
-            if (site != null && !site.matches("[A-Z0-9]{2,8}")) problem("site", "must match [A-Z0-9]{2,8}, was \"" + site + "\"");
-            String name = root.hasPath("name") ? str(root, "", "name") : site;
+            String site = root.string("site", SITE, "2 to 8 capitals or digits ([A-Z0-9]{2,8})");
+            String name = root.string("name", site);
             CellDesign design = cellDesign();
             PhysicsParameters physics = physics();
             RampUp ramp = rampUp();
             List<StationSpec> stations = stations(design);
-            if (!problems.isEmpty()) return null;
+            if (root.hasProblems()) return null;
             try {
                 return new PlantLayout(site, name, stations, design, physics, ramp);
             } catch (IllegalArgumentException e) {
-                problem("plant", e.getMessage());
+                root.problem("", e.getMessage());
                 return null;
             }
         }
 
         CellDesign cellDesign() {
-            Config c = obj(root, "", "cellDesign", true);
+            ConfigReader c = root.object("cellDesign");
             if (c == null) return null;
-            String p = "cellDesign";
-            Integer n = integer(c, p, "inlaysPerCell", 1, 64);
-            Double cap = num(c, p, "inlayCapacityAh", x -> x > 0, "> 0");
-            Double v = num(c, p, "inlayVoltageV", x -> x > 0, "> 0");
-            Double r = num(c, p, "inlayResistanceMilliOhm", x -> x > 0, "> 0");
-            Integer roll = integer(c, p, "inlaysPerRoll", 1, Integer.MAX_VALUE);
-            Integer pack = integer(c, p, "cellsPerPack", 1, Integer.MAX_VALUE);
+            Integer n = c.integer("inlaysPerCell", 1, 64);
+            Double cap = c.number("inlayCapacityAh", Range.above(0));
+            Double v = c.number("inlayVoltageV", Range.above(0));
+            Double r = c.number("inlayResistanceMilliOhm", Range.above(0));
+            Integer roll = c.integer("inlaysPerRoll", 1, Integer.MAX_VALUE);
+            Integer pack = c.integer("cellsPerPack", 1, Integer.MAX_VALUE);
             if (n == null || cap == null || v == null || r == null || roll == null || pack == null) return null;
             return new CellDesign(n, cap, v, r, roll, pack);
         }
 
         PhysicsParameters physics() {
-            Config c = obj(root, "", "physics", false);
+            ConfigReader c = root.optionalObject("physics");
             PhysicsParameters d = PhysicsParameters.DEFAULTS;
             if (c == null) return d;
             RecordComponent[] comps = PhysicsParameters.class.getRecordComponents();
             Object[] args = new Object[comps.length];
             Class<?>[] types = new Class<?>[comps.length];
             Set<String> known = new java.util.HashSet<>();
+            int before = c.problems().size();
             try {
                 for (int i = 0; i < comps.length; i++) {
                     String key = comps[i].getName();
                     known.add(key);
                     types[i] = double.class;
-                    double value = (double) comps[i].getAccessor().invoke(d);
-                    if (c.hasPath(key)) {
-                        Double v = num(c, "physics", key, x -> x >= 0, ">= 0");
-                        if (v != null) value = v;
-                    }
-                    args[i] = value;
+                    args[i] = c.number(key, (double) comps[i].getAccessor().invoke(d), Range.atLeast(0));
                 }
-                for (String key : c.root().keySet()) {
-                    if (!known.contains(key)) problem("physics." + key, "is not a known physics parameter");
-                }
-                if (!problems.isEmpty()) return d;
+                c.unknownKeys(known);
+                if (c.problems().size() != before) return d;
                 return PhysicsParameters.class.getDeclaredConstructor(types).newInstance(args);
             } catch (java.lang.reflect.InvocationTargetException e) {
-                problem("physics", e.getCause().getMessage());
+                c.problem("", e.getCause().getMessage());
                 return d;
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
@@ -226,179 +141,152 @@ public final class PlantLayoutLoader {
         }
 
         RampUp rampUp() {
-            Config c = obj(root, "", "rampUp", true);
+            ConfigReader c = root.object("rampUp");
             if (c == null) return null;
-            Instant sop = instant(c, "rampUp", "sop");
+            Instant sop = c.instant("sop");
             LearningCurve lc = LearningCurve.NONE;
-            Config l = obj(c, "rampUp", "learning", false);
+            ConfigReader l = c.optionalObject("learning");
             if (l != null) {
-                String p = "rampUp.learning";
-                Double s = num(l, p, "initialScrapMultiplier", x -> x >= 1, ">= 1");
-                Double mtbf = num(l, p, "initialMtbfFactor", x -> x > 0 && x <= 1, "in (0, 1]");
-                Double mttr = num(l, p, "initialMttrFactor", x -> x >= 1, ">= 1");
-                Double tau = num(l, p, "timeConstantDays", x -> x > 0, "> 0");
+                Double s = l.number("initialScrapMultiplier", Range.atLeast(1));
+                Double mtbf = l.number("initialMtbfFactor", new Range(0, false, 1, true));
+                Double mttr = l.number("initialMttrFactor", Range.atLeast(1));
+                Double tau = l.number("timeConstantDays", Range.above(0));
                 if (s != null && mtbf != null && mttr != null && tau != null) lc = new LearningCurve(s, mtbf, mttr, tau);
             }
-            List<? extends Config> list = list(c, "rampUp", "phases");
+            List<ConfigReader> list = c.objects("phases");
             if (list == null) return null;
-            if (list.isEmpty()) { problem("rampUp.phases", "must not be empty"); return null; }
+            if (list.isEmpty()) { c.problem("phases", "must not be empty"); return null; }
             List<RampPhase> phases = new ArrayList<>();
             Instant prevStart = null;
             double prevShare = -1;
-            for (int i = 0; i < list.size(); i++) {
-                String p = "rampUp.phases[" + i + "]";
-                Config pc = list.get(i);
-                String name = str(pc, p, "name");
-                Instant start = instant(pc, p, "start");
-                Double share = num(pc, p, "capacityShare", x -> x >= 0 && x <= 1, "in [0, 1]");
-                if (start != null && prevStart != null && !start.isAfter(prevStart)) problem(p + ".start", "must be after the previous phase start " + prevStart + ", was " + start);
-                if (share != null && share < prevShare) problem(p + ".capacityShare", "must not be below the previous phase's " + fmt(prevShare) + ", was " + fmt(share));
-                if (name != null && name.isBlank()) problem(p + ".name", "must not be blank");
+            for (ConfigReader pc : list) {
+                String name = pc.string("name");
+                Instant start = pc.instant("start");
+                Double share = pc.number("capacityShare", Range.within(0, 1));
+                if (start != null && prevStart != null && !start.isAfter(prevStart)) pc.problem("start", "must be after the previous phase start " + prevStart + ", was " + start);
+                if (share != null && share < prevShare) pc.problem("capacityShare", "must not be below the previous phase's " + ConfigReader.format(prevShare) + ", was " + ConfigReader.format(share));
                 if (start != null) prevStart = start;
                 if (share != null) prevShare = share;
-                if (name != null && !name.isBlank() && start != null && share != null) phases.add(new RampPhase(name, start, share));
+                if (name != null && start != null && share != null) phases.add(new RampPhase(name, start, share));
             }
-            if (sop == null || phases.size() != list.size() || !problems.isEmpty()) return null;
+            if (sop == null || phases.size() != list.size() || root.hasProblems()) return null;
             return new RampUp(sop, phases, lc);
         }
 
         List<StationSpec> stations(CellDesign design) {
-            List<? extends Config> list = list(root, "", "stations");
+            List<ConfigReader> list = root.objects("stations");
             if (list == null) return null;
             StationKind[] kinds = StationKind.values();
             if (list.size() != kinds.length) {
-                problem("stations", "must list exactly one station per kind in flow order " + List.of(kinds) + ", had " + list.size());
+                root.problem("stations", "must list exactly one station per kind in flow order " + List.of(kinds) + ", had " + list.size());
             }
             List<StationSpec> out = new ArrayList<>();
             Set<String> ids = new java.util.HashSet<>();
             for (int i = 0; i < list.size(); i++) {
-                StationSpec s = station(list.get(i), "stations[" + i + "]", i < kinds.length ? kinds[i] : null, design, ids);
+                StationSpec s = station(list.get(i), i < kinds.length ? kinds[i] : null, design, ids);
                 if (s != null) out.add(s);
             }
             return out;
         }
 
-        StationSpec station(Config c, String p, StationKind expected, CellDesign design, Set<String> ids) {
+        StationSpec station(ConfigReader c, StationKind expected, CellDesign design, Set<String> ids) {
             StationId id = null;
-            String rawId = str(c, p, "id");
+            String rawId = c.string("id");
             if (rawId != null) {
                 try {
                     id = new StationId(rawId);
-                    if (!ids.add(rawId)) problem(p + ".id", "duplicates another station's id \"" + rawId + "\"");
+                    if (!ids.add(rawId)) c.problem("id", "duplicates another station's id \"" + rawId + "\"");
                 } catch (IllegalArgumentException e) {
-                    problem(p + ".id", e.getMessage());
+                    c.problem("id", e.getMessage());
                 }
             }
-            StationKind kind = null;
-            String rawKind = str(c, p, "kind");
-            if (rawKind != null) {
-                try {
-                    kind = StationKind.valueOf(rawKind);
-                    if (expected != null && kind != expected) problem(p + ".kind", "must be " + expected + " (flow order), was " + kind);
-                } catch (IllegalArgumentException e) {
-                    problem(p + ".kind", "must be one of " + List.of(StationKind.values()) + ", was \"" + rawKind + "\"");
-                }
-            }
-            Integer units = integer(c, p, "units", 1, 100_000);
-            Integer slots = c.hasPath("slotsPerUnit") ? integer(c, p, "slotsPerUnit", 1, 1_000_000) : Integer.valueOf(1);
-            if (units != null && slots != null && (long) units * slots > 5_000_000L) problem(p + ".slotsPerUnit", "units x slotsPerUnit must be <= 5000000, was " + (long) units * slots);
+            StationKind kind = c.enumValue("kind", StationKind.class);
+            if (kind != null && expected != null && kind != expected) c.problem("kind", "must be " + expected + " (flow order), was " + kind);
+            Integer units = c.integer("units", 1, 100_000);
+            Integer slots = c.integer("slotsPerUnit", 1, 1, 1_000_000);
+            if (units != null && (long) units * slots > 5_000_000L) c.problem("slotsPerUnit", "units x slotsPerUnit must be <= 5000000, was " + (long) units * slots);
             CycleTimeDistribution ct = null;
-            Config ctc = obj(c, p, "cycleTime", true);
+            ConfigReader ctc = c.object("cycleTime");
             if (ctc != null) {
-                Double mean = num(ctc, p + ".cycleTime", "meanSeconds", x -> x > 0, "> 0");
-                Double cv = ctc.hasPath("cv") ? num(ctc, p + ".cycleTime", "cv", x -> x >= 0 && x <= 5, "in [0, 5]") : Double.valueOf(0);
-                if (ctc.hasPath("distribution")) {
-                    String dist = str(ctc, p + ".cycleTime", "distribution");
-                    if (dist != null && !dist.equals("lognormal")) problem(p + ".cycleTime.distribution", "must be \"lognormal\" (the only supported distribution), was \"" + dist + "\"");
-                }
-                if (mean != null && cv != null) ct = new CycleTimeDistribution(mean, cv);
+                Double mean = ctc.number("meanSeconds", Range.above(0));
+                double cv = ctc.number("cv", 0, Range.within(0, 5));
+                // the only supported distribution
+                ctc.oneOf("distribution", "lognormal", Set.of("lognormal"));
+                if (mean != null) ct = new CycleTimeDistribution(mean, cv);
             }
             int minBuffer = kind == null || kind.isCoating() ? 0
                     : kind == StationKind.BIPOLAR_STACKING ? design == null ? 1 : design.inlaysPerCell()
                     : kind == StationKind.PACK_ASSEMBLY ? design == null ? 1 : design.cellsPerPack() : 1;
-            Integer buffer = integer(c, p, "inputBufferCapacity", minBuffer, Integer.MAX_VALUE);
-            Double mtbf = num(c, p, "mtbfHours", x -> x > 0, "> 0");
-            Double mttr = num(c, p, "mttrHours", x -> x > 0, "> 0");
-            Double scrap = num(c, p, "baseScrapRate", x -> x >= 0 && x < 1, "in [0, 1)");
-            ShiftCalendar shifts = shifts(c, p);
+            Integer buffer = c.integer("inputBufferCapacity", minBuffer, Integer.MAX_VALUE);
+            Double mtbf = c.number("mtbfHours", Range.above(0));
+            Double mttr = c.number("mttrHours", Range.above(0));
+            Double scrap = c.number("baseScrapRate", new Range(0, true, 1, false));
+            ShiftCalendar shifts = shifts(c);
             Map<String, Double> setpoints = new LinkedHashMap<>();
-            Config sp = obj(c, p, "setpoints", false);
+            ConfigReader sp = c.optionalObject("setpoints");
             if (sp != null) {
-                for (String key : sp.root().keySet()) {
-                    Double v = num(sp, p + ".setpoints", key, x -> true, "");
+                for (String key : sp.keys()) {
+                    Range range = key.equals(Setpoints.LINE_SPEED_M_PER_MIN) ? Range.above(0)
+                            : key.equals(Setpoints.MISALIGNMENT_SIGMA_MM) ? Range.atLeast(0) : Range.ANY;
+                    Double v = sp.number(key, range);
                     if (v != null) setpoints.put(key, v);
                 }
-                Double speed = setpoints.get(Setpoints.LINE_SPEED_M_PER_MIN);
-                if (speed != null && !(speed > 0)) problem(p + ".setpoints." + Setpoints.LINE_SPEED_M_PER_MIN, "must be > 0, was " + fmt(speed));
-                Double sigma = setpoints.get(Setpoints.MISALIGNMENT_SIGMA_MM);
-                if (sigma != null && !(sigma >= 0)) problem(p + ".setpoints." + Setpoints.MISALIGNMENT_SIGMA_MM, "must be >= 0, was " + fmt(sigma));
             }
             Map<String, ProcessWindow> windows = new LinkedHashMap<>();
-            Config wc = obj(c, p, "processWindows", false);
+            ConfigReader wc = c.optionalObject("processWindows");
             if (wc != null) {
-                for (String key : wc.root().keySet()) {
-                    String wp = p + ".processWindows." + key;
-                    Config w = obj(wc, p + ".processWindows", key, true);
+                for (String key : wc.keys()) {
+                    ConfigReader w = wc.object(key);
                     if (w == null) continue;
-                    Double min = num(w, wp, "min", x -> true, "");
-                    Double max = num(w, wp, "max", x -> true, "");
+                    Double min = w.number("min", Range.ANY);
+                    Double max = w.number("max", Range.ANY);
                     if (min != null && max != null) {
-                        if (min > max) problem(wp, "min must be <= max, was [" + fmt(min) + ", " + fmt(max) + "]");
+                        if (min > max) w.problem("", "min must be <= max, was [" + ConfigReader.format(min) + ", " + ConfigReader.format(max) + "]");
                         else windows.put(key, new ProcessWindow(min, max));
                     }
                 }
             }
-            if (id == null || kind == null || units == null || slots == null || ct == null || buffer == null || mtbf == null
+            if (id == null || kind == null || units == null || ct == null || buffer == null || mtbf == null
                     || mttr == null || scrap == null || shifts == null) {
                 return null;
             }
             return new StationSpec(id, kind, units, slots, ct, buffer, mtbf, mttr, scrap, shifts, setpoints, windows);
         }
 
-        ShiftCalendar shifts(Config c, String p) {
-            String path = p + ".shifts";
-            if (!c.hasPath("shifts")) return ShiftCalendar.CONTINUOUS;
-            ConfigValue v = c.getValue("shifts");
-            if (v.valueType() == ConfigValueType.STRING) {
-                String s = c.getString("shifts");
+        ShiftCalendar shifts(ConfigReader c) {
+            ConfigValueType type = c.type("shifts");
+            if (type == null) return ShiftCalendar.CONTINUOUS;
+            if (type == ConfigValueType.STRING) {
+                String s = c.string("shifts", SHIFTS, "\"continuous\" or a pattern like \"3x8-7d\" / \"2x8-5d\" (or an object)");
+                if (s == null) return null;
                 if (s.equals("continuous")) return ShiftCalendar.CONTINUOUS;
                 Matcher m = SHIFT_PATTERN.matcher(s);
-                if (!m.matches()) {
-                    problem(path, "must be \"continuous\", a pattern like \"3x8-7d\" / \"2x8-5d\" or an object, was \"" + s + "\"");
-                    return null;
-                }
+                m.matches();
                 int n = Integer.parseInt(m.group(1)), h = Integer.parseInt(m.group(2)), days = Integer.parseInt(m.group(3));
                 if (n < 1 || n * h > 24 || days < 1 || days > 7) {
-                    problem(path, "needs 1..7 days and shifts x hours <= 24, was \"" + s + "\"");
+                    c.problem("shifts", "needs 1..7 days and shifts x hours <= 24, was \"" + s + "\"");
                     return null;
                 }
                 return new ShiftCalendar(n, h, 6, EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.of(days)));
             }
-            if (v.valueType() != ConfigValueType.OBJECT) { problem(path, "must be a string or an object"); return null; }
-            Config sc = c.getConfig("shifts");
-            Integer n = integer(sc, path, "shiftsPerDay", 1, 24);
-            Double h = num(sc, path, "shiftHours", x -> x > 0 && x <= 24, "in (0, 24]");
-            Integer start = sc.hasPath("firstShiftStartHour") ? integer(sc, path, "firstShiftStartHour", 0, 23) : Integer.valueOf(6);
+            ConfigReader sc = c.object("shifts");
+            if (sc == null) return null;
+            Integer n = sc.integer("shiftsPerDay", 1, 24);
+            Double h = sc.number("shiftHours", new Range(0, false, 24, true));
+            int start = sc.integer("firstShiftStartHour", 6, 0, 23);
             Set<DayOfWeek> days = EnumSet.allOf(DayOfWeek.class);
-            if (sc.hasPath("workDays")) {
-                days = EnumSet.noneOf(DayOfWeek.class);
-                try {
-                    List<String> names = sc.getStringList("workDays");
-                    for (int i = 0; i < names.size(); i++) {
-                        try {
-                            days.add(DayOfWeek.valueOf(names.get(i).toUpperCase(Locale.ROOT)));
-                        } catch (IllegalArgumentException e) {
-                            problem(path + ".workDays[" + i + "]", "must be a day name like MONDAY, was \"" + names.get(i) + "\"");
-                        }
-                    }
-                } catch (ConfigException.WrongType e) {
-                    problem(path + ".workDays", "must be a list of day names");
-                }
-                if (days.isEmpty()) problem(path + ".workDays", "must not be empty");
+            if (sc.has("workDays")) {
+                List<DayOfWeek> named = sc.enums("workDays", DayOfWeek.class);
+                if (named == null) return null;
+                if (named.isEmpty()) { sc.problem("workDays", "must not be empty"); return null; }
+                days = EnumSet.copyOf(named);
             }
-            if (n != null && h != null && n * h > 24.0) problem(path, "shiftsPerDay x shiftHours must be <= 24, was " + fmt(n * h));
-            if (n == null || h == null || start == null || days.isEmpty() || n * h > 24.0) return null;
+            if (n != null && h != null && n * h > 24.0) sc.problem("", "shiftsPerDay x shiftHours must be <= 24, was " + ConfigReader.format(n * h));
+            if (n == null || h == null || n * h > 24.0) return null;
             return new ShiftCalendar(n, h, start, days);
         }
     }
+
+    private static final Pattern SITE = Pattern.compile("[A-Z0-9]{2,8}");
+    private static final Pattern SHIFTS = Pattern.compile("continuous|" + SHIFT_PATTERN.pattern());
 }

@@ -2,19 +2,15 @@ package org.ssbtwin.config.scenario;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import org.ssbtwin.config.ConfigReader;
+import org.ssbtwin.config.ConfigReader.Range;
 import org.ssbtwin.config.fleet.FleetSpecLoader;
 import org.ssbtwin.fleet.usage.Climate;
 import org.ssbtwin.fleet.usage.FleetSpec;
@@ -102,50 +98,46 @@ public final class ScenarioLoader {
      * @throws InvalidScenarioException naming every bad field (types, unknown fields, ranges, the base's fleet)
      */
     public static Scenario fromObject(Config c, Long seedDefault) {
-        Reader r = new Reader();
-        r.unknown(c, "", TOP);
-        String name = r.string(c, "name", "custom");
-        String description = r.string(c, "description", "");
-        String base = r.string(c, "base", DEFAULT_BASE);
-        Integer horizon = r.integer(c, "horizonYears", "", DEFAULT_HORIZON_YEARS);
-        Long seed = r.longValue(c, "seed", seedDefault);
+        ConfigReader r = ConfigReader.of(c);
+        r.unknownKeys(TOP);
+        String name = r.string("name", "custom");
+        String description = r.string("description", "");
+        String base = r.string("base", DEFAULT_BASE);
+        int horizon = r.integer("horizonYears", DEFAULT_HORIZON_YEARS, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        Long seed = seedDefault == null ? r.longValue("seed", Long.MIN_VALUE, Long.MAX_VALUE)
+                : Long.valueOf(r.longValue("seed", seedDefault, Long.MIN_VALUE, Long.MAX_VALUE));
         Population population = Population.all(DEFAULT_SAMPLE_SIZE);
-        if (r.object(c, "population")) {
-            Config p = c.getConfig("population");
-            r.unknown(p, "population.", POPULATION);
-            Integer n = r.integer(p, "sampleSize", "population.", DEFAULT_SAMPLE_SIZE);
-            VehicleModel vm = r.enumValue(p, "vehicleModel", "population.vehicleModel", VehicleModel.class);
-            Climate cl = r.enumValue(p, "climate", "population.climate", Climate.class);
-            LocalDate from = r.date(p, "productionFrom", "population.productionFrom");
-            LocalDate to = r.date(p, "productionTo", "population.productionTo");
-            population = new Population(n == null ? DEFAULT_SAMPLE_SIZE : n, vm, cl, from, to);
+        ConfigReader p = r.optionalObject("population");
+        if (p != null) {
+            p.unknownKeys(POPULATION);
+            population = new Population(p.integer("sampleSize", DEFAULT_SAMPLE_SIZE, Integer.MIN_VALUE, Integer.MAX_VALUE),
+                    p.optionalEnum("vehicleModel", VehicleModel.class), p.optionalEnum("climate", Climate.class),
+                    p.optionalDate("productionFrom"), p.optionalDate("productionTo"));
         }
         PlantChanges plant = PlantChanges.NONE;
-        if (r.object(c, "plant")) {
-            Config p = c.getConfig("plant");
-            r.unknown(p, "plant.", PLANT);
-            plant = new PlantChanges(r.number(p, "laminationTemperatureC", "plant."), r.number(p, "dewPointC", "plant."),
-                    r.number(p, "lineSpeedFactor", "plant."), r.integerOrNull(p, "stackingUnits", "plant."),
-                    r.number(p, "mttrFactor", "plant."), r.stringOrNull(p, "shiftPattern", "plant."));
+        ConfigReader pl = r.optionalObject("plant");
+        if (pl != null) {
+            pl.unknownKeys(PLANT);
+            plant = new PlantChanges(pl.optionalNumber("laminationTemperatureC", Range.ANY),
+                    pl.optionalNumber("dewPointC", Range.ANY), pl.optionalNumber("lineSpeedFactor", Range.ANY),
+                    pl.optionalInteger("stackingUnits", Integer.MIN_VALUE, Integer.MAX_VALUE),
+                    pl.optionalNumber("mttrFactor", Range.ANY), pl.optionalString("shiftPattern"));
         }
         FleetChanges fleet = FleetChanges.NONE;
-        if (r.object(c, "fleet")) {
-            Config f = c.getConfig("fleet");
-            r.unknown(f, "fleet.", FLEET);
-            fleet = new FleetChanges(r.number(f, "climateShiftC", "fleet."), r.number(f, "dcFastChargeShare", "fleet."),
-                    r.number(f, "dailyDistanceFactor", "fleet."), r.number(f, "targetSoc", "fleet."),
-                    r.number(f, "taxiShare", "fleet."));
+        ConfigReader f = r.optionalObject("fleet");
+        if (f != null) {
+            f.unknownKeys(FLEET);
+            fleet = new FleetChanges(f.optionalNumber("climateShiftC", Range.ANY),
+                    f.optionalNumber("dcFastChargeShare", Range.ANY), f.optionalNumber("dailyDistanceFactor", Range.ANY),
+                    f.optionalNumber("targetSoc", Range.ANY), f.optionalNumber("taxiShare", Range.ANY));
         }
-        if (base != null && base.startsWith(Scenario.BUNDLED_PREFIX)
-                && !FLEETS.containsKey(base.substring(Scenario.BUNDLED_PREFIX.length()))) {
-            r.problems.add(new FieldProblem("base", "base must be \"live\" or one of "
-                    + FLEETS.keySet().stream().sorted().map(f -> Scenario.BUNDLED_PREFIX + f).toList() + ", was " + base));
-        }
-        if (!r.problems.isEmpty()) {
-            throw new InvalidScenarioException(r.problems);
-        }
-        return new Scenario(name, description, base, horizon == null ? DEFAULT_HORIZON_YEARS : horizon,
-                seed == null ? 0 : seed, population, plant, fleet);
+        r.check(base == null || !base.startsWith(Scenario.BUNDLED_PREFIX)
+                || FLEETS.containsKey(base.substring(Scenario.BUNDLED_PREFIX.length())), "base",
+                "must be \"live\" or one of " + FLEETS.keySet().stream().sorted().map(b -> Scenario.BUNDLED_PREFIX + b).toList()
+                        + ", was \"" + base + "\"");
+        r.throwIfProblems(problems -> new InvalidScenarioException(
+                problems.stream().map(pr -> new FieldProblem(pr.path(), pr.toString())).toList()));
+        return new Scenario(name, description, base, horizon, seed, population, plant, fleet);
     }
 
     /** Checks the scenario's fields and limits (see {@link Scenario#problems}). */
@@ -161,134 +153,6 @@ public final class ScenarioLoader {
             throw new InvalidScenarioException("base", "unknown fleet in base " + s.base() + "; known " + FLEETS.keySet());
         }
         return FleetSpecLoader.loadResource(resource);
-    }
-
-    /** Collects problems instead of failing on the first. */
-    private static final class Reader {
-        final List<FieldProblem> problems = new ArrayList<>();
-
-        void unknown(Config c, String prefix, Set<String> known) {
-            for (String k : c.root().keySet()) {
-                if (!known.contains(k)) {
-                    problems.add(new FieldProblem(prefix + k, "unknown field '" + prefix + k + "'; allowed: "
-                            + new TreeSet<>(known)));
-                }
-            }
-        }
-
-        private static boolean has(Config c, String key) {
-            return c.root().containsKey(key) && c.root().get(key).valueType() != ConfigValueType.NULL;
-        }
-
-        boolean object(Config c, String key) {
-            if (!has(c, key)) {
-                return false;
-            }
-            if (c.root().get(key).valueType() != ConfigValueType.OBJECT) {
-                problems.add(new FieldProblem(key, key + " must be an object"));
-                return false;
-            }
-            return true;
-        }
-
-        String string(Config c, String key, String dflt) {
-            String s = stringOrNull(c, key, "");
-            return s == null ? dflt : s;
-        }
-
-        String stringOrNull(Config c, String key, String prefix) {
-            if (!has(c, key)) {
-                return null;
-            }
-            ConfigValue v = c.root().get(key);
-            if (v.valueType() != ConfigValueType.STRING) {
-                problems.add(new FieldProblem(prefix + key, prefix + key + " must be a string, was " + v.render()));
-                return null;
-            }
-            return (String) v.unwrapped();
-        }
-
-        Integer integer(Config c, String key, String prefix, Integer dflt) {
-            Integer v = integerOrNull(c, key, prefix);
-            return v == null ? dflt : v;
-        }
-
-        Integer integerOrNull(Config c, String key, String prefix) {
-            if (!has(c, key)) {
-                return null;
-            }
-            ConfigValue v = c.root().get(key);
-            Object u = v.unwrapped();
-            if (v.valueType() != ConfigValueType.NUMBER || !(u instanceof Integer)) {
-                problems.add(new FieldProblem(prefix + key, prefix + key + " must be a whole number, was " + v.render()));
-                return null;
-            }
-            return (Integer) u;
-        }
-
-        Long longValue(Config c, String key, Long dflt) {
-            if (!has(c, key)) {
-                if (dflt == null) {
-                    problems.add(new FieldProblem(key, key + " is required (a whole number; the same scenario and seed"
-                            + " give the same result)"));
-                }
-                return dflt;
-            }
-            ConfigValue v = c.root().get(key);
-            Object u = v.unwrapped();
-            if (v.valueType() != ConfigValueType.NUMBER || !(u instanceof Integer || u instanceof Long)) {
-                problems.add(new FieldProblem(key, key + " must be a whole number within the 64-bit range, was " + v.render()));
-                return null;
-            }
-            return ((Number) u).longValue();
-        }
-
-        Double number(Config c, String key, String prefix) {
-            if (!has(c, key)) {
-                return null;
-            }
-            ConfigValue v = c.root().get(key);
-            if (v.valueType() != ConfigValueType.NUMBER) {
-                problems.add(new FieldProblem(prefix + key, prefix + key + " must be a number, was " + v.render()));
-                return null;
-            }
-            double d = ((Number) v.unwrapped()).doubleValue();
-            if (!Double.isFinite(d)) {
-                problems.add(new FieldProblem(prefix + key, prefix + key + " must be finite"));
-                return null;
-            }
-            return d;
-        }
-
-        <E extends Enum<E>> E enumValue(Config c, String key, String path, Class<E> type) {
-            String s = stringOrNull(c, key, "population.");
-            if (s == null) {
-                return null;
-            }
-            try {
-                return Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                List<String> names = new ArrayList<>();
-                for (E v : type.getEnumConstants()) {
-                    names.add(v.name());
-                }
-                problems.add(new FieldProblem(path, path + " must be one of " + names + ", was " + s));
-                return null;
-            }
-        }
-
-        LocalDate date(Config c, String key, String path) {
-            String s = stringOrNull(c, key, "population.");
-            if (s == null) {
-                return null;
-            }
-            try {
-                return LocalDate.parse(s.trim());
-            } catch (DateTimeParseException e) {
-                problems.add(new FieldProblem(path, path + " must be a date like 2028-06-01, was " + s));
-                return null;
-            }
-        }
     }
 
     /** For messages: the scenario's fields as a flat map (used by the CLI's header). */

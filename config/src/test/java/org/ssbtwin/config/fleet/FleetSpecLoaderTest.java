@@ -69,7 +69,7 @@ class FleetSpecLoaderTest {
     void shareOutOfRangeNamesTheFieldPath() {
         FleetSpecValidationException e = assertThrows(FleetSpecValidationException.class, () ->
                 FleetSpecLoader.parse(VALID.replace("HANOI = 0.4", "HANOI = 1.4")));
-        assertTrue(e.problems().contains("mix.climates.HANOI share must be in [0,1], was 1.4"), e.getMessage());
+        assertTrue(e.problems().contains("mix.climates.HANOI must be within [0, 1], was 1.4"), e.getMessage());
     }
 
     @Test
@@ -91,14 +91,14 @@ class FleetSpecLoaderTest {
         FleetSpecValidationException e = assertThrows(FleetSpecValidationException.class,
                 () -> FleetSpecLoader.parse(bad));
         String all = String.join("\n", e.problems());
-        assertTrue(all.contains("packs must be in [1,100000000], was 0"), all);
-        assertTrue(all.contains("years must be an integer, was \"many\""), all);
-        assertTrue(all.contains("start-date must be an ISO date (yyyy-MM-dd), was \"2028-13-01\""), all);
+        assertTrue(all.contains("packs must be within [1, 100000000], was 0"), all);
+        assertTrue(all.contains("years must be a whole number, was \"many\""), all);
+        assertTrue(all.contains("start-date must be an ISO date like 2028-06-01, was \"2028-13-01\""), all);
         assertTrue(all.contains("production.end must not be before production.start"), all);
         assertTrue(all.contains("mix.vehicle-models.VF4 is not a known VehicleModel"), all);
-        assertTrue(all.contains("mix.archetypes.COMMUTER share must be a number, was \"high\""), all);
+        assertTrue(all.contains("mix.archetypes.COMMUTER must be a number, was \"high\""), all);
         assertTrue(all.contains("colour is not a known field"), all);
-        assertTrue(all.contains("warranty.soh-threshold must be in [0.01,0.99], was 1.5"), all);
+        assertTrue(all.contains("warranty.soh-threshold must be within [0.01, 0.99], was 1.5"), all);
     }
 
     @Test

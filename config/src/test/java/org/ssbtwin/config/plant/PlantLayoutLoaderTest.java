@@ -73,18 +73,18 @@ class PlantLayoutLoaderTest {
         assertProblem(fails(base.replace("kind = FRAMING", "kind = WELDING")), "stations[4].kind must be one of");
         assertProblem(fails(base.replace("\"DK1-EOL-01\"", "\"dk1 eol\"")), "stations[8].id");
         assertProblem(fails(base.replace("\"DK1-EOL-01\"", "\"DK1-PCK-01\"")), "stations[9].id duplicates");
-        assertProblem(fails(base.replace("units = 1, slotsPerUnit = 12", "units = 0, slotsPerUnit = 12")), "stations[7].units must be in 1..100000, was 0");
+        assertProblem(fails(base.replace("units = 1, slotsPerUnit = 12", "units = 0, slotsPerUnit = 12")), "stations[7].units must be within [1, 100000], was 0");
         assertProblem(fails(base.replace("meanSeconds = 3600", "meanSeconds = \"an hour\"")), "stations[7].cycleTime.meanSeconds must be a number");
-        assertProblem(fails(base.replace("baseScrapRate = 0.003", "baseScrapRate = 1.5")), "stations[5].baseScrapRate must be in [0, 1), was 1.5");
+        assertProblem(fails(base.replace("baseScrapRate = 0.003", "baseScrapRate = 1.5")), "stations[5].baseScrapRate must be within [0, 1), was 1.5");
         assertProblem(fails(base.replace("min = -60, max = -35", "min = -30, max = -35")), "stations[5].processWindows.dewPointC min must be <= max");
-        assertProblem(fails(base.replace("inlaysPerCell = 2", "inlaysPerCell = 0")), "cellDesign.inlaysPerCell must be in 1..64, was 0");
+        assertProblem(fails(base.replace("inlaysPerCell = 2", "inlaysPerCell = 0")), "cellDesign.inlaysPerCell must be within [1, 64], was 0");
         assertProblem(fails(base.replace("sop = \"2026-01-05T06:00:00Z\"", "sop = \"next monday\"")), "rampUp.sop must be an ISO-8601 instant");
-        assertProblem(fails(base.replace("capacityShare = 1.0", "capacityShare = 1.5")), "rampUp.phases[0].capacityShare must be in [0, 1], was 1.5");
-        assertProblem(fails(base.replace("initialMtbfFactor = 0.5", "initialMtbfFactor = 2")), "rampUp.learning.initialMtbfFactor must be in (0, 1], was 2");
+        assertProblem(fails(base.replace("capacityShare = 1.0", "capacityShare = 1.5")), "rampUp.phases[0].capacityShare must be within [0, 1], was 1.5");
+        assertProblem(fails(base.replace("initialMtbfFactor = 0.5", "initialMtbfFactor = 2")), "rampUp.learning.initialMtbfFactor must be within (0, 1], was 2");
         assertProblem(fails(base.replace("inputBufferCapacity = 40", "inputBufferCapacity = 3")), "stations[9].inputBufferCapacity must be >= 6, was 3");
         assertProblem(fails(base.replace("lineSpeedMPerMin = 2 } }\n    { id = \"DK1-ANO-01\"", "lineSpeedMPerMin = 0 } }\n    { id = \"DK1-ANO-01\"")),
                 "stations[1].setpoints.lineSpeedMPerMin must be > 0, was 0");
-        assertProblem(fails(base.replace("cellsPerPack = 6 }", "cellsPerPack = 6 }\n  physics { warpFactor = 9 }")), "physics.warpFactor is not a known physics parameter");
+        assertProblem(fails(base.replace("cellsPerPack = 6 }", "cellsPerPack = 6 }\n  physics { warpFactor = 9 }")), "physics.warpFactor is not a known field");
         assertProblem(fails(base.replace("mttrHours = 1, baseScrapRate = 0.002", "mttrHours = 1, baseScrapRate = 0.002, shifts = \"4x8-7d\"")),
                 "stations[9].shifts needs 1..7 days and shifts x hours <= 24");
         assertProblem(fails(base.replace("mttrHours = 1, baseScrapRate = 0.002", "baseScrapRate = 0.002")), "stations[9].mttrHours is required");
