@@ -96,30 +96,38 @@ public final class ConfigReader {
     private final Config config;
     private final String prefix;
     private final List<Problem> problems;
+    /** Whether numbers may be written as text (settings from environment variables), see {@link #block}. */
+    private final boolean textScalars;
 
-    private ConfigReader(Config config, String prefix, List<Problem> problems) {
+    private ConfigReader(Config config, String prefix, List<Problem> problems, boolean textScalars) {
         this.config = config;
         this.prefix = prefix;
         this.problems = problems;
+        this.textScalars = textScalars;
     }
 
-    /** A reader of a whole document; paths are reported as given. */
+    /**
+     * A reader of a whole document (a plant layout, a fleet spec, a scenario: files and request bodies); paths are
+     * reported as given. Numbers are strict: a number must be a number, so {@code "10"} for a count is refused,
+     * never silently converted (switches may be {@code on/off/yes/no}, HOCON's own spelling).
+     */
     public static ConfigReader of(Config config) {
         return of(config, "");
     }
 
-    /** A reader of an object that sits at {@code prefix} in its document; paths are reported below the prefix. */
+    /** A document reader (strict types) of an object at {@code prefix} in its document; paths are reported below it. */
     public static ConfigReader of(Config config, String prefix) {
-        return new ConfigReader(config, prefix, new ArrayList<>());
+        return new ConfigReader(config, prefix, new ArrayList<>(), false);
     }
 
     /**
-     * The reader of a required settings block, e.g. {@code twin.read-side}.
+     * The reader of a required settings block, e.g. {@code twin.read-side}. Settings may come from environment
+     * variables, which are text: numbers written as strings ({@code "8080"}) are read.
      *
      * @throws ConfigException naming the path if the block is absent or not an object
      */
     public static ConfigReader block(Config root, String path) {
-        ConfigReader top = of(root);
+        ConfigReader top = new ConfigReader(root, "", new ArrayList<>(), true);
         ConfigReader block = top.object(path);
         top.throwIfProblems();
         return block;
@@ -271,13 +279,13 @@ public final class ConfigReader {
         return d;
     }
 
-    /** The number a value holds: a number, or a string holding one; {@code null} if neither. */
-    private static BigDecimal decimal(ConfigValue v) {
+    /** The number a value holds: a number, or (settings only) a string holding one; {@code null} if neither. */
+    private BigDecimal decimal(ConfigValue v) {
         try {
             if (v.valueType() == ConfigValueType.NUMBER) {
                 return new BigDecimal(v.unwrapped().toString());
             }
-            if (v.valueType() == ConfigValueType.STRING) {
+            if (v.valueType() == ConfigValueType.STRING && textScalars) {
                 return new BigDecimal(((String) v.unwrapped()).trim());
             }
         } catch (NumberFormatException e) {
@@ -492,7 +500,7 @@ public final class ConfigReader {
             problem(key, "must be an object, was " + render(v));
             return null;
         }
-        return new ConfigReader(config.getConfig(key), path(key), problems);
+        return new ConfigReader(config.getConfig(key), path(key), problems, textScalars);
     }
 
     /** Readers of a required list of objects, each at {@code key[i]}; {@code null} when absent or wrong. */
@@ -518,7 +526,7 @@ public final class ConfigReader {
         List<? extends Config> list = config.getConfigList(key);
         List<ConfigReader> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            out.add(new ConfigReader(list.get(i), path(key) + "[" + i + "]", problems));
+            out.add(new ConfigReader(list.get(i), path(key) + "[" + i + "]", problems, textScalars));
         }
         return out;
     }

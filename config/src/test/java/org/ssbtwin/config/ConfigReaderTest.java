@@ -34,9 +34,14 @@ class ConfigReaderTest {
 
     @Test
     void integersAreRequiredDefaultedOrOptionalAndRangeChecked() {
-        ConfigReader r = reader("a = 5, b = \"7\", c = 3.0, nul = null");
+        ConfigReader settings = ConfigReader.block(com.typesafe.config.ConfigFactory.parseString("twin { port = \"7\" }"), "twin");
+        assertEquals(7, settings.integer("port", 1, 10), "a numeric string in settings, as an environment variable gives it");
+        ConfigReader doc = reader("b = \"7\"");
+        assertNull(doc.integer("b", 1, 10), "a document (a request body, a layout file) must give a number as a number");
+        assertEquals(1, problems(doc).size(), problems(doc).toString());
+        assertTrue(problems(doc).get(0).startsWith("doc.b must be a whole number"), problems(doc).toString());
+        ConfigReader r = reader("a = 5, c = 3.0, nul = null");
         assertEquals(5, r.integer("a", 1, 10));
-        assertEquals(7, r.integer("b", 1, 10), "a numeric string, as an environment variable gives it");
         assertEquals(3, r.integer("c", 1, 10), "3.0 is whole");
         assertEquals(9, r.integer("missing", 9, 1, 10));
         assertEquals(9, r.integer("nul", 9, 1, 10), "null is absent");
@@ -74,9 +79,10 @@ class ConfigReaderTest {
 
     @Test
     void numbersAreFiniteAndInTheirRange() {
-        ConfigReader r = reader("share = 0.25, speed = \"2.5\", neg = -2, one = 1, two = 2, big = 1e400, text = fast");
+        ConfigReader r = reader("share = 0.25, speed = 2.5, neg = -2, one = 1, two = 2, big = 1e400, text = fast");
         assertEquals(0.25, r.number("share", Range.within(0, 1)));
         assertEquals(2.5, r.number("speed", Range.above(0)));
+        assertNull(reader("speed = \"2.5\"").number("speed", Range.above(0)), "text is not a number in a document");
         assertEquals(0.5, r.number("absent", 0.5, Range.within(0, 1)));
         assertNull(r.optionalNumber("absent", Range.ANY));
         assertEquals(List.of(), problems(r));
