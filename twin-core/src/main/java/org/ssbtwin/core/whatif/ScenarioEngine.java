@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import org.ssbtwin.core.ageing.life.PackRetirement;
 import org.ssbtwin.core.ageing.ssb.AgeingSnapshot;
 import org.ssbtwin.core.ageing.ssb.PackCells;
 import org.ssbtwin.core.ageing.ssb.PackDay;
@@ -464,6 +465,8 @@ public final class ScenarioEngine {
             double wKm = w.km();
             double thr = w.sohThreshold();
             boolean claimed = s.capacity < thr && s.days <= wDays && s.km <= wKm;
+            boolean left = PackRetirement.leavesService(s.capacity, s.failed);
+            double leftSoh = s.capacity;
             PackDay d = day;
             UsageGenerator g = gen;
             SsbAgeingModel m = arms.model;
@@ -475,12 +478,20 @@ public final class ScenarioEngine {
                     if (!claimed && (s.capacity < thr || s.failed) && s.days <= wDays && s.km <= wKm) {
                         claimed = true;
                     }
+                    if (!left && PackRetirement.leavesService(s.capacity, s.failed)) {
+                        left = true;
+                        leftSoh = s.capacity;
+                    }
                 }
                 m.refresh(s, pc);
                 if (!claimed && s.capacity < thr && s.days <= wDays && s.km <= wKm) {
                     claimed = true;
                 }
-                acc.record(y, s, claimed);
+                if (!left && PackRetirement.leavesService(s.capacity, s.failed)) {
+                    left = true;
+                    leftSoh = s.capacity;
+                }
+                acc.record(y, s, claimed, left ? leftSoh : s.capacity);
             }
         }
     }
@@ -526,15 +537,19 @@ public final class ScenarioEngine {
             irfNano += Math.round(meanIrf * 1e9);
         }
 
-        void record(int y, SsbPackState s, boolean claimed) {
-            if (s.failed) {
+        /**
+         * Same bookkeeping as the fleet study ({@link PackRetirement}): every pack enters the SoH histogram and mean,
+         * a pack that left service at the SoH it left with; {@code alive} counts packs still in service.
+         */
+        void record(int y, SsbPackState s, boolean claimed, double sohForPercentiles) {
+            int b = (int) (sohForPercentiles / SOH_BIN);
+            soh[y * SOH_BINS + (b < 0 ? 0 : Math.min(SOH_BINS - 1, b))]++;
+            sohMicro[y] += Math.round(sohForPercentiles * 1e6);
+            if (s.failed || s.capacity < PackRetirement.SOH) {
                 below80[y]++;
                 below70[y]++;
             } else {
                 alive[y]++;
-                int b = (int) (s.capacity / SOH_BIN);
-                soh[y * SOH_BINS + (b < 0 ? 0 : Math.min(SOH_BINS - 1, b))]++;
-                sohMicro[y] += Math.round(s.capacity * 1e6);
                 if (s.capacity < 0.8) {
                     below80[y]++;
                 }
@@ -563,7 +578,7 @@ public final class ScenarioEngine {
         }
 
         double percentile(int y, double p) {
-            long n = alive[y];
+            long n = packs;
             if (n == 0) {
                 return Double.NaN;
             }
@@ -581,7 +596,7 @@ public final class ScenarioEngine {
         ArmYear year(int y) {
             double n = Math.max(1, packs);
             return new ArmYear(percentile(y, 0.05), percentile(y, 0.5), percentile(y, 0.95),
-                    alive[y] == 0 ? Double.NaN : sohMicro[y] / 1e6 / alive[y],
+                    packs == 0 ? Double.NaN : sohMicro[y] / 1e6 / packs,
                     below80[y] / n, below70[y] / n, claims[y] / n);
         }
 
