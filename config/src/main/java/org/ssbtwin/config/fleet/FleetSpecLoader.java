@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.ssbtwin.core.ageing.life.Chemistry;
 import org.ssbtwin.core.ageing.ssb.SsbAgeingParameters;
 import org.ssbtwin.core.ageing.ssb.WarrantyTerms;
 import org.ssbtwin.core.fleet.BatteryThermalManagement;
@@ -39,7 +40,7 @@ public final class FleetSpecLoader {
     public static final String EUROPE = "fleet/europe.conf";
 
     private static final Set<String> TOP = Set.of("name", "packs", "years", "start-date", "production",
-            "sampled-cells-per-pack", "warranty", "mix", "cell-quality", "thermal");
+            "sampled-cells-per-pack", "warranty", "mix", "cell-quality", "thermal", "chemistry");
 
     private FleetSpecLoader() {
     }
@@ -113,13 +114,21 @@ public final class FleetSpecLoader {
             quality = r.cellQuality(c, prodStart);
         }
         BatteryThermalManagement btms = r.thermal(c);
+        Chemistry chemistry = Chemistry.SSB;
+        if (c.hasPath("chemistry")) {
+            try {
+                chemistry = Chemistry.parse(c.getString("chemistry"));
+            } catch (IllegalArgumentException | ConfigException e) {
+                r.problems.add("chemistry must be one of " + Chemistry.ids() + ", was " + c.getValue("chemistry").render());
+            }
+        }
         if (!r.problems.isEmpty()) {
             throw new FleetSpecValidationException(sourceName, r.problems);
         }
         try {
             return new FleetSpec(packs, years, start, new FleetMix(models, climates, archetypes, habits), prodStart,
                     prodEnd, lag, new WarrantyTerms(wYears, wKm, wSoh), quality, sampled, btms,
-                    SsbAgeingParameters.DEFAULT);
+                    SsbAgeingParameters.of(chemistry));
         } catch (IllegalArgumentException e) {
             throw new FleetSpecValidationException(sourceName, List.of(e.getMessage()));
         }
@@ -246,26 +255,26 @@ public final class FleetSpecLoader {
                     problems.add("cell-quality.type must be \"default\" (other sources are injected in code), was "
                             + type);
                 }
-                Set<String> known = Set.of("type", "lamination-lot-sigma-c", "lamination-cell-sigma-c",
-                        "irf-sigma", "irf-per-k2", "dew-point-lot-sigma-c", "defect-probability", "ramp-up-months",
-                        "ramp-up-factor");
+                Set<String> known = Set.of("type", "lamination-lot-sigma-c", "dew-point-lot-sigma-c",
+                        "ramp-up-months", "ramp-up-factor");
+                Set<String> removed = Set.of("lamination-cell-sigma-c", "irf-sigma", "irf-per-k2",
+                        "defect-probability");
                 for (String k : c.getConfig("cell-quality").root().keySet()) {
-                    if (!known.contains(k)) {
+                    if (removed.contains(k)) {
+                        problems.add("cell-quality." + k + " was removed: cells are drawn through the plant's process "
+                                + "physics (the one cell-quality model, docs/life-model.md); set the physics in the "
+                                + "plant layout");
+                    } else if (!known.contains(k)) {
                         problems.add("cell-quality." + k + " is not a known field");
                     }
                 }
             }
             double lotSigma = number(c, "cell-quality.lamination-lot-sigma-c", d.laminationLotSigmaC(), 0, 50);
-            double cellSigma = number(c, "cell-quality.lamination-cell-sigma-c", d.laminationCellSigmaC(), 0, 50);
-            double irfSigma = number(c, "cell-quality.irf-sigma", d.irfSigma(), 0, 2);
-            double irfK2 = number(c, "cell-quality.irf-per-k2", d.irfPerK2(), 0, 1);
             double dewSigma = number(c, "cell-quality.dew-point-lot-sigma-c", d.dewPointLotSigmaC(), 0, 50);
-            double pDefect = number(c, "cell-quality.defect-probability", d.defectProbability(), 0, 1);
             int rampMonths = integer(c, "cell-quality.ramp-up-months", d.rampUpMonths(), 0, 120);
             double rampFactor = number(c, "cell-quality.ramp-up-factor", d.rampUpFactor(), 1, 100);
             if (problems.isEmpty()) {
-                return new DefaultCellQualitySource(sop, lotSigma, cellSigma, irfSigma, irfK2, dewSigma, pDefect,
-                        rampMonths, rampFactor);
+                return new DefaultCellQualitySource(sop, lotSigma, dewSigma, rampMonths, rampFactor);
             }
             return d;
         }

@@ -293,6 +293,7 @@ public final class FleetStudy {
             double thr = w.sohThreshold();
             int claimYear = -1;
             boolean left = false;
+            boolean leftFailed = false;
             double leftSoh = 1.0;
             double leftRes = 1.0;
             SsbPackState s = state;
@@ -309,6 +310,7 @@ public final class FleetStudy {
                     }
                     if (!left && PackRetirement.leavesService(s.capacity, s.failed)) {
                         left = true;
+                        leftFailed = s.failed;
                         leftSoh = s.capacity;
                         leftRes = s.resistance;
                     }
@@ -319,10 +321,12 @@ public final class FleetStudy {
                 }
                 if (!left && PackRetirement.leavesService(s.capacity, s.failed)) {
                     left = true;
+                    leftFailed = s.failed;
                     leftSoh = s.capacity;
                     leftRes = s.resistance;
                 }
-                acc.record(cohorts, y, s, claimYear >= 0, left ? leftSoh : s.capacity, left ? leftRes : s.resistance);
+                acc.record(cohorts, y, s, claimYear >= 0, left ? leftSoh : s.capacity, left ? leftRes : s.resistance,
+                        !left ? 0 : (leftFailed ? 1 : 2));
             }
         }
     }
@@ -369,9 +373,11 @@ public final class FleetStudy {
         /**
          * @param sohForPercentiles the pack's SoH, or the SoH it left service with (every pack enters the percentiles)
          * @param resForPercentiles likewise for the resistance
+         * @param left 0 in service, 1 left by sudden failure, 2 retired below {@link #RETIREMENT_SOH} (the first
+         *        reason is kept: a retired pack that the model later fails stays retired)
          */
         void record(int[] cohorts, int y, SsbPackState s, boolean claimed, double sohForPercentiles,
-                    double resForPercentiles) {
+                    double resForPercentiles, int left) {
             int sb = (int) (sohForPercentiles / SOH_BIN);
             sb = sb < 0 ? 0 : Math.min(SOH_BINS - 1, sb);
             int rb = (int) ((resForPercentiles - RES_MIN) / RES_BIN);
@@ -382,11 +388,11 @@ public final class FleetStudy {
                 int cy = c * l.years + y;
                 soh[cy * SOH_BINS + sb]++;
                 res[cy * RES_BINS + rb]++;
-                if (s.failed) {
+                if (left == 1) {
                     failed[cy]++;
                     below80[cy]++;
                     below70[cy]++;
-                } else if (s.capacity < RETIREMENT_SOH) {
+                } else if (left == 2) {
                     retired[cy]++;
                     below80[cy]++;
                     below70[cy]++;

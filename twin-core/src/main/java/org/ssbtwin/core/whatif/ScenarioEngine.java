@@ -63,8 +63,8 @@ import org.ssbtwin.core.quality.SeriesCellProfile;
 public final class ScenarioEngine {
     static final double SOH_BIN = 0.0005;
     static final int SOH_BINS = 2400;
-    static final double LOT_LAMINATION_SIGMA_C = 1.5; // assumed
-    static final double LOT_DEW_POINT_SIGMA_C = 2.0; // assumed
+    static final double LOT_LAMINATION_SIGMA_C = org.ssbtwin.core.fleet.DefaultCellQualitySource.LOT_LAMINATION_SIGMA_C;
+    static final double LOT_DEW_POINT_SIGMA_C = org.ssbtwin.core.fleet.DefaultCellQualitySource.LOT_DEW_POINT_SIGMA_C;
     static final int FIELD_EFFECT_YEAR = 8;
     /** Packs of the new-production cohort for the field effect of a live base (at most). */
     static final int LIVE_FIELD_COHORT = 1000;

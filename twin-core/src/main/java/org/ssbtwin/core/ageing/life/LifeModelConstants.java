@@ -122,7 +122,7 @@ public final class LifeModelConstants {
             0.4, "1/(g h/kg)", "assumed: resistance-growth multiplier 1 + c * moisture dose");
 
     // ---------------------------------------------------------------- latent defects, self-discharge
-    public static final LifeConstant DEFECT_HAZARD = new LifeConstant("defect.hazard-per-day", 3e-4,
+    public static final LifeConstant DEFECT_HAZARD = new LifeConstant("defect.hazard-per-day", 8e-6,
             "1/day per unit severity", "calibrated: latent-defect field failures 1-10 ppm of cells (DfR "
                     + "Solutions 2017 'field failures occur at 1 to 10 ppm'; 1 in a million to 1 in ten million "
                     + "cells, Higgins 'Power Play'), checked by the model card");

@@ -21,7 +21,7 @@ import org.ssbtwin.core.ageing.reference.AnodePotential;
  *   <li>knee: the Kokam LAM sigmoid {@code qLam = 1.01 - 2 y(1/2 - 1/(1 + e^(x^p)))}, {@code x = sum(dEFC / q5)},
  *       {@code q5 = q5_0 + q5_1 (T_charge - 55) DOD SOC/0.6} (floored); the pack capacity is the smaller of the
  *       weakest cell and qLam;</li>
- *   <li>resistance growth {@code G = rCal qCal + rCyc qCyc + r6 (1/qLam - 1/1.01)}; cell resistance
+ *   <li>resistance growth {@code G = rCal qCal + rCyc qCyc + r6 (1/qLam - 1)}; cell resistance
  *       {@code irf * (1 + irf (1 + cM m) G)} (see {@link PackCells});</li>
  *   <li>latent defects: pack hazard {@code dH = h0 * sum(severity) * (idle + EFC) * (1 + cFcH dcShare C)}; failure
  *       when H exceeds an Exp(1) budget drawn once per pack.</li>
@@ -178,7 +178,7 @@ public final class SsbAgeingModel {
     }
 
     public double resistanceGrowth(SsbPackState s) {
-        double knee = KNEE_RESISTANCE.value() * (1.0 / Math.max(0.01, s.qLam) - 1.0 / 1.01);
+        double knee = KNEE_RESISTANCE.value() * (1.0 / Math.max(0.01, s.qLam) - 1.0);
         return RES_CAL_RATIO.value() * s.qCal + RES_CYC_RATIO.value() * s.qCyc + Math.max(0.0, knee);
     }
 
