@@ -41,7 +41,7 @@ public final class LifeModelConstants {
             "BLAST-Lite Nmc111_Gr_Kokam75Ah temperature normalisation T_N = T / 308.15 K (Smith 2017)");
 
     // ---------------------------------------------------------------- cycle (Li-ion reference)
-    public static final LifeConstant CYC_K_REF = new LifeConstant("cycle.k-ref", 3.5e-4, "1/EFC",
+    public static final LifeConstant CYC_K_REF = new LifeConstant("cycle.k-ref", 3.8e-4, "1/EFC",
             "calibrated: temperate home-AC commuter 1.5-2.3 %/yr and high mileage worse (Geotab, DOMAIN 3.2); "
                     + "linear in EFC (cycle.efc-exponent). Known tension: with the Kokam DOD factor a 1C/100 % DOD "
                     + "lab cycle costs ~8e-4, far above lab cycle lives (1,000-1,500 to 80 %, DOMAIN 3.1)");
