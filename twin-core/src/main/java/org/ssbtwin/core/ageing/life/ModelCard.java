@@ -263,6 +263,18 @@ public final class ModelCard {
         double cold = li.commuter(Climate.OSLO, ChargingHabit.HOME_AC) - base;
         rows.add(band(g, "cold climate (Oslo) minus temperate, %/yr", cold, -0.5, 0.5,
                 "assumed band: Geotab finds no large cold effect"));
+        // high-mileage field point: Tesla Model S/X ~12 % after 320,000 km (DOMAIN 3.2), shown for context
+        FleetStudyResult longDistance = li.run(VehicleModel.VF8, Climate.LILLE_DUNKIRK, DriverArchetype.LONG_DISTANCE,
+                ChargingHabit.MIXED, 15);
+        for (int y = 1; y <= 15; y++) {
+            CohortYearStats s = longDistance.fleet(y);
+            if (s.meanKm() >= 320_000 || y == 15) {
+                rows.add(new Row(g, String.format(Locale.ROOT, "VF 8 long distance, mixed AC/DC: loss at %.0f km "
+                        + "(year %d)", s.meanKm(), y), "~12 % (Tesla S/X)", pct(1 - s.sohP50()), Status.INFO,
+                        "Tesla 2022 impact report, DOMAIN 3.2; a fleet's best cells, not a band"));
+                break;
+            }
+        }
         double full = li.commuter(Climate.LILLE_DUNKIRK, ChargingHabit.HOME_AC_FULL) - base;
         rows.add(band(g, "charging to 100 % minus 80 %, %/yr", full, 0.0, 1.5,
                 src + ": fine unless regularly at 100 %"));
