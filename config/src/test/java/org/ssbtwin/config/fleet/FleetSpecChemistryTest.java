@@ -32,7 +32,7 @@ class FleetSpecChemistryTest {
         assertEquals(Chemistry.SSB, FleetSpecLoader.loadResource(FleetSpecLoader.VINFAST_VN).ageing().chemistry());
         var e = assertThrows(FleetSpecValidationException.class,
                 () -> FleetSpecLoader.parse(BASE.formatted("chemistry = nmc811")));
-        assertTrue(e.problems().get(0).startsWith("chemistry must be one of ssb, li-ion-reference"), e.problems().toString());
+        assertTrue(e.problems().get(0).startsWith("chemistry must be one of li-ion-reference, ssb"), e.problems().toString());
     }
 
     @Test
