@@ -376,6 +376,12 @@ public final class ModelCard {
                     "assumed target; 70 % at 8 yr / 160,000 km is the industry norm and UN GTR 22, DOMAIN 3.5"));
             rows.add(new Row(g, "packs below 70 % at year 8 (any mileage)", "(context)", pct(y8.shareBelow70()),
                     Status.INFO, "taxis leave km cover in ~2 years"));
+            double f1 = r.fleet(1).failedShare();
+            double f8 = y8.failedShare();
+            rows.add(new Row(g, "packs failed suddenly (latent defect) by year 1 / year 8", "< 0.1 % / < 0.5 %",
+                    pct(f1) + " / " + pct(f8), f1 < 0.001 && f8 < 0.005 ? Status.PASS : Status.FAIL,
+                    "issue 16: the what-if failed 0.5 % in year 1 (recall scale); ~100 cells x 1-10 ppm (DfR 2017), "
+                            + "more for DC-heavy taxis"));
             boolean monotone = true;
             CohortYearStats prev = null;
             for (int y = 1; y <= 15; y++) {
