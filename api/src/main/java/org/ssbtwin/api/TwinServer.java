@@ -124,6 +124,8 @@ public final class TwinServer implements AutoCloseable {
             modules.add(org.ssbtwin.api.readside.FleetReadSide.start(system, settings, readSide).routes());
             modules.add(new org.ssbtwin.api.connector.ConnectorRoutes(mqtt));
             modules.add(org.ssbtwin.api.scenario.ScenarioRoutes.create(system, sharding, directory, clock, askTimeout));
+            modules.add(new org.ssbtwin.api.modelcard.ModelCardRoutes(system.dispatchers().lookup(
+                    org.apache.pekko.actor.typed.DispatcherSelector.blocking()))); // GET /api/v1/model-card (computed off the HTTP dispatcher)
             modules.add(new org.ssbtwin.api.http.OpenApiModule()); // GET /api/v1/openapi.json (fails the start on conflicting fragments)
             // --- end API modules ---
             TwinRoutes routes = new TwinRoutes(sharding, directory, clock, askTimeout,

@@ -39,10 +39,18 @@ public final class FleetStudyBench {
         FleetSpec spec = FleetSpec.of(packs, years, start, mix);
         // warm-up (JIT) on a small study
         FleetStudy.run(spec.withPacks(Math.min(packs, 4_000)), 7L, threads);
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long c0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         FleetStudyResult r = FleetStudy.run(spec, 42L, threads);
         double s = (System.nanoTime() - t0) / 1e9;
+        double cpu = (os.getProcessCpuTime() - c0) / 1e9;
         CohortYearStats y8 = r.fleet(Math.min(8, years));
+        // on a shared machine the wall time measures the neighbours too: the process CPU time / threads is the wall
+        // time the study would take with its threads' cores to itself
+        System.out.printf(Locale.ROOT, "process cpu=%.2f s (%.0f %% of %d cores over the wall time) -> %.2f s on %d free cores%n",
+                cpu, 100 * cpu / (s * threads), threads, cpu / threads, threads);
         System.out.printf(Locale.ROOT, "packs=%d years=%d threads=%d pack-days=%d wall=%.2f s  %.2f M pack-days/s%n",
                 packs, years, threads, r.packDays(), s, r.packDays() / s / 1e6);
         System.out.printf(Locale.ROOT, "year %d: SoH p5/p50/p95 = %.3f/%.3f/%.3f, below70=%.4f, claims=%.4f%n",

@@ -58,6 +58,9 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--out", description = "output directory (default: study-<fleet>-<seed>)")
     Path out;
 
+    @Option(names = "--chemistry", description = "ssb or li-ion-reference (the same fleet with the SSB multipliers off); default: the fleet spec's")
+    String chemistry;
+
     @Override
     public Integer call() throws IOException {
         if (packs != null && (packs < 1 || packs > MAX_PACKS)) {
@@ -79,6 +82,13 @@ public final class StudyCommand implements Callable<Integer> {
         if (years != null) {
             fleetSpec = fleetSpec.withYears(years);
         }
+        if (chemistry != null) {
+            try {
+                fleetSpec = fleetSpec.withChemistry(org.ssbtwin.fleet.ageing.Chemistry.parse(chemistry));
+            } catch (IllegalArgumentException e) {
+                throw bad("--chemistry: " + e.getMessage());
+            }
+        }
         Path dir = out != null ? out : Path.of("study-" + fleetLabel() + "-" + seed);
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw bad("--out: " + dir + " exists and is not a directory");
@@ -86,8 +96,8 @@ public final class StudyCommand implements Callable<Integer> {
         Files.createDirectories(dir);
 
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf(Locale.ROOT, "fleet %s: %d packs x %d years, seed %d, %d threads%n", fleetLabel(),
-                fleetSpec.packs(), fleetSpec.years(), seed, nThreads);
+        stdout.printf(Locale.ROOT, "fleet %s (%s): %d packs x %d years, seed %d, %d threads%n", fleetLabel(),
+                fleetSpec.ageing().chemistry().id(), fleetSpec.packs(), fleetSpec.years(), seed, nThreads);
         stdout.flush();
         long t0 = System.nanoTime();
         FleetStudyResult result;

@@ -13,16 +13,19 @@ import org.ssbtwin.api.jobs.InvalidJobRequestException;
 import org.ssbtwin.config.TwinSettings;
 import org.ssbtwin.config.fleet.FleetSpecValidationException;
 import org.ssbtwin.fleet.usage.FleetSpec;
+import org.ssbtwin.fleet.ageing.Chemistry;
+import org.ssbtwin.fleet.usage.FleetSpec;
 
 /**
  * A validated study request: the fleet (bundled name, or {@code inline} for a {@code fleetSpec}), the spec with the
- * request's packs and years applied, and the seed.
+ * request's packs, years and chemistry ({@code ssb} or {@code li-ion-reference}, default: the spec's) applied, and
+ * the seed.
  */
 public record StudyRequest(String fleet, FleetSpec spec, long seed) {
     public static final int MAX_YEARS = 20;
     public static final int MAX_SPEC_CHARS = 65_536;
     public static final String INLINE = "inline";
-    static final Set<String> FIELDS = Set.of("fleet", "fleetSpec", "packs", "years", "seed");
+    static final Set<String> FIELDS = Set.of("fleet", "fleetSpec", "packs", "years", "seed", "chemistry");
 
     /** The body was rejected; {@link #errors()} names every bad field. */
     public static final class InvalidStudyRequestException extends InvalidJobRequestException {
@@ -112,6 +115,21 @@ public record StudyRequest(String fleet, FleetSpec spec, long seed) {
         if (spec != null && !node.hasNonNull("years") && spec.years() > MAX_YEARS) {
             errors.add(new FieldError("years", "years must be within [1, " + MAX_YEARS + "], the fleet's own is "
                     + spec.years() + "; give years"));
+        }
+        JsonNode chem = node.get("chemistry");
+        if (chem != null && !chem.isNull()) {
+            try {
+                if (!chem.isTextual()) {
+                    throw new IllegalArgumentException("chemistry must be one of " + Chemistry.ids() + ", was " + chem);
+                }
+                Chemistry c = Chemistry.parse(chem.asText());
+                if (spec != null) {
+                    spec = spec.withChemistry(c);
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("chemistry", e.getMessage()
+                        + " (li-ion-reference runs the same fleet with the SSB multipliers off)"));
+            }
         }
         if (!errors.isEmpty()) {
             throw new InvalidStudyRequestException(errors);

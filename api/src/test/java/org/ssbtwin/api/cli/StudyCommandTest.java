@@ -75,7 +75,17 @@ class StudyCommandTest {
         CommandRun b = run("study", "--fleet", conf.toString(), "--seed", "3", "--threads", "2", "--out", dir.resolve("b").toString());
         assertEquals(0, a.code(), a.err());
         assertEquals(0, b.code(), b.err());
-        assertTrue(a.out().contains("fleet mini: 120 packs x 2 years"), a.out());
+        // the first line names the chemistry the fleet is aged with (issue 16)
+        assertTrue(a.out().contains("fleet mini (ssb): 120 packs x 2 years"), a.out());
+        CommandRun li = run("study", "--fleet", conf.toString(), "--seed", "3", "--threads", "1", "--chemistry",
+                "li-ion-reference", "--out", dir.resolve("li").toString());
+        assertEquals(0, li.code(), li.err());
+        assertTrue(li.out().contains("fleet mini (li-ion-reference): 120 packs x 2 years"), li.out());
+        assertNotEquals(Files.readString(dir.resolve("li/result.csv")), Files.readString(dir.resolve("a/result.csv")),
+                "the Li-ion reference ages the same fleet differently");
+        CommandRun bad = run("study", "--fleet", conf.toString(), "--seed", "3", "--chemistry", "nmc811");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--chemistry: chemistry must be one of li-ion-reference, ssb"), bad.err());
         String csv = Files.readString(dir.resolve("a/result.csv"));
         assertEquals(csv, Files.readString(dir.resolve("b/result.csv")));
         assertTrue(csv.contains("CLIMATE,OSLO,2,"), csv);

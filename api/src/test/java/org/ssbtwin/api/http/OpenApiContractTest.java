@@ -206,7 +206,7 @@ class OpenApiContractTest {
 
     static final List<Probe> REAL_ROUTES = List.of(
             new Probe("GET", "/api/v1/health", false), new Probe("GET", "/api/v1/ready", false), new Probe("GET", "/api/v1/clock", false),
-            new Probe("GET", "/api/v1/openapi.json", false),
+            new Probe("GET", "/api/v1/openapi.json", false), new Probe("GET", "/api/v1/model-card", false),
             new Probe("GET", "/api/v1/stations", false), new Probe("GET", "/api/v1/stations/DK1-LAM-01", false),
             new Probe("PUT", "/api/v1/stations/DK1-LAM-01/setpoints/laminationTemperatureC", false),
             new Probe("GET", "/api/v1/cells?status=in_field", false), new Probe("GET", "/api/v1/cells/C-DK1-00000001", false),

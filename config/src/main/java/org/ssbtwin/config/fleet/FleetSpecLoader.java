@@ -22,6 +22,19 @@ import org.ssbtwin.fleet.usage.DriverArchetype;
 import org.ssbtwin.fleet.usage.FleetMix;
 import org.ssbtwin.fleet.usage.FleetSpec;
 import org.ssbtwin.fleet.usage.VehicleModel;
+import java.util.function.Function;
+import org.ssbtwin.fleet.ageing.Chemistry;
+import org.ssbtwin.fleet.ageing.SsbAgeingParameters;
+import org.ssbtwin.fleet.ageing.WarrantyTerms;
+import org.ssbtwin.fleet.usage.BatteryThermalManagement;
+import org.ssbtwin.fleet.usage.CellQualitySource;
+import org.ssbtwin.fleet.usage.ChargingHabit;
+import org.ssbtwin.fleet.usage.Climate;
+import org.ssbtwin.fleet.usage.DefaultCellQualitySource;
+import org.ssbtwin.fleet.usage.DriverArchetype;
+import org.ssbtwin.fleet.usage.FleetMix;
+import org.ssbtwin.fleet.usage.FleetSpec;
+import org.ssbtwin.fleet.usage.VehicleModel;
 
 /**
  * Loads a HOCON fleet spec (a {@code fleet { ... }} block) into a {@link FleetSpec}. Every field is validated and
@@ -34,7 +47,7 @@ public final class FleetSpecLoader {
     public static final String EUROPE = "fleet/europe.conf";
 
     private static final Set<String> TOP = Set.of("name", "packs", "years", "start-date", "production",
-            "sampled-cells-per-pack", "warranty", "mix", "cell-quality", "thermal");
+            "sampled-cells-per-pack", "warranty", "mix", "cell-quality", "thermal", "chemistry");
 
     private FleetSpecLoader() {
     }
@@ -98,19 +111,24 @@ public final class FleetSpecLoader {
             quality = cellQuality(r, prodStart);
         }
         BatteryThermalManagement btms = thermal(r);
+        Chemistry chemistry = Chemistry.parse(r.oneOf("chemistry", Chemistry.SSB.id(),
+                java.util.Arrays.stream(Chemistry.values()).map(Chemistry::id).toList()));
         r.throwIfProblems(problems -> new FleetSpecValidationException(sourceName,
                 problems.stream().map(ConfigReader.Problem::toString).toList()));
         try {
             return new FleetSpec(packs, years, start, new FleetMix(models, climates, archetypes, habits), prodStart,
                     prodEnd, lag, new WarrantyTerms(wYears, wKm, wSoh), quality, sampled, btms,
-                    SsbAgeingParameters.DEFAULT);
+                    SsbAgeingParameters.of(chemistry));
         } catch (IllegalArgumentException e) {
             throw new FleetSpecValidationException(sourceName, List.of(e.getMessage()));
         }
     }
 
-    private static final Set<String> CELL_QUALITY = Set.of("type", "lamination-lot-sigma-c", "lamination-cell-sigma-c",
-            "irf-sigma", "irf-per-k2", "dew-point-lot-sigma-c", "defect-probability", "ramp-up-months", "ramp-up-factor");
+    private static final Set<String> CELL_QUALITY = Set.of("type", "lamination-lot-sigma-c", "dew-point-lot-sigma-c",
+            "ramp-up-months", "ramp-up-factor");
+    /** Fields of the fleet's own cell sampler before the plant's process physics became the one cell-quality model. */
+    private static final Set<String> CELL_QUALITY_REMOVED = Set.of("lamination-cell-sigma-c", "irf-sigma", "irf-per-k2",
+            "defect-probability");
 
     /** The {@code cell-quality} block: the assumed default source with the fields it overrides. */
     private static CellQualitySource cellQuality(ConfigReader r, LocalDate sop) {
@@ -119,21 +137,22 @@ public final class FleetSpecLoader {
         if (q != null) {
             // other sources (e.g. the plant's physics-based one) are injected in code
             q.oneOf("type", "default", Set.of("default"));
-            q.unknownKeys(CELL_QUALITY);
+            for (String k : CELL_QUALITY_REMOVED) {
+                q.check(!q.has(k), k, "was removed: cells are drawn through the plant's process physics (the one "
+                        + "cell-quality model, docs/life-model.md); set the physics in the plant layout");
+            }
+            Set<String> accepted = new java.util.HashSet<>(CELL_QUALITY);
+            accepted.addAll(CELL_QUALITY_REMOVED);
+            q.unknownKeys(accepted);
         }
         double lotSigma = r.number("cell-quality.lamination-lot-sigma-c", d.laminationLotSigmaC(), Range.within(0, 50));
-        double cellSigma = r.number("cell-quality.lamination-cell-sigma-c", d.laminationCellSigmaC(), Range.within(0, 50));
-        double irfSigma = r.number("cell-quality.irf-sigma", d.irfSigma(), Range.within(0, 2));
-        double irfK2 = r.number("cell-quality.irf-per-k2", d.irfPerK2(), Range.within(0, 1));
         double dewSigma = r.number("cell-quality.dew-point-lot-sigma-c", d.dewPointLotSigmaC(), Range.within(0, 50));
-        double pDefect = r.number("cell-quality.defect-probability", d.defectProbability(), Range.within(0, 1));
         int rampMonths = r.integer("cell-quality.ramp-up-months", d.rampUpMonths(), 0, 120);
         double rampFactor = r.number("cell-quality.ramp-up-factor", d.rampUpFactor(), Range.within(1, 100));
         if (r.hasProblems()) {
             return d;
         }
-        return new DefaultCellQualitySource(sop, lotSigma, cellSigma, irfSigma, irfK2, dewSigma, pDefect, rampMonths,
-                rampFactor);
+        return new DefaultCellQualitySource(sop, lotSigma, dewSigma, rampMonths, rampFactor);
     }
 
     /** The {@code thermal} block: the liquid-cooled default with the fields it overrides. */

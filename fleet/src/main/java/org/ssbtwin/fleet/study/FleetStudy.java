@@ -23,6 +23,12 @@ import org.ssbtwin.fleet.ageing.PackDay;
 import org.ssbtwin.fleet.ageing.SsbAgeingModel;
 import org.ssbtwin.fleet.ageing.SsbPackState;
 import org.ssbtwin.fleet.ageing.WarrantyTerms;
+import org.ssbtwin.fleet.ageing.PackRetirement;
+import org.ssbtwin.fleet.ageing.PackCells;
+import org.ssbtwin.fleet.ageing.PackDay;
+import org.ssbtwin.fleet.ageing.SsbAgeingModel;
+import org.ssbtwin.fleet.ageing.SsbPackState;
+import org.ssbtwin.fleet.ageing.WarrantyTerms;
 
 /**
  * Monte-Carlo fleet ageing study.
@@ -46,11 +52,11 @@ public final class FleetStudy {
 
     /**
      * Capacity (fraction of rated) below which a pack leaves vehicle service: replaced, or repurposed for second
-     * life. Assumed (no single public source; OEM warranties end at 70 %, second-life studies take packs at
-     * 60-80 %). Retired packs count as below 80 % / 70 % but no longer enter the SoH percentiles, so the tail of
-     * heavily used packs (taxis over 10+ years) shows as a retired share instead of a capacity clamped at zero.
+     * life ({@link PackRetirement}, the rule shared with the what-if engine). Retired and failed packs keep the SoH
+     * and resistance they left with in every later percentile (no survivorship bias), count as below 80 % / 70 %,
+     * and are reported as retired / failed shares; {@code alive / packs} is the survival curve.
      */
-    public static final double RETIREMENT_SOH = 0.60;
+    public static final double RETIREMENT_SOH = PackRetirement.SOH;
 
     /** Packs per Monte-Carlo chunk: progress is reported and cancellation polled per chunk. */
     private static final int CHUNK = 256;
@@ -251,6 +257,10 @@ public final class FleetStudy {
             double wKm = w.km();
             double thr = w.sohThreshold();
             int claimYear = -1;
+            boolean left = false;
+            boolean leftFailed = false;
+            double leftSoh = 1.0;
+            double leftRes = 1.0;
             SsbPackState s = state;
             PackDay d = day;
             UsageGenerator g = gen;
@@ -263,12 +273,25 @@ public final class FleetStudy {
                     if (claimYear < 0 && (s.capacity < thr || s.failed) && s.days <= wDays && s.km <= wKm) {
                         claimYear = y;
                     }
+                    if (!left && PackRetirement.leavesService(s.capacity, s.failed)) {
+                        left = true;
+                        leftFailed = s.failed;
+                        leftSoh = s.capacity;
+                        leftRes = s.resistance;
+                    }
                 }
                 m.refresh(s, pc);
                 if (claimYear < 0 && s.capacity < thr && s.days <= wDays && s.km <= wKm) {
                     claimYear = y;
                 }
-                acc.record(cohorts, y, s, claimYear >= 0);
+                if (!left && PackRetirement.leavesService(s.capacity, s.failed)) {
+                    left = true;
+                    leftFailed = s.failed;
+                    leftSoh = s.capacity;
+                    leftRes = s.resistance;
+                }
+                acc.record(cohorts, y, s, claimYear >= 0, left ? leftSoh : s.capacity, left ? leftRes : s.resistance,
+                        !left ? 0 : (leftFailed ? 1 : 2));
             }
         }
     }
@@ -312,27 +335,34 @@ public final class FleetStudy {
             packDays += 365L * l.years;
         }
 
-        void record(int[] cohorts, int y, SsbPackState s, boolean claimed) {
-            int sb = (int) (s.capacity / SOH_BIN);
+        /**
+         * @param sohForPercentiles the pack's SoH, or the SoH it left service with (every pack enters the percentiles)
+         * @param resForPercentiles likewise for the resistance
+         * @param left 0 in service, 1 left by sudden failure, 2 retired below {@link #RETIREMENT_SOH} (the first
+         *        reason is kept: a retired pack that the model later fails stays retired)
+         */
+        void record(int[] cohorts, int y, SsbPackState s, boolean claimed, double sohForPercentiles,
+                    double resForPercentiles, int left) {
+            int sb = (int) (sohForPercentiles / SOH_BIN);
             sb = sb < 0 ? 0 : Math.min(SOH_BINS - 1, sb);
-            int rb = (int) ((s.resistance - RES_MIN) / RES_BIN);
+            int rb = (int) ((resForPercentiles - RES_MIN) / RES_BIN);
             rb = rb < 0 ? 0 : Math.min(RES_BINS - 1, rb);
             long km = Math.round(s.km * 1000.0);
             long efc = Math.round(s.efcTotal * 1e6);
             for (int c : cohorts) {
                 int cy = c * l.years + y;
-                if (s.failed) {
+                soh[cy * SOH_BINS + sb]++;
+                res[cy * RES_BINS + rb]++;
+                if (left == 1) {
                     failed[cy]++;
                     below80[cy]++;
                     below70[cy]++;
-                } else if (s.capacity < RETIREMENT_SOH) {
+                } else if (left == 2) {
                     retired[cy]++;
                     below80[cy]++;
                     below70[cy]++;
                 } else {
                     alive[cy]++;
-                    soh[cy * SOH_BINS + sb]++;
-                    res[cy * RES_BINS + rb]++;
                     if (s.capacity < 0.8) {
                         below80[cy]++;
                     }
@@ -396,13 +426,14 @@ public final class FleetStudy {
                 for (int y = 0; y < l.years; y++) {
                     int cy = c * l.years + y;
                     long al = alive[cy];
+                    // percentiles over every pack that entered service (left packs at their leaving SoH)
                     rows.add(new CohortYearStats(l.dims[c], l.labels[c], y + 1, n, al,
-                            percentile(soh, cy * SOH_BINS, SOH_BINS, al, 0.05, 0.0, SOH_BIN),
-                            percentile(soh, cy * SOH_BINS, SOH_BINS, al, 0.50, 0.0, SOH_BIN),
-                            percentile(soh, cy * SOH_BINS, SOH_BINS, al, 0.95, 0.0, SOH_BIN),
-                            percentile(res, cy * RES_BINS, RES_BINS, al, 0.05, RES_MIN, RES_BIN),
-                            percentile(res, cy * RES_BINS, RES_BINS, al, 0.50, RES_MIN, RES_BIN),
-                            percentile(res, cy * RES_BINS, RES_BINS, al, 0.95, RES_MIN, RES_BIN),
+                            percentile(soh, cy * SOH_BINS, SOH_BINS, n, 0.05, 0.0, SOH_BIN),
+                            percentile(soh, cy * SOH_BINS, SOH_BINS, n, 0.50, 0.0, SOH_BIN),
+                            percentile(soh, cy * SOH_BINS, SOH_BINS, n, 0.95, 0.0, SOH_BIN),
+                            percentile(res, cy * RES_BINS, RES_BINS, n, 0.05, RES_MIN, RES_BIN),
+                            percentile(res, cy * RES_BINS, RES_BINS, n, 0.50, RES_MIN, RES_BIN),
+                            percentile(res, cy * RES_BINS, RES_BINS, n, 0.95, RES_MIN, RES_BIN),
                             below80[cy] / (double) n, below70[cy] / (double) n, failed[cy] / (double) n,
                             claims[cy] / (double) n, efcMicro[cy] / 1e6 / n, kmMilli[cy] / 1e3 / n,
                             retired[cy] / (double) n));

@@ -3,47 +3,47 @@ package org.ssbtwin.fleet.usage;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.SplittableRandom;
+import org.ssbtwin.plant.cell.CellDesign;
+import org.ssbtwin.plant.layout.PhysicsParameters;
+import org.ssbtwin.plant.physics.ProcessConditions;
+import org.ssbtwin.plant.physics.ProcessPhysics;
 import org.ssbtwin.core.quality.ManufacturingFactors;
 
 /**
- * Default cell population with ASSUMED spreads around nominal (lamination 120 degC, dew point -45 degC; the
- * nominal values are those of {@link ManufacturingFactors#NOMINAL}). Ramp-up: during the first
- * {@code rampUpMonths} after start of production, lot-to-lot scatter and defect probability are multiplied by
- * {@code rampUpFactor} (ramp-up scrap is far higher than steady state, DOMAIN 2.4).
+ * Default cell population of fleet studies: a thin delegate of the plant's process physics, the one cell-quality
+ * model ({@link ProcessPhysics#sampleManufacturingFactors}, {@link PhysicsParameters#DEFAULTS}, the Dunkirk cell
+ * design), so studies, what-if runs and the plant line make cells the same way: continuous moisture dose, one
+ * lamination sensitivity, misalignment on resistance, capacity and edge shorts, latent defects that escape the
+ * self-discharge check, and the same rejection of cells the plant would scrap.
  *
- * <ul>
- *   <li>lot lamination temperature ~ N(120, laminationLotSigmaC), cell ~ lot + N(0, laminationCellSigmaC);</li>
- *   <li>interfaceResistanceFactor = exp(N(0, irfSigma)) * (1 + irfPerK2 * (Tlam - 120)^2);</li>
- *   <li>lot dew point ~ -45 + N(0, dewPointLotSigmaC); moisture dose = max(0, dew - (-40)) / 10 per cell
- *       (+ lognormal jitter), i.e. lots above the -40 degC limit get exposure;</li>
- *   <li>latent defect with probability defectProbability per cell, severity ~ Exp(1).</li>
- * </ul>
+ * <p>What this class adds (assumed, no public source): each pack's production lot runs at an offset from the nominal
+ * setpoints ({@link ProcessConditions#NOMINAL}: lamination 120 degC, dew point -45 degC): lamination ~
+ * N(0, laminationLotSigmaC), dew point ~ N(0, dewPointLotSigmaC) (the same offsets the what-if engine uses). During
+ * the first {@code rampUpMonths} after start of production the lot scatter is multiplied by {@code rampUpFactor}
+ * (ramp-up scrap is far higher than steady state, DOMAIN 2.4); through the physics that also raises defects.
  */
 public record DefaultCellQualitySource(
-        LocalDate startOfProduction, double laminationLotSigmaC, double laminationCellSigmaC, double irfSigma,
-        double irfPerK2, double dewPointLotSigmaC, double defectProbability, int rampUpMonths, double rampUpFactor)
-        implements CellQualitySource {
+        LocalDate startOfProduction, double laminationLotSigmaC, double dewPointLotSigmaC, int rampUpMonths,
+        double rampUpFactor) implements CellQualitySource {
 
-    public static final double NOMINAL_LAMINATION_C = 120.0;
-    public static final double NOMINAL_DEW_POINT_C = -45.0;
-    public static final double DEW_POINT_LIMIT_C = -40.0;
+    public static final double NOMINAL_LAMINATION_C = ProcessConditions.NOMINAL.laminationTemperatureC();
+    public static final double NOMINAL_DEW_POINT_C = ProcessConditions.NOMINAL.dewPointC();
+    /** Lot offsets (assumed), shared with the what-if engine. */
+    public static final double LOT_LAMINATION_SIGMA_C = 1.5;
+    public static final double LOT_DEW_POINT_SIGMA_C = 2.0;
 
     public DefaultCellQualitySource {
         if (startOfProduction == null) {
             throw new IllegalArgumentException("startOfProduction is required");
         }
-        if (laminationLotSigmaC < 0 || laminationCellSigmaC < 0 || irfSigma < 0 || irfPerK2 < 0
-                || dewPointLotSigmaC < 0 || rampUpMonths < 0 || rampUpFactor < 1) {
+        if (!(laminationLotSigmaC >= 0) || !(dewPointLotSigmaC >= 0) || rampUpMonths < 0 || !(rampUpFactor >= 1)) {
             throw new IllegalArgumentException("cell quality spreads must be >= 0 and rampUpFactor >= 1");
-        }
-        if (!(defectProbability >= 0 && defectProbability <= 1)) {
-            throw new IllegalArgumentException("defectProbability must be in [0,1], was " + defectProbability);
         }
     }
 
     /** Assumed default spreads. */
     public static DefaultCellQualitySource assumed(LocalDate startOfProduction) {
-        return new DefaultCellQualitySource(startOfProduction, 2.0, 0.8, 0.04, 0.01, 2.5, 3e-5, 6, 2.0);
+        return new DefaultCellQualitySource(startOfProduction, LOT_LAMINATION_SIGMA_C, LOT_DEW_POINT_SIGMA_C, 6, 2.0);
     }
 
     private double ramp(LocalDate d) {
@@ -61,18 +61,13 @@ public record DefaultCellQualitySource(
 
     @Override
     public ManufacturingFactors nextCell(SplittableRandom rng, PackLot lot) {
-        double lam = lot.laminationTemperatureC() + laminationCellSigmaC * rng.nextGaussian();
-        double dT = lam - NOMINAL_LAMINATION_C;
-        double irf = Math.exp(irfSigma * rng.nextGaussian()) * (1.0 + irfPerK2 * dT * dT);
-        double over = lot.dewPointC() - DEW_POINT_LIMIT_C;
-        double moisture = over > 0 ? over / 10.0 * Math.exp(0.3 * rng.nextGaussian()) : 0.0;
-        double pDefect = Math.min(1.0, defectProbability * ramp(lot.productionDate()));
-        double severity = rng.nextDouble() < pDefect ? -Math.log(1.0 - rng.nextDouble()) : 0.0;
-        return new ManufacturingFactors(irf, moisture, severity, lam, lot.dewPointC());
+        ProcessConditions c = ProcessConditions.NOMINAL.withLaminationTemperature(lot.laminationTemperatureC())
+                .withDewPoint(lot.dewPointC());
+        return ProcessPhysics.sampleManufacturingFactors(c, CellDesign.DUNKIRK, PhysicsParameters.DEFAULTS, rng);
     }
 
     @Override
     public String label() {
-        return "default-assumed";
+        return "process-physics";
     }
 }

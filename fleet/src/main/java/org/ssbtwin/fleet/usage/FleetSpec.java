@@ -84,6 +84,12 @@ public record FleetSpec(
                 cellQuality, sampledCellsPerPack, thermal, ageing);
     }
 
+    /** The same fleet aged with another chemistry (the SSB multipliers on or off). */
+    public FleetSpec withChemistry(org.ssbtwin.fleet.ageing.Chemistry chemistry) {
+        return new FleetSpec(packs, years, startDate, mix, productionStart, productionEnd, deliveryLagDays, warranty,
+                cellQuality, sampledCellsPerPack, thermal, SsbAgeingParameters.of(chemistry));
+    }
+
     public FleetSpec withCellQuality(CellQualitySource q) {
         return new FleetSpec(packs, years, startDate, mix, productionStart, productionEnd, deliveryLagDays, warranty,
                 q, sampledCellsPerPack, thermal, ageing);

@@ -36,6 +36,29 @@ import org.ssbtwin.plant.sim.PlantEventSink;
 import org.ssbtwin.plant.sim.PlantKpis;
 import org.ssbtwin.plant.sim.ScrapShare;
 import org.ssbtwin.plant.sim.SimulationOptions;
+import org.ssbtwin.fleet.ageing.PackRetirement;
+import org.ssbtwin.fleet.ageing.AgeingSnapshot;
+import org.ssbtwin.fleet.ageing.PackCells;
+import org.ssbtwin.fleet.ageing.PackDay;
+import org.ssbtwin.fleet.ageing.SsbAgeingModel;
+import org.ssbtwin.fleet.ageing.SsbPackState;
+import org.ssbtwin.fleet.ageing.WarrantyTerms;
+import org.ssbtwin.fleet.usage.ChargingHabit;
+import org.ssbtwin.fleet.usage.Climate;
+import org.ssbtwin.fleet.usage.DriverArchetype;
+import org.ssbtwin.fleet.usage.FleetMix;
+import org.ssbtwin.fleet.usage.FleetSpec;
+import org.ssbtwin.fleet.usage.UsageGenerator;
+import org.ssbtwin.fleet.usage.VehicleModel;
+import org.ssbtwin.plant.layout.PlantLayout;
+import org.ssbtwin.plant.layout.RampUp;
+import org.ssbtwin.plant.physics.ProcessConditions;
+import org.ssbtwin.plant.physics.ProcessPhysics;
+import org.ssbtwin.plant.sim.LineSimulation;
+import org.ssbtwin.plant.sim.PlantEventSink;
+import org.ssbtwin.plant.sim.PlantKpis;
+import org.ssbtwin.plant.sim.ScrapShare;
+import org.ssbtwin.plant.sim.SimulationOptions;
 import org.ssbtwin.core.quality.ManufacturingFactors;
 import org.ssbtwin.core.quality.SeriesCellProfile;
 
@@ -62,8 +85,8 @@ import org.ssbtwin.core.quality.SeriesCellProfile;
 public final class ScenarioEngine {
     static final double SOH_BIN = 0.0005;
     static final int SOH_BINS = 2400;
-    static final double LOT_LAMINATION_SIGMA_C = 1.5; // assumed
-    static final double LOT_DEW_POINT_SIGMA_C = 2.0; // assumed
+    static final double LOT_LAMINATION_SIGMA_C = org.ssbtwin.fleet.usage.DefaultCellQualitySource.LOT_LAMINATION_SIGMA_C;
+    static final double LOT_DEW_POINT_SIGMA_C = org.ssbtwin.fleet.usage.DefaultCellQualitySource.LOT_DEW_POINT_SIGMA_C;
     static final int FIELD_EFFECT_YEAR = 8;
     /** Packs of the new-production cohort for the field effect of a live base (at most). */
     static final int LIVE_FIELD_COHORT = 1000;
@@ -430,6 +453,8 @@ public final class ScenarioEngine {
             double wKm = w.km();
             double thr = w.sohThreshold();
             boolean claimed = s.capacity < thr && s.days <= wDays && s.km <= wKm;
+            boolean left = PackRetirement.leavesService(s.capacity, s.failed);
+            double leftSoh = s.capacity;
             PackDay d = day;
             UsageGenerator g = gen;
             SsbAgeingModel m = arms.model;
@@ -441,12 +466,20 @@ public final class ScenarioEngine {
                     if (!claimed && (s.capacity < thr || s.failed) && s.days <= wDays && s.km <= wKm) {
                         claimed = true;
                     }
+                    if (!left && PackRetirement.leavesService(s.capacity, s.failed)) {
+                        left = true;
+                        leftSoh = s.capacity;
+                    }
                 }
                 m.refresh(s, pc);
                 if (!claimed && s.capacity < thr && s.days <= wDays && s.km <= wKm) {
                     claimed = true;
                 }
-                acc.record(y, s, claimed);
+                if (!left && PackRetirement.leavesService(s.capacity, s.failed)) {
+                    left = true;
+                    leftSoh = s.capacity;
+                }
+                acc.record(y, s, claimed, left ? leftSoh : s.capacity);
             }
         }
     }
@@ -492,15 +525,19 @@ public final class ScenarioEngine {
             irfNano += Math.round(meanIrf * 1e9);
         }
 
-        void record(int y, SsbPackState s, boolean claimed) {
-            if (s.failed) {
+        /**
+         * Same bookkeeping as the fleet study ({@link PackRetirement}): every pack enters the SoH histogram and mean,
+         * a pack that left service at the SoH it left with; {@code alive} counts packs still in service.
+         */
+        void record(int y, SsbPackState s, boolean claimed, double sohForPercentiles) {
+            int b = (int) (sohForPercentiles / SOH_BIN);
+            soh[y * SOH_BINS + (b < 0 ? 0 : Math.min(SOH_BINS - 1, b))]++;
+            sohMicro[y] += Math.round(sohForPercentiles * 1e6);
+            if (s.failed || s.capacity < PackRetirement.SOH) {
                 below80[y]++;
                 below70[y]++;
             } else {
                 alive[y]++;
-                int b = (int) (s.capacity / SOH_BIN);
-                soh[y * SOH_BINS + (b < 0 ? 0 : Math.min(SOH_BINS - 1, b))]++;
-                sohMicro[y] += Math.round(s.capacity * 1e6);
                 if (s.capacity < 0.8) {
                     below80[y]++;
                 }
@@ -529,7 +566,7 @@ public final class ScenarioEngine {
         }
 
         double percentile(int y, double p) {
-            long n = alive[y];
+            long n = packs;
             if (n == 0) {
                 return Double.NaN;
             }
@@ -547,7 +584,7 @@ public final class ScenarioEngine {
         ArmYear year(int y) {
             double n = Math.max(1, packs);
             return new ArmYear(percentile(y, 0.05), percentile(y, 0.5), percentile(y, 0.95),
-                    alive[y] == 0 ? Double.NaN : sohMicro[y] / 1e6 / alive[y],
+                    packs == 0 ? Double.NaN : sohMicro[y] / 1e6 / packs,
                     below80[y] / n, below70[y] / n, claims[y] / n);
         }
 

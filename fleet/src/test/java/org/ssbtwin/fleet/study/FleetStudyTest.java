@@ -36,12 +36,17 @@ class FleetStudyTest {
     @Test
     void europeanCommuterLosesOneAndAHalfToThreePercentPerYear() {
         // Calibration anchor: Geotab fleet average 1.8-2.3 %/yr, ~1.5 %/yr for mostly-AC charging (DOMAIN 3.2).
-        FleetStudyResult r = FleetStudy.run(single(VehicleModel.VF8, Climate.LILLE_DUNKIRK,
-                DriverArchetype.COMMUTER, ChargingHabit.HOME_AC, 1000, 8), 3L, 2);
+        // Geotab measured Li-ion packs, so the anchor applies to the Li-ion reference (issue 16); the SSB cell, per
+        // the seed, ages more slowly (the full set of bands: LifeCalibrationBandsTest)
+        FleetSpec spec = single(VehicleModel.VF8, Climate.LILLE_DUNKIRK, DriverArchetype.COMMUTER,
+                ChargingHabit.HOME_AC, 1000, 8);
+        FleetStudyResult r = FleetStudy.run(spec.withChemistry(org.ssbtwin.fleet.ageing.Chemistry.LI_ION_REFERENCE), 3L, 2);
         double lossPerYear = (1 - r.fleet(8).sohP50()) / 8 * 100;
         assertTrue(lossPerYear >= 1.5 && lossPerYear <= 3.0, "loss %/yr " + lossPerYear);
         double lossY5 = (1 - r.fleet(5).sohP50()) / 5 * 100;
         assertTrue(lossY5 >= 1.5 && lossY5 <= 3.0, "5-yr loss %/yr " + lossY5);
+        double ssbLossPerYear = (1 - FleetStudy.run(spec, 3L, 2).fleet(8).sohP50()) / 8 * 100;
+        assertTrue(ssbLossPerYear < lossPerYear, "SSB " + ssbLossPerYear + " vs Li-ion " + lossPerYear);
     }
 
     @Test
@@ -146,11 +151,15 @@ class FleetStudyTest {
         FleetStudyResult taxi = FleetStudy.run(single(VehicleModel.VF5, Climate.HO_CHI_MINH_CITY,
                 DriverArchetype.RIDE_HAILING_TAXI, ChargingHabit.DC_HEAVY, 400, 15), 3L, 2);
         double prevRetired = 0;
+        double prevP5 = 1.0;
         for (int y = 1; y <= 15; y++) {
             CohortYearStats f = taxi.fleet(y);
             assertTrue(f.retiredShare() >= prevRetired, "retirement is permanent");
-            assertTrue(f.alive() == 0 || f.sohP5() >= FleetStudy.RETIREMENT_SOH,
-                    "percentiles are over packs in service: p5 " + f.sohP5() + " in year " + y);
+            // issue 16: percentiles cover every pack that entered service; a retired pack keeps the SoH it left
+            // with (at most 30 days of loss below the retirement capacity), so p5 never rises
+            assertTrue(f.sohP5() <= prevP5, "p5 never rises: " + f.sohP5() + " in year " + y + " after " + prevP5);
+            assertTrue(f.sohP5() > FleetStudy.RETIREMENT_SOH - 0.03, "retired packs keep their last SoH: " + f.sohP5());
+            prevP5 = f.sohP5();
             assertTrue(f.shareBelow70() >= f.retiredShare() + f.failedShare() - 1e-12);
             assertEquals(f.packs(), f.alive() + Math.round((f.retiredShare() + f.failedShare()) * f.packs()));
             prevRetired = f.retiredShare();
@@ -167,9 +176,10 @@ class FleetStudyTest {
         CohortYearStats t8 = taxi.fleet(8);
         assertTrue(t8.shareBelow70() > 0.2, "many taxi packs below 70 % at year 8: " + t8.shareBelow70());
         assertTrue(t8.warrantyClaimShare() < 0.05, "but out of km cover: " + t8.warrantyClaimShare());
-        // a stricter SoH threshold in a hot climate produces claims within 8 years
+        // a stricter SoH threshold in a hot climate produces claims within 8 years (the Li-ion reference: the
+        // calibrated SSB cell stays above 80 % here, issue 16)
         FleetSpec s = single(VehicleModel.VF3, Climate.HO_CHI_MINH_CITY, DriverArchetype.COMMUTER,
-                ChargingHabit.HOME_AC_FULL, 500, 8);
+                ChargingHabit.HOME_AC_FULL, 500, 8).withChemistry(org.ssbtwin.fleet.ageing.Chemistry.LI_ION_REFERENCE);
         FleetSpec strict = new FleetSpec(s.packs(), s.years(), s.startDate(), s.mix(), s.productionStart(),
                 s.productionEnd(), s.deliveryLagDays(),
                 new org.ssbtwin.fleet.ageing.WarrantyTerms(8, 160_000, 0.80), s.cellQuality(), 0, s.thermal(),

@@ -13,13 +13,18 @@ package org.ssbtwin.plant.layout;
  * @param dewExcursionMeanHours        mean duration of an excursion (exponential)
  * @param dewExcursionMeanRiseK        mean dew-point rise during an excursion (exponential)
  * @param moistureDefectPerK           probability of a moisture defect per kelvin of dew point above the limit
- * @param moistureResistancePerDose    resistance factor per unit of moisture dose (1 = 1 h at 10 K above the limit)
+ * @param moistureResistancePerDose    resistance factor per unit of moisture dose (g water per kg dry air x hours of
+ *                                     exposure, {@code ProcessPhysics#moistureDose}: continuous in dew point and dwell)
  * @param moistureCapacityLossPerDose  relative capacity loss per unit of moisture dose
  * @param dryRoomDwellHours            dwell time used when sampling factors without the line (the simulation measures it)
  * @param misalignmentResistanceAtTolerance resistance factor rise for a misalignment equal to the tolerance
+ * @param misalignmentCapacityLossAtTolerance relative capacity loss (electrode overlap lost) at a misalignment equal
+ *                                     to the tolerance, quadratic below it
  * @param latentDefectProbability      base probability that an inlay carries a latent short-circuit defect
  * @param latentDefectPerDose          relative rise of that probability per unit of moisture dose
  * @param latentDefectPerKLamination   relative rise per kelvin of lamination temperature outside its window
+ * @param latentDefectPerMisalignment  relative rise of the cell's latent (edge) short probability at a misalignment
+ *                                     equal to the tolerance, quadratic below it
  * @param latentDefectMeanSeverity     mean severity (exponential) of a latent defect
  * @param selfDischargeMeanMvPerWeek   self-discharge of a defect-free cell, mean
  * @param selfDischargeSigmaMvPerWeek  self-discharge of a defect-free cell, standard deviation
@@ -46,9 +51,11 @@ public record PhysicsParameters(
         double moistureCapacityLossPerDose,
         double dryRoomDwellHours,
         double misalignmentResistanceAtTolerance,
+        double misalignmentCapacityLossAtTolerance,
         double latentDefectProbability,
         double latentDefectPerDose,
         double latentDefectPerKLamination,
+        double latentDefectPerMisalignment,
         double latentDefectMeanSeverity,
         double selfDischargeMeanMvPerWeek,
         double selfDischargeSigmaMvPerWeek,
@@ -65,9 +72,9 @@ public record PhysicsParameters(
     public static final PhysicsParameters DEFAULTS = new PhysicsParameters(
             1.5, 0.08, 0.03, 6.0,
             0.8, 1.0 / 14.0, 3.0, 8.0,
-            0.015, 0.5, 0.02, 0.5,
-            0.15,
-            0.004, 2.0, 0.10, 0.5,
+            0.015, 1.0, 0.05, 0.5,
+            0.15, 0.01,
+            0.004, 5.0, 0.10, 1.0, 0.5,
             1.5, 0.4, 10.0,
             0.01, 0.03, 0.003,
             0.97, 1.15, 0.93, 1.35);
@@ -76,7 +83,8 @@ public record PhysicsParameters(
         double[] all = {laminationTemperatureSigmaC, laminationCurvature, laminationExcessResistancePerK, delaminationScaleK,
                 dewPointNoiseC, dewExcursionsPerDay, dewExcursionMeanHours, dewExcursionMeanRiseK, moistureDefectPerK,
                 moistureResistancePerDose, moistureCapacityLossPerDose, dryRoomDwellHours, misalignmentResistanceAtTolerance,
-                latentDefectProbability, latentDefectPerDose, latentDefectPerKLamination, latentDefectMeanSeverity,
+                misalignmentCapacityLossAtTolerance, latentDefectProbability, latentDefectPerDose,
+                latentDefectPerKLamination, latentDefectPerMisalignment, latentDefectMeanSeverity,
                 selfDischargeMeanMvPerWeek, selfDischargeSigmaMvPerWeek, selfDischargePerSeverity, capacitySigma,
                 resistanceSigma, measurementSigma, gradeAMinCapacity, gradeAMaxResistance, gradeBMinCapacity, gradeBMaxResistance};
         for (double v : all) {

@@ -15,13 +15,17 @@ import org.ssbtwin.core.quality.ManufacturingFactors;
  * <ul>
  *   <li>lamination temperature away from the window centre raises interface resistance (quadratic inside the
  *       window, plus linear per kelvin outside) and, outside the window, delamination scrap;</li>
- *   <li>a dew point above the dry-room limit raises moisture-defect scrap, and the moisture dose (excess x dwell)
- *       raises resistance, lowers capacity and raises the chance of a latent short-circuit defect;</li>
- *   <li>stacking misalignment raises resistance quadratically; beyond the tolerance the cell is scrap;</li>
+ *   <li>a dew point above the dry-room limit raises moisture-defect scrap; the moisture dose (water content of the
+ *       dry-room air x dwell, continuous in both: -45 and -36 degC give different cells) raises resistance, lowers
+ *       capacity and raises the chance of a latent short-circuit defect;</li>
+ *   <li>stacking misalignment raises resistance and lowers capacity quadratically and raises the chance of a
+ *       latent (edge) short; beyond the tolerance the cell is scrap;</li>
  *   <li>latent defects raise self-discharge; the ageing check (pass below 5 mV/week, DOMAIN 2.2) finds the
  *       large ones and lets the small ones escape to the field.</li>
  * </ul>
- * Bipolar series: cell capacity = min over inlays, cell resistance = sum over inlays x misalignment factor.
+ * Bipolar series: cell capacity = min over inlays x misalignment factor, cell resistance = sum over inlays x
+ * misalignment factor. This is the ONE cell-quality model: the plant line, the what-if engine and the fleet studies'
+ * default cell population ({@code DefaultCellQualitySource}) all draw cells through it.
  */
 public final class ProcessPhysics {
     private ProcessPhysics() {}
@@ -39,9 +43,25 @@ public final class ProcessPhysics {
         return 1 - Math.exp(-e * e);
     }
 
-    /** Moisture dose: (kelvin above the dew-point limit / 10 K) x hours of exposure. */
-    public static double moistureDose(double dewPointC, double dewPointLimitC, double dwellHours) {
-        return Math.max(0, dewPointC - dewPointLimitC) / 10.0 * Math.max(0, dwellHours);
+    /**
+     * Water content of dry-room air at a dew point, g water per kg dry air, at 1013.25 hPa: Magnus formula over ice
+     * below 0 degC (6.112 hPa, 22.46, 272.62 degC; over water 17.62, 243.12 degC, WMO-No. 8 Annex 4.B), mixing
+     * ratio 621.98 e / (p - e). Checks against DOMAIN 2.3: -35 / -40 / -45 degC give 0.137 / 0.079 / 0.044 g/kg
+     * (Bry-Air: -35..-45 degC = 0.14..0.04 g/kg; -40 degC < 0.12 g/kg).
+     */
+    public static double humidityRatioGPerKg(double dewPointC) {
+        double e = dewPointC < 0 ? 6.112 * Math.exp(22.46 * dewPointC / (272.62 + dewPointC))
+                : 6.112 * Math.exp(17.62 * dewPointC / (243.12 + dewPointC));
+        return 621.98 * e / (1013.25 - e);
+    }
+
+    /**
+     * Moisture dose of an inlay: water content of the air it saw (g/kg, {@link #humidityRatioGPerKg}) x hours of
+     * exposure, in g h / kg. Continuous in dew point and dwell (no threshold: a drier room always gives a smaller
+     * dose); the dry-room limit only governs detected moisture-defect scrap ({@link #moistureDefectProbability}).
+     */
+    public static double moistureDose(double dewPointC, double dwellHours) {
+        return humidityRatioGPerKg(dewPointC) * Math.max(0, dwellHours);
     }
 
     /** Probability of a moisture defect detected at core assembly. */
@@ -60,6 +80,18 @@ public final class ProcessPhysics {
     public static double misalignmentResistanceFactor(double misalignmentMm, double toleranceMm, PhysicsParameters p) {
         double x = misalignmentMm / toleranceMm;
         return 1 + p.misalignmentResistanceAtTolerance() * x * x;
+    }
+
+    /** Capacity factor of a misaligned stack (electrode overlap lost): 1 - loss (x/tolerance)^2. */
+    public static double misalignmentCapacityFactor(double misalignmentMm, double toleranceMm, PhysicsParameters p) {
+        double x = misalignmentMm / toleranceMm;
+        return Math.max(0.0, 1 - p.misalignmentCapacityLossAtTolerance() * x * x);
+    }
+
+    /** Probability that a misaligned cell carries a latent edge short (on top of its inlays' defects). */
+    public static double misalignmentDefectProbability(double misalignmentMm, double toleranceMm, PhysicsParameters p) {
+        double x = misalignmentMm / toleranceMm;
+        return Math.min(1.0, p.latentDefectProbability() * p.latentDefectPerMisalignment() * x * x);
     }
 
     /** Probability that an inlay carries a latent short-circuit defect. */
@@ -146,7 +178,7 @@ public final class ProcessPhysics {
                 if (rng.nextDouble() < delaminationProbability(temp[k], c.laminationWindow(), p)) { rejected = true; break; }
                 double rise = rng.nextDouble() < excursionShare ? -p.dewExcursionMeanRiseK() * Math.log(1 - rng.nextDouble()) : 0;
                 dew[k] = c.dewPointC() + rise + p.dewPointNoiseC() * rng.nextGaussian();
-                dose[k] = moistureDose(dew[k], c.dewPointLimitC(), p.dryRoomDwellHours());
+                dose[k] = moistureDose(dew[k], p.dryRoomDwellHours());
                 if (rng.nextDouble() < moistureDefectProbability(dew[k], c.dewPointLimitC(), p)) { rejected = true; break; }
                 double lamExcess = c.laminationWindow().excess(temp[k]);
                 sev[k] = rng.nextDouble() < latentDefectProbability(dose[k], lamExcess, p)
@@ -160,6 +192,11 @@ public final class ProcessPhysics {
             if (rejected) continue;
             double mis = Math.abs(c.misalignmentSigmaMm() * rng.nextGaussian());
             if (mis > c.misalignmentToleranceMm()) continue;
+            double edge = rng.nextDouble() < misalignmentDefectProbability(mis, c.misalignmentToleranceMm(), p)
+                    ? -p.latentDefectMeanSeverity() * Math.log(1 - rng.nextDouble()) : 0;
+            sevSum += edge;
+            sev[0] += edge;
+            minCap *= misalignmentCapacityFactor(mis, c.misalignmentToleranceMm(), p);
             double sd = Math.max(0, p.selfDischargeMeanMvPerWeek() + p.selfDischargeSigmaMvPerWeek() * rng.nextGaussian())
                     + p.selfDischargePerSeverity() * sevSum;
             if (sd >= c.selfDischargeLimitMvPerWeek()) continue;

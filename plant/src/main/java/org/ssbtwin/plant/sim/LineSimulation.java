@@ -525,7 +525,7 @@ public final class LineSimulation {
             case COR -> {
                 double dew = s.dewSet + s.dewExcursion + phys.dewPointNoiseC() * s.gauss();
                 double dwellH = (now - inlays.frmEnd[item]) / 3_600_000.0;
-                double dose = ProcessPhysics.moistureDose(dew, s.dewLimit, dwellH);
+                double dose = ProcessPhysics.moistureDose(dew, dwellH);
                 if (gen) {
                     inlays.corUnit[item] = u;
                     inlays.corStart[item] = start;
@@ -568,7 +568,13 @@ public final class LineSimulation {
                     tmpDose[k] = inlays.dose[in];
                     tmpSev[k] = inlays.sev[in];
                 }
-                cells.cap[item] = cap;
+                // misalignment: overlap lost (capacity) and a latent edge short on top of the inlays' defects
+                double edge = r.nextDouble() < ProcessPhysics.misalignmentDefectProbability(mis, s.misTol, phys)
+                        ? -phys.latentDefectMeanSeverity() * Math.log(1 - r.nextDouble()) : 0;
+                sev += edge;
+                tmpSev[0] += edge;
+                inlays.sev[cells.inlay[base]] += edge; // the genealogy carries it on the cell's first inlay
+                cells.cap[item] = cap * ProcessPhysics.misalignmentCapacityFactor(mis, s.misTol, phys);
                 cells.res[item] = res * ProcessPhysics.misalignmentResistanceFactor(mis, s.misTol, phys);
                 cells.sev[item] = sev;
                 cells.factors[item] = ProcessPhysics.manufacturingFactors(tmpTemp, tmpDew, tmpDose, tmpSev, inlaysPerCell,

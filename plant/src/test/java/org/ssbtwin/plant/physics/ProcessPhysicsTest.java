@@ -50,9 +50,49 @@ class ProcessPhysicsTest {
             assertTrue(p > prev, "at " + dp);
             prev = p;
         }
-        assertTrue(ProcessPhysics.moistureDose(-25, -35, 2) > ProcessPhysics.moistureDose(-30, -35, 2));
-        assertEquals(1.0, ProcessPhysics.moistureDose(-25, -35, 1), 1e-12);
+        assertTrue(ProcessPhysics.moistureDose(-25, 2) > ProcessPhysics.moistureDose(-30, 2));
+        // the dose is now the water content of the air x dwell (g h/kg, continuous; was K above the limit / 10 x h):
+        // DOMAIN 2.3 (Bry-Air) gives 0.14 g/kg at -35 degC and 0.04 g/kg at -45 degC
+        assertEquals(0.137, ProcessPhysics.moistureDose(-35, 1), 0.003);
+        assertEquals(0.044, ProcessPhysics.moistureDose(-45, 1), 0.002);
+        assertEquals(2 * ProcessPhysics.moistureDose(-40, 1), ProcessPhysics.moistureDose(-40, 2), 1e-15);
         assertTrue(ProcessPhysics.latentDefectProbability(1.0, 0, P) > ProcessPhysics.latentDefectProbability(0, 0, P));
+    }
+
+    @Test
+    void moistureDoseResponseIsContinuousBelowTheLimit() {
+        // issue 16: -45 and -36 degC (both below the -35 degC limit) used to give identical cells
+        double prev = ProcessPhysics.moistureDose(-60, 0.5);
+        for (double dp = -59.9; dp <= -20; dp += 0.1) {
+            double d = ProcessPhysics.moistureDose(dp, 0.5);
+            assertTrue(d > prev, "dose rises with dew point at " + dp);
+            assertTrue(d / prev < 1.02, "no jump at " + dp + ": " + d / prev);
+            prev = d;
+        }
+        ManufacturingFactors dry = meanOf(ProcessConditions.NOMINAL.withDewPoint(-45), 5);
+        ManufacturingFactors wet = meanOf(ProcessConditions.NOMINAL.withDewPoint(-36), 5);
+        assertTrue(wet.moistureExposure() > 2 * dry.moistureExposure(), wet + " vs " + dry);
+        assertTrue(wet.interfaceResistanceFactor() > dry.interfaceResistanceFactor(), wet + " vs " + dry);
+    }
+
+    /** Mean factors of 400 shipped cells made under {@code c} (same seed: common random numbers). */
+    private static ManufacturingFactors meanOf(ProcessConditions c, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double irf = 0, m = 0;
+        for (int i = 0; i < 400; i++) {
+            ManufacturingFactors f = ProcessPhysics.sampleManufacturingFactors(c, rng);
+            irf += f.interfaceResistanceFactor();
+            m += f.moistureExposure();
+        }
+        return new ManufacturingFactors(irf / 400, m / 400, 0, c.laminationTemperatureC(), c.dewPointC());
+    }
+
+    @Test
+    void misalignmentLowersCapacityAndRaisesShortRisk() {
+        assertTrue(ProcessPhysics.misalignmentCapacityFactor(0.15, 0.2, P) < ProcessPhysics.misalignmentCapacityFactor(0.05, 0.2, P));
+        assertEquals(1 - P.misalignmentCapacityLossAtTolerance(), ProcessPhysics.misalignmentCapacityFactor(0.2, 0.2, P), 1e-12);
+        assertTrue(ProcessPhysics.misalignmentDefectProbability(0.15, 0.2, P) > ProcessPhysics.misalignmentDefectProbability(0.05, 0.2, P));
+        assertEquals(0.0, ProcessPhysics.misalignmentDefectProbability(0.0, 0.2, P));
     }
 
     @Test
