@@ -44,7 +44,8 @@ public final class IngestRoutes extends AllDirectives {
     /** {@code POST /api/v1/telemetry}: NDJSON, one daily summary per line. */
     public Route telemetry() {
         return pathEnd(() -> post(() -> entity(Unmarshaller.entityToString(), body -> {
-            TelemetryParser.Parsed parsed = TelemetryParser.parse(body);
+            TelemetryParser.Parsed parsed = TelemetryParser.parse(body,
+                    java.time.LocalDate.ofInstant(clock.now(), java.time.ZoneOffset.UTC).plusDays(PackAgeing.MAX_DAYS_AHEAD));
             List<TelemetryParser.LineError> errors = errors(parsed, directory);
             if (!errors.isEmpty()) {
                 return complete(Json.badRequest(errors.size() + " bad telemetry line(s); nothing was recorded", "/api/v1/telemetry", errors));
