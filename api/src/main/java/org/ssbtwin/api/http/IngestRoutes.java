@@ -10,7 +10,6 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 import org.ssbtwin.api.AssetRecorder;
 import org.ssbtwin.api.readside.AssetDirectory;
 import org.ssbtwin.core.pack.PackStatus;
@@ -43,7 +42,7 @@ public final class IngestRoutes extends AllDirectives {
 
     /** {@code POST /api/v1/telemetry}: NDJSON, one daily summary per line. */
     public Route telemetry() {
-        return pathEnd(() -> post(() -> entity(Unmarshaller.entityToString(), body -> {
+        return pathEnd(() -> post(() -> entity(RequestBodies.NDJSON_TEXT, body -> {
             TelemetryParser.Parsed parsed = TelemetryParser.parse(body,
                     java.time.LocalDate.ofInstant(clock.now(), java.time.ZoneOffset.UTC).plusDays(PackAgeing.MAX_DAYS_AHEAD));
             List<TelemetryParser.LineError> errors = errors(parsed, directory);
@@ -112,15 +111,16 @@ public final class IngestRoutes extends AllDirectives {
 
     /** {@code POST /api/v1/plant/mes-records}: {@code {"records": [...]}}. */
     public Route mesRecords() {
-        return path("mes-records", () -> post(() -> entity(Unmarshaller.entityToString(), body -> {
+        return path("mes-records", () -> post(() -> entity(RequestBodies.JSON_TEXT, body -> {
             MesBatch batch;
             try {
-                batch = Json.MAPPER.readValue(body, MesBatch.class);
+                batch = RequestBodies.STRICT.readValue(body, MesBatch.class);
             } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
-                throw new InvalidParameterException(e.getPropertyName(), "unknown field '" + e.getPropertyName() + "' at " + e.getPathReference());
+                throw new InvalidParameterException(e.getPropertyName(), RequestBodies.describe(e));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new InvalidParameterException("body", "body must be JSON {\"records\": [...]}: " + e.getOriginalMessage());
+                throw new InvalidParameterException("body", "body must be JSON {\"records\": [...]}: " + RequestBodies.describe(e));
             }
+            if (batch == null) throw new InvalidParameterException("body", "body must be a JSON object {\"records\": [...]}, was null");
             MesBatchValidator validator = new MesBatchValidator(
                     id -> java.util.Optional.ofNullable(directory.stationMap().get(id)),
                     id -> directory.cellMap().containsKey(id));

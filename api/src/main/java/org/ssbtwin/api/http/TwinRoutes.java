@@ -21,7 +21,6 @@ import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.ExceptionHandler;
 import org.apache.pekko.http.javadsl.server.RejectionHandler;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ssbtwin.api.readside.AssetDirectory;
@@ -140,7 +139,7 @@ public final class TwinRoutes extends AllDirectives {
                                     r.station().commissioned() ? Json.ok(r.station())
                                             : Json.notFound("station " + id + " does not exist", "/api/v1/stations/" + id)))),
                             path(segment("setpoints").slash(segment()), name -> put(() ->
-                                    entity(Unmarshaller.entityToString(), body -> {
+                                    entity(RequestBodies.JSON_TEXT, body -> {
                                         double value = setpointValue(body);
                                         StationEvent e = new StationEvent.SetpointChanged(name, value, clock.now());
                                         return ask(ref, replyTo -> new StationEntity.Record(e, replyTo), (StationEntity.Reply r) ->
@@ -155,7 +154,7 @@ public final class TwinRoutes extends AllDirectives {
         try {
             node = Json.MAPPER.readTree(body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidParameterException("body", "body must be JSON like {\"value\": 125.0}: " + e.getOriginalMessage());
+            throw new InvalidParameterException("body", "body must be JSON like {\"value\": 125.0}: " + RequestBodies.describe(e));
         }
         if (node == null || !node.isObject() || !node.has("value")) {
             throw new InvalidParameterException("value", "body must be a JSON object with a numeric field 'value'");
@@ -285,6 +284,8 @@ public final class TwinRoutes extends AllDirectives {
                 .match(InvalidParameterException.class, e -> complete(Json.badRequest(e.getMessage(), null, List.of(new Json.FieldError(e.field(), e.getMessage())))))
                 .match(IllegalArgumentException.class, e -> complete(Json.badRequest(e.getMessage(), null, null)))
                 .matchAny(e -> {
+                    HttpResponse known = ServerFailures.answer(e, askTimeout);
+                    if (known != null) return complete(known);
                     log.error("unhandled error in route", e);
                     return complete(Json.problem(StatusCodes.INTERNAL_SERVER_ERROR, "internal-error", "Internal error", "the twin failed to answer", null, null));
                 })

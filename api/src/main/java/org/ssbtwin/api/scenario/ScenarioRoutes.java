@@ -18,7 +18,6 @@ import org.apache.pekko.http.javadsl.model.headers.Location;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 import org.ssbtwin.api.http.ApiModule;
 import org.ssbtwin.api.http.Json;
 import org.ssbtwin.api.readside.AssetDirectory;
@@ -63,7 +62,7 @@ public final class ScenarioRoutes extends AllDirectives implements ApiModule {
                             List<ScenarioJobView> items = jobs.list().stream().map(j -> j.view(false)).toList();
                             return complete(Json.ok(Map.of("items", items, "total", items.size())));
                         }),
-                        post(() -> entity(Unmarshaller.entityToString(), body -> complete(submit(body)))))),
+                        post(() -> entity(org.ssbtwin.api.http.RequestBodies.JSON_TEXT, body -> complete(submit(body)))))),
                 path("bundled", () -> get(() -> complete(Json.ok(ScenarioLoader.bundled())))),
                 // "bundled" is not a job id: other methods on it are 405, not "no such job"
                 pathPrefix(segment(), id -> "bundled".equals(id)

@@ -14,7 +14,6 @@ import org.apache.pekko.http.javadsl.model.headers.Location;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 import org.ssbtwin.api.http.Json;
 
 /**
@@ -38,7 +37,7 @@ public final class StudyRoutes extends AllDirectives {
                             List<StudyJobView> items = jobs.list().stream().map(j -> j.view(false)).toList();
                             return complete(Json.ok(Map.of("items", items, "total", items.size())));
                         }),
-                        post(() -> entity(Unmarshaller.entityToString(), body -> complete(submit(body)))))),
+                        post(() -> entity(org.ssbtwin.api.http.RequestBodies.JSON_TEXT, body -> complete(submit(body)))))),
                 pathPrefix(segment(), id -> concat(
                         pathEnd(() -> concat(
                                 get(() -> complete(withJob(id, j -> Json.ok(j.view(true))))),
