@@ -47,7 +47,8 @@ public final class IngestRoutes extends AllDirectives {
                     java.time.LocalDate.ofInstant(clock.now(), java.time.ZoneOffset.UTC).plusDays(PackAgeing.MAX_DAYS_AHEAD));
             List<TelemetryParser.LineError> errors = errors(parsed, directory);
             if (!errors.isEmpty()) {
-                return complete(Json.badRequest(errors.size() + " bad telemetry line(s); nothing was recorded", "/api/v1/telemetry", errors));
+                return complete(Json.badRequest(errors.size() + " bad telemetry line(s); nothing was recorded"
+                        + shown(errors.size()), "/api/v1/telemetry", errors.subList(0, Math.min(errors.size(), MAX_ERRORS_SHOWN))));
             }
             // phase 1: every pack checks its records without persisting (cheap, no ageing); phase 2: all record.
             // One pack alone needs no phase 1: it records all of its records or none.
@@ -74,6 +75,13 @@ public final class IngestRoutes extends AllDirectives {
                 });
             });
         })));
+    }
+
+    /** Errors listed in one problem at most: a small request must not get a many-megabyte answer. */
+    static final int MAX_ERRORS_SHOWN = 100;
+
+    private static String shown(int errors) {
+        return errors > MAX_ERRORS_SHOWN ? " (the first " + MAX_ERRORS_SHOWN + " are listed)" : "";
     }
 
     /** The parse errors of a telemetry message, else a line for each pack the read side does not know as in service. */
@@ -126,8 +134,8 @@ public final class IngestRoutes extends AllDirectives {
                     id -> directory.cellMap().containsKey(id));
             MesBatchValidator.Outcome outcome = validator.validate(batch.records());
             if (!outcome.valid()) {
-                return complete(Json.badRequest(outcome.errors().size() + " bad MES record(s); nothing was recorded",
-                        "/api/v1/plant/mes-records", outcome.errors()));
+                return complete(Json.badRequest(outcome.errors().size() + " bad MES record(s); nothing was recorded" + shown(outcome.errors().size()),
+                        "/api/v1/plant/mes-records", outcome.errors().subList(0, Math.min(outcome.errors().size(), MAX_ERRORS_SHOWN))));
             }
             return onSuccess(recorder.recordAll(outcome.batches()), results -> {
                 var refused = results.stream().filter(o -> o.rejection() != null)
