@@ -64,7 +64,19 @@ class OpenApiFuzzTest {
             "../../etc/passwd", "'; DROP TABLE journal; --", "${jndi:ldap://x}", "%zz", "x".repeat(5_000));
     private static final List<String> HOSTILE_JSON = List.of("null", "true", "false", "0", "-1", "1e308", "-1e308", "1e309",
             "99999999999999999999999999999", "0.0000000000000000000001", "\"\"", "\"x\"", "\"\\u0000\\u0001\"", "\"é☃𝄞\"",
-            "\"" + "y".repeat(100_000) + "\"", "[]", "[null]", "{}", "{\"a\":{\"b\":{}}}", "[".repeat(50) + "]".repeat(50));
+            "\"" + "y".repeat(100_000) + "\"", "[]", "[null]", "{}", "{\"a\":{\"b\":{}}}", "[".repeat(50) + "]".repeat(50),
+            "\"+999999999-12-31\"", substitutionBomb());
+
+    /** Issue 19.1's 530-byte HOCON (7 levels of ten ${prev}), as a JSON string: it stopped a node as a fleetSpec. */
+    static String substitutionBomb() {
+        StringBuilder sb = new StringBuilder("l0 = \\\"xxxxxxxxxx\\\"\\n");
+        for (int level = 1; level <= 7; level++) {
+            sb.append('l').append(level).append(" = \\\"\\\"");
+            for (int i = 0; i < 10; i++) sb.append("${l").append(level - 1).append('}');
+            sb.append("\\n");
+        }
+        return "\"" + sb.append("fleet { name = ${l7} }") + "\"";
+    }
 
     @TempDir
     static Path dir;
@@ -111,6 +123,8 @@ class OpenApiFuzzTest {
     }
 
     static int requests;
+    /** Answers by operation and status, printed after the run. */
+    static final java.util.SortedMap<String, Integer> STATUSES = new java.util.TreeMap<>();
     static final List<String> failures = new ArrayList<>();
 
     @Test
@@ -142,6 +156,7 @@ class OpenApiFuzzTest {
             if (verdict != null) failures.add(verdict + " <- " + raw.substring(0, Math.min(raw.length(), 100)).replaceAll("\\p{Cntrl}", "?"));
         }
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        STATUSES.forEach((k, v) -> System.out.println("  " + k + ": " + v));
         System.out.printf("OpenApiFuzzTest: %d operations, %d requests in %d s, %d failure(s)%n", operations, requests, seconds, failures.size());
         assertTrue(operations >= 30, "every operation of the document was walked, were " + operations);
         assertTrue(requests >= 1_000, "requests sent: " + requests);
@@ -229,8 +244,13 @@ class OpenApiFuzzTest {
         // field by field: each field of the example replaced by hostile JSON, removed, and an unknown one added
         JsonNode example = parseExample(body[1], type);
         if (example instanceof ObjectNode object) {
+            // the example's fields and every property the request schema declares (e.g. fleetSpec next to fleet)
             List<String> fields = new ArrayList<>();
             object.fieldNames().forEachRemaining(fields::add);
+            JsonNode schema = resolve(resolve(op.get("requestBody")).path("content").path(type).path("schema"));
+            schema.path("properties").fieldNames().forEachRemaining(f -> {
+                if (!fields.contains(f)) fields.add(f);
+            });
             for (String f : fields) {
                 for (String v : HOSTILE_JSON) {
                     String mutated = object.deepCopy().without(f).toString();
@@ -239,6 +259,7 @@ class OpenApiFuzzTest {
                     out.add(new Probe(name, method, goodPath, type, bytes(json)));
                 }
                 out.add(new Probe(name, method, goodPath, type, bytes(object.deepCopy().without(f).toString())));
+                if (!object.has(f)) continue;
                 // one level deeper: elements of arrays of objects (MES records) get the same treatment
                 if (object.get(f).isArray() && object.get(f).size() > 0 && object.get(f).get(0).isObject()) {
                     ObjectNode element = (ObjectNode) object.get(f).get(0);
@@ -353,6 +374,7 @@ class OpenApiFuzzTest {
         try {
             HttpResponse<InputStream> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
             String type = r.headers().firstValue("Content-Type").orElse("");
+            STATUSES.merge(probe.operation() + " " + r.statusCode(), 1, Integer::sum);
             try (InputStream in = r.body()) {
                 if (r.statusCode() >= 500) {
                     failures.add(r.statusCode() + " " + text(in) + " <- " + probe);
