@@ -17,9 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 19.6: {@code POST /telemetry} answers 503 {@code entity-timeout} (as documented, and as setpoints do) when
  * the packs do not answer in time, not 500. Made deterministic: the pack is recorded by a first node, then a node of
  * the "api" role only (no node hosts entities, so every ask waits for a shard that never comes) knows the pack from
- * the replayed journal and asks it with a short timeout.
+ * the replayed journal and asks it with a short timeout. With a server request timeout shorter than the ask's, the
+ * answer is a 503 problem too ({@code request-timeout}).
  */
 class TelemetryTimeoutTest {
+    /** The proxy's buffered ask has no region to go to: its graceful hand-off at close would wait 20 s for nothing. */
+    static final String SHORT_HAND_OFF = "pekko.coordinated-shutdown.phases.cluster-sharding-shutdown-region.timeout";
     @TempDir
     Path dir;
 
@@ -30,7 +33,7 @@ class TelemetryTimeoutTest {
             new Seed(first).pack("P-DK1-000001", "VF8", "VF8-000001", "OSLO", Instant.parse("2028-01-02T00:00:00Z"));
         }
         try (TwinServer apiOnly = TestTwin.start(dir, Map.of("twin.simulation.enabled", false,
-                "twin.cluster.roles", List.of("api"), "twin.ask-timeout-millis", 500))) {
+                "twin.cluster.roles", List.of("api"), "twin.ask-timeout-millis", 500, SHORT_HAND_OFF, "2s"))) {
             apiOnly.readiness().join();
             int port = apiOnly.port();
             TestTwin.await("the replayed read side knows the pack", Duration.ofSeconds(20),
@@ -42,6 +45,16 @@ class TelemetryTimeoutTest {
             assertEquals(503, a.status(), a.body());
             assertTrue(a.contentType().startsWith("application/problem+json"), a.contentType());
             assertEquals("/problems/entity-timeout", a.json().get("type").asText(), a.body());
+        }
+        // the server's own request timeout, shorter than the ask's: a problem too (Pekko's default is plain text)
+        try (TwinServer apiOnly = TestTwin.start(dir, Map.of("twin.simulation.enabled", false, "twin.cluster.roles", List.of("api"),
+                "twin.ask-timeout-millis", 20_000, "pekko.http.server.request-timeout", "1s", SHORT_HAND_OFF, "2s"))) {
+            apiOnly.readiness().join();
+            int port = apiOnly.port();
+            var a = TestTwin.get(port, "/api/v1/packs/P-DK1-000001");
+            assertEquals(503, a.status(), a.body());
+            assertTrue(a.contentType().startsWith("application/problem+json"), a.contentType() + " " + a.body());
+            assertEquals("/problems/request-timeout", a.json().get("type").asText(), a.body());
         }
     }
 }

@@ -91,7 +91,8 @@ public final class TwinRoutes extends AllDirectives {
     }
 
     public Route routes() {
-        return handleExceptions(exceptionHandler(), () -> handleRejections(rejectionHandler(), () -> access.protect(() -> concat(
+        return withRequestTimeoutResponse(ServerFailures::requestTimeout,
+                () -> handleExceptions(exceptionHandler(), () -> handleRejections(rejectionHandler(), () -> access.protect(() -> concat(
                 pathPrefix("api", () -> pathPrefix("v1", () -> concat(
                         path("health", () -> get(() -> complete(Json.ok(Map.of("status", "UP"))))),
                         path("ready", () -> get(this::readiness)),
@@ -104,7 +105,7 @@ public final class TwinRoutes extends AllDirectives {
                         pathPrefix("plant", () -> concat(ingest.mesRecords(), path("kpis", () -> get(this::plantKpis)))),
                         pathPrefix("studies", studies::routes),
                         moduleRoutes()))),
-                new DashboardRoutes().routes()))));
+                new DashboardRoutes().routes())))));
     }
 
     private Route moduleRoutes() {
