@@ -58,6 +58,8 @@ class OpenApiFuzzTest {
     /** Pekko HTTP's pekko.http.server.parsing.max-content-length (8m). */
     private static final int MAX_CONTENT_LENGTH = 8 * 1024 * 1024;
     private static final Duration DEADLINE = Duration.ofSeconds(45);
+    /** Java, Scala or library class names: a problem explains in the API's terms, it does not leak the stack. */
+    private static final Pattern INTERNALS = Pattern.compile("\\b(java|javax|scala|com\\.fasterxml|org\\.apache|org\\.ssbtwin)\\.[a-z]+\\.[A-Za-z.$]+");
     private static final Pattern TEMPLATE_PARAM = Pattern.compile("\\{([^}/]+)}");
     private static final List<String> HOSTILE_TEXT = List.of("", " ", "-1", "0", "NaN", "Infinity", "1e309", "-1e309",
             "99999999999999999999999", "true", "null", "[]", "{}", "é☃𝄞", "\u0000", "\u0001\u001f\u007f", "\r\nX-Injected: 1",
@@ -387,6 +389,8 @@ class OpenApiFuzzTest {
                         return;
                     }
                     JsonNode problem = Json.MAPPER.readTree(answer);
+                    Matcher leak = INTERNALS.matcher(problem.toString());
+                    if (leak.find()) failures.add(r.statusCode() + " problem names an internal class (" + leak.group() + ") <- " + probe);
                     if (!problem.path("type").isTextual() || problem.path("status").asInt() != r.statusCode()) {
                         failures.add(r.statusCode() + " problem without type or with another status: " + problem + " <- " + probe);
                     }
