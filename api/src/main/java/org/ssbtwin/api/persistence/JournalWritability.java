@@ -84,19 +84,39 @@ public final class JournalWritability implements AutoCloseable {
             }
         }
         try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
-            try (Statement st = c.createStatement()) {
-                st.execute("CREATE TABLE IF NOT EXISTS " + CHECK_TABLE + " (checked_at BIGINT NOT NULL)");
-            }
-            c.setAutoCommit(false);
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + CHECK_TABLE + " (checked_at) VALUES (?)")) {
-                insert.setLong(1, System.currentTimeMillis());
-                insert.executeUpdate();
-            } finally {
-                c.rollback();
+            try {
+                insertRolledBack(c);
+            } catch (SQLException first) {
+                // the first check of a database: create the table (no DDL in the steady state, and a concurrent start
+                // that created it in between is fine), then write again; report what failed
+                try (Statement st = c.createStatement()) {
+                    st.execute("CREATE TABLE IF NOT EXISTS " + CHECK_TABLE + " (checked_at BIGINT NOT NULL)");
+                } catch (SQLException create) {
+                    try {
+                        insertRolledBack(c);
+                        return null;
+                    } catch (SQLException again) {
+                        throw create;
+                    }
+                }
+                insertRolledBack(c);
             }
             return null;
         } catch (SQLException e) {
             return "the journal database " + db.url().replaceFirst(";.*$", "") + " cannot be written (" + reason(e) + ")";
+        }
+    }
+
+    /** Writes a row and rolls it back: fails on a read-only database, a standby or a user without the right. */
+    private static void insertRolledBack(Connection c) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + CHECK_TABLE + " (checked_at) VALUES (?)")) {
+            insert.setLong(1, System.currentTimeMillis());
+            insert.executeUpdate();
+        } finally {
+            c.rollback();
+            c.setAutoCommit(autoCommit);
         }
     }
 
