@@ -82,6 +82,36 @@ class JournalWritabilityTest {
         }
     }
 
+    /** A node's readiness (GET /api/v1/ready) follows the check: H2's exclusive mode refuses the node's new connections. */
+    @Test
+    void aNodeIsNotReadyWhileItsJournalCannotBeWritten() throws Exception {
+        Path data = dir.resolve("node");
+        try (TwinServer twin = TwinServer.start(config(data))) {
+            twin.readiness().join();
+            int port = twin.port();
+            awaitReady(port, 200);
+            try (Connection exclusive = DriverManager.getConnection(twin.settings().database().url(), "sa", "")) {
+                exclusive.createStatement().execute("SET EXCLUSIVE 1");
+                awaitReady(port, 503);
+                exclusive.createStatement().execute("SET EXCLUSIVE 0");
+            }
+            awaitReady(port, 200);
+        }
+    }
+
+    static void awaitReady(int port, int status) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        int last = -1;
+        while (System.nanoTime() < deadline) {
+            last = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/ready")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (last == status) return;
+            Thread.sleep(200);
+        }
+        throw new AssertionError("GET /api/v1/ready answered " + last + ", expected " + status);
+    }
+
     @Test
     void aDataDirectoryThatCannotBeCreatedFailsTheStartWithOneClearLine() throws Exception {
         // a path under a regular file cannot be a directory, whoever runs the test
