@@ -23,7 +23,8 @@ public final class TwinMain implements Callable<Integer> {
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new TwinMain());
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            if (ex instanceof ConfigException || ex instanceof IllegalArgumentException) {
+            if (ex instanceof ConfigException || ex instanceof IllegalArgumentException
+                    || ex instanceof org.ssbtwin.api.persistence.StorageNotWritableException) {
                 cmd.getErr().println("error: " + ex.getMessage());
                 return 2;
             }

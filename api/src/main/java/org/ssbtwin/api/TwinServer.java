@@ -64,6 +64,8 @@ public final class TwinServer implements AutoCloseable {
     public static TwinServer start(Config config) {
         long t0 = System.nanoTime();
         TwinSettings settings = TwinSettings.from(config);
+        // a data directory or database that cannot be written fails the start with one line, before anything runs
+        org.ssbtwin.api.persistence.JournalWritability.requireWritable(settings);
         PersistenceSetup.createSchema(settings);
         // --- cluster roles (twin.cluster.roles -> pekko.cluster.roles) ---
         ClusterSettings clusterSettings = ClusterSettings.from(config);
@@ -128,9 +130,12 @@ public final class TwinServer implements AutoCloseable {
                     org.apache.pekko.actor.typed.DispatcherSelector.blocking()))); // GET /api/v1/model-card (computed off the HTTP dispatcher)
             modules.add(new org.ssbtwin.api.http.OpenApiModule()); // GET /api/v1/openapi.json (fails the start on conflicting fragments)
             // --- end API modules ---
+            // readiness also needs a writable journal (checked every 5 s on a thread of its own)
+            var writability = org.ssbtwin.api.persistence.JournalWritability.monitor(settings, Duration.ofSeconds(5));
+            system.getWhenTerminated().thenRun(writability::close);
             TwinRoutes routes = new TwinRoutes(sharding, directory, clock, askTimeout,
                     () -> readiness.isDone() && !readiness.isCompletedExceptionally()
-                            && cluster.selfMember().status() == MemberStatus.up(),
+                            && cluster.selfMember().status() == MemberStatus.up() && writability.writable(),
                     new IngestRoutes(sharding, directory, recorder, clock, askTimeout), SimulationFeeds.layout(settings),
                     new StudyRoutes(studyJobs), modules);
             routes.withAccessControl(org.ssbtwin.api.auth.AccessControl.fromConfig(config)); // twin.auth: roles per method + path

@@ -26,7 +26,9 @@ public final class Json {
             .registerModule(new ParameterNamesModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // a body is one JSON value: {"value":121} xyz is refused, not read as {"value":121}
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public static final ContentType PROBLEM_JSON = ContentTypes.create(
             MediaTypes.applicationWithFixedCharset("problem+json", org.apache.pekko.http.javadsl.model.HttpCharsets.UTF_8));

@@ -84,7 +84,7 @@ public final class OpenApiModule extends AllDirectives implements ApiModule {
         if (!(base instanceof ObjectNode b)) {
             throw new InvalidOpenApiException("OpenAPI: " + FOLDER + "/" + BASE + " is missing from the classpath or not a JSON object");
         }
-        return merge(b, files);
+        return OpenApiDeclarations.declare(merge(b, files)); // security and pre-routing problems, from the code
     }
 
     /**

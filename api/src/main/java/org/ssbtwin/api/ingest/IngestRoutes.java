@@ -1,4 +1,5 @@
 package org.ssbtwin.api.ingest;
+import org.ssbtwin.api.http.RequestBodies;
 
 import org.ssbtwin.api.http.InvalidParameterException;
 import org.ssbtwin.api.http.Json;
@@ -14,6 +15,7 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
+import org.ssbtwin.api.ingest.AssetRecorder;
 import org.ssbtwin.api.ingest.AssetRecorder;
 import org.ssbtwin.api.readside.AssetDirectory;
 import org.ssbtwin.fleet.pack.PackStatus;
@@ -46,11 +48,13 @@ public final class IngestRoutes extends AllDirectives {
 
     /** {@code POST /api/v1/telemetry}: NDJSON, one daily summary per line. */
     public Route telemetry() {
-        return pathEnd(() -> post(() -> entity(Unmarshaller.entityToString(), body -> {
-            TelemetryParser.Parsed parsed = TelemetryParser.parse(body);
+        return pathEnd(() -> post(() -> entity(RequestBodies.NDJSON_TEXT, body -> {
+            TelemetryParser.Parsed parsed = TelemetryParser.parse(body,
+                    java.time.LocalDate.ofInstant(clock.now(), java.time.ZoneOffset.UTC).plusDays(PackAgeing.MAX_DAYS_AHEAD));
             List<TelemetryParser.LineError> errors = errors(parsed, directory);
             if (!errors.isEmpty()) {
-                return complete(Json.badRequest(errors.size() + " bad telemetry line(s); nothing was recorded", "/api/v1/telemetry", errors));
+                return complete(Json.badRequest(errors.size() + " bad telemetry line(s); nothing was recorded"
+                        + shown(errors.size()), "/api/v1/telemetry", errors.subList(0, Math.min(errors.size(), MAX_ERRORS_SHOWN))));
             }
             // phase 1: every pack checks its records without persisting (cheap, no ageing); phase 2: all record.
             // One pack alone needs no phase 1: it records all of its records or none.
@@ -77,6 +81,13 @@ public final class IngestRoutes extends AllDirectives {
                 });
             });
         })));
+    }
+
+    /** Errors listed in one problem at most: a small request must not get a many-megabyte answer. */
+    static final int MAX_ERRORS_SHOWN = 100;
+
+    private static String shown(int errors) {
+        return errors > MAX_ERRORS_SHOWN ? " (the first " + MAX_ERRORS_SHOWN + " are listed)" : "";
     }
 
     /** The parse errors of a telemetry message, else a line for each pack the read side does not know as in service. */
@@ -114,22 +125,23 @@ public final class IngestRoutes extends AllDirectives {
 
     /** {@code POST /api/v1/plant/mes-records}: {@code {"records": [...]}}. */
     public Route mesRecords() {
-        return path("mes-records", () -> post(() -> entity(Unmarshaller.entityToString(), body -> {
+        return path("mes-records", () -> post(() -> entity(RequestBodies.JSON_TEXT, body -> {
             MesBatch batch;
             try {
-                batch = Json.MAPPER.readValue(body, MesBatch.class);
+                batch = RequestBodies.STRICT.readValue(body, MesBatch.class);
             } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
-                throw new InvalidParameterException(e.getPropertyName(), "unknown field '" + e.getPropertyName() + "' at " + e.getPathReference());
+                throw new InvalidParameterException(e.getPropertyName(), RequestBodies.describe(e));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new InvalidParameterException("body", "body must be JSON {\"records\": [...]}: " + e.getOriginalMessage());
+                throw new InvalidParameterException("body", "body must be JSON {\"records\": [...]}: " + RequestBodies.describe(e));
             }
+            if (batch == null) throw new InvalidParameterException("body", "body must be a JSON object {\"records\": [...]}, was null");
             MesBatchValidator validator = new MesBatchValidator(
                     id -> java.util.Optional.ofNullable(directory.stationMap().get(id)),
                     id -> directory.cellMap().containsKey(id));
             MesBatchValidator.Outcome outcome = validator.validate(batch.records());
             if (!outcome.valid()) {
-                return complete(Json.badRequest(outcome.errors().size() + " bad MES record(s); nothing was recorded",
-                        "/api/v1/plant/mes-records", outcome.errors()));
+                return complete(Json.badRequest(outcome.errors().size() + " bad MES record(s); nothing was recorded" + shown(outcome.errors().size()),
+                        "/api/v1/plant/mes-records", outcome.errors().subList(0, Math.min(outcome.errors().size(), MAX_ERRORS_SHOWN))));
             }
             return onSuccess(recorder.recordAll(outcome.batches()), results -> {
                 var refused = results.stream().filter(o -> o.rejection() != null)

@@ -52,6 +52,14 @@ public final class TelemetryParser {
     }
 
     public static Parsed parse(String body) {
+        return parse(body, null);
+    }
+
+    /**
+     * {@link #parse(String)}, refusing dates after {@code latest} (the twin's today plus {@link PackAgeing#MAX_DAYS_AHEAD};
+     * null: no bound here, the pack entity still bounds them).
+     */
+    public static Parsed parse(String body, LocalDate latest) {
         Map<PackId, List<TelemetryRecord>> byPack = new LinkedHashMap<>();
         List<LineError> errors = new ArrayList<>();
         int count = 0;
@@ -100,6 +108,11 @@ public final class TelemetryParser {
             if (rawDate != null) {
                 try {
                     date = LocalDate.parse(rawDate);
+                    if (latest != null && date.isAfter(latest)) {
+                        errors.add(new LineError(lineNo, "date", "date must not be after " + latest + " (the twin's today plus "
+                                + PackAgeing.MAX_DAYS_AHEAD + " days), was " + rawDate));
+                        date = null;
+                    }
                 } catch (DateTimeParseException e) {
                     errors.add(new LineError(lineNo, "date", "date must be YYYY-MM-DD, was '" + rawDate + "'"));
                 }

@@ -111,7 +111,7 @@ public class JobResource<Q, R, J extends BackgroundJob<R>> extends AllDirectives
                             List<Object> items = list().stream().map(j -> view(j, false)).toList();
                             return complete(Json.ok(Map.of("items", items, "total", items.size())));
                         }),
-                        post(() -> entity(Unmarshaller.entityToString(), body -> complete(submitted(body)))))),
+                        post(() -> entity(org.ssbtwin.api.http.RequestBodies.JSON_TEXT, body -> complete(submitted(body)))))),
                 rest.toArray(Route[]::new));
     }
 

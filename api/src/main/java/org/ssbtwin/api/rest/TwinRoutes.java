@@ -1,4 +1,6 @@
 package org.ssbtwin.api.rest;
+import org.ssbtwin.api.http.ServerFailures;
+import org.ssbtwin.api.http.RequestBodies;
 
 import org.ssbtwin.api.http.ApiModule;
 import org.ssbtwin.api.http.DashboardRoutes;
@@ -28,7 +30,6 @@ import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.ExceptionHandler;
 import org.apache.pekko.http.javadsl.server.RejectionHandler;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ssbtwin.api.readside.AssetDirectory;
@@ -99,7 +100,8 @@ public final class TwinRoutes extends AllDirectives {
     }
 
     public Route routes() {
-        return handleExceptions(exceptionHandler(), () -> handleRejections(rejectionHandler(), () -> access.protect(() -> concat(
+        return withRequestTimeoutResponse(ServerFailures::requestTimeout,
+                () -> handleExceptions(exceptionHandler(), () -> handleRejections(rejectionHandler(), () -> access.protect(() -> concat(
                 pathPrefix("api", () -> pathPrefix("v1", () -> concat(
                         path("health", () -> get(() -> complete(Json.ok(Map.of("status", "UP"))))),
                         path("ready", () -> get(this::readiness)),
@@ -112,7 +114,7 @@ public final class TwinRoutes extends AllDirectives {
                         pathPrefix("plant", () -> concat(ingest.mesRecords(), path("kpis", () -> get(this::plantKpis)))),
                         pathPrefix("studies", studies::routes),
                         moduleRoutes()))),
-                new DashboardRoutes().routes()))));
+                new DashboardRoutes().routes())))));
     }
 
     private Route moduleRoutes() {
@@ -123,7 +125,8 @@ public final class TwinRoutes extends AllDirectives {
     private Route readiness() {
         if (ready.getAsBoolean()) return complete(Json.ok(Map.of("status", "READY", "eventsReplayed", directory.eventsSeen())));
         return complete(Json.problem(StatusCodes.SERVICE_UNAVAILABLE, "not-ready", "The twin is starting",
-                "the cluster is forming or the read side is still replaying the journal", "/api/v1/ready", null));
+                "the cluster is forming, the read side is still replaying the journal, or the journal cannot be written (see the log)",
+                "/api/v1/ready", null));
     }
 
     // ---- stations ----
@@ -147,7 +150,7 @@ public final class TwinRoutes extends AllDirectives {
                                     r.station().commissioned() ? Json.ok(r.station())
                                             : Json.notFound("station " + id + " does not exist", "/api/v1/stations/" + id)))),
                             path(segment("setpoints").slash(segment()), name -> put(() ->
-                                    entity(Unmarshaller.entityToString(), body -> {
+                                    entity(RequestBodies.JSON_TEXT, body -> {
                                         double value = setpointValue(body);
                                         StationEvent e = new StationEvent.SetpointChanged(name, value, clock.now());
                                         return ask(ref, replyTo -> new StationEntity.Record(e, replyTo), (StationEntity.Reply r) ->
@@ -162,7 +165,7 @@ public final class TwinRoutes extends AllDirectives {
         try {
             node = Json.MAPPER.readTree(body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidParameterException("body", "body must be JSON like {\"value\": 125.0}: " + e.getOriginalMessage());
+            throw new InvalidParameterException("body", "body must be JSON like {\"value\": 125.0}: " + RequestBodies.describe(e));
         }
         if (node == null || !node.isObject() || !node.has("value")) {
             throw new InvalidParameterException("value", "body must be a JSON object with a numeric field 'value'");
@@ -292,6 +295,8 @@ public final class TwinRoutes extends AllDirectives {
                 .match(InvalidParameterException.class, e -> complete(Json.badRequest(e.getMessage(), null, List.of(new Json.FieldError(e.field(), e.getMessage())))))
                 .match(IllegalArgumentException.class, e -> complete(Json.badRequest(e.getMessage(), null, null)))
                 .matchAny(e -> {
+                    HttpResponse known = ServerFailures.answer(e, askTimeout);
+                    if (known != null) return complete(known);
                     log.error("unhandled error in route", e);
                     return complete(Json.problem(StatusCodes.INTERNAL_SERVER_ERROR, "internal-error", "Internal error", "the twin failed to answer", null, null));
                 })

@@ -50,7 +50,7 @@ public final class ScenarioRequest {
             node = Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
             throw fail("body", "body must be JSON like {\"bundled\": \"lamination-window-shift\"} or a full scenario: "
-                    + e.getOriginalMessage());
+                    + org.ssbtwin.api.http.RequestBodies.describe(e));
         }
         if (node == null || !node.isObject()) {
             throw fail("body", "body must be a JSON object");

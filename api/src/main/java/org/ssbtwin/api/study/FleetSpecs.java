@@ -58,11 +58,15 @@ public final class FleetSpecs {
     }
 
     /**
-     * Parses an untrusted inline spec (from a request body): {@code include} is refused and substitutions do not see
-     * the environment, so a spec cannot read the server's files or variables. {@code packs} and {@code years}, when
+     * Parses an untrusted inline spec (from a request body): {@code include} and substitutions ({@code ${...}}) are
+     * refused and the text is bounded in size and nesting ({@link UntrustedHocon}), so a spec can neither read the
+     * server's files or variables nor expand into more memory than its own text. {@code packs} and {@code years}, when
      * given, take precedence over the text's own values (and may be left out of the text).
      */
     public static FleetSpec inline(String hocon, Integer packs, Integer years) {
+        // bounded before anything is parsed: a request must not make the parser recurse or the resolver expand
+        List<String> limits = UntrustedHocon.limitsExceeded(hocon);
+        if (!limits.isEmpty()) throw new FleetSpecValidationException(null, limits);
         ConfigParseOptions parse = ConfigParseOptions.defaults().setOriginDescription("fleetSpec")
                 .setAllowMissing(false).setIncluder(NoIncludes.INSTANCE);
         Config parsed;
@@ -71,6 +75,8 @@ public final class FleetSpecs {
         } catch (com.typesafe.config.ConfigException e) {
             throw new FleetSpecValidationException(null, List.of("not valid HOCON: " + e.getMessage()));
         }
+        List<String> unsafe = UntrustedHocon.unsafeContent(parsed);
+        if (!unsafe.isEmpty()) throw new FleetSpecValidationException(null, unsafe);
         Config overrides = ConfigFactory.empty();
         if (packs != null) {
             overrides = overrides.withValue("fleet.packs", ConfigFactory.parseMap(Map.of("v", packs)).getValue("v"));

@@ -46,7 +46,7 @@ public record StudyRequest(String fleet, FleetSpec spec, long seed) {
         } catch (JsonProcessingException e) {
             throw new InvalidStudyRequestException(List.of(new FieldError("body",
                     "body must be JSON like {\"fleet\": \"vinfast-vn\", \"packs\": 1000, \"years\": 10, \"seed\": 42}: "
-                            + e.getOriginalMessage())));
+                            + org.ssbtwin.api.http.RequestBodies.describe(e))));
         }
         if (node == null || !node.isObject()) {
             throw new InvalidStudyRequestException(List.of(new FieldError("body", "body must be a JSON object")));

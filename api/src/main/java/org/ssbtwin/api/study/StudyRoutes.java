@@ -1,6 +1,7 @@
 package org.ssbtwin.api.study;
 
 import org.apache.pekko.http.javadsl.server.Route;
+import org.ssbtwin.api.http.Json;
 
 /**
  * The routes below {@code /api/v1/studies}: the {@link org.ssbtwin.api.jobs.JobResource} of {@link StudyJobs}

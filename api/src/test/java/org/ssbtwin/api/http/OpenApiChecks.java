@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * required fields, path templates and their path parameters, response codes, resolvable {@code $ref}s, schema types,
  * unique operation ids. Returns every violation found, each naming where it is.
  */
-final class OpenApiChecks {
+public final class OpenApiChecks {
     static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final Set<String> PATH_ITEM_KEYS = union(METHODS, Set.of("summary", "description", "servers", "parameters", "$ref"));
     private static final Set<String> OPERATION_KEYS = Set.of("tags", "summary", "description", "externalDocs", "operationId",
@@ -173,7 +173,7 @@ final class OpenApiChecks {
         return resolve(spec, node);
     }
 
-    static JsonNode resolve(JsonNode spec, JsonNode node) {
+    public static JsonNode resolve(JsonNode spec, JsonNode node) {
         int hops = 0;
         while (node != null && node.has("$ref") && hops++ < 20) {
             node = spec.at(node.get("$ref").asText().substring(1));

@@ -37,6 +37,18 @@ public final class PackAgeing {
                              WarrantyStatus warranty, double suddenFailureProbability,
                              double weakestCellCapacity, String weakestCellId, double meanLaminationTemperatureC) {}
 
+    /**
+     * How far telemetry dates may run ahead of the twin's clock, in days: one year (assumed: lets a client replay a
+     * year of recorded or synthetic usage onto a twin whose virtual clock started recently; a vehicle's own calendar
+     * is at most a day ahead of UTC). A later date is refused, so no request can age a pack into the far future.
+     */
+    public static final int MAX_DAYS_AHEAD = 366;
+    /**
+     * The most days one command may age a pack (recorded plus parked days): 20 years (assumed, the longest study
+     * horizon). Bounds the work of one command whatever the pack's service start.
+     */
+    public static final int MAX_DAYS_PER_COMMAND = 7_320;
+
     private final SsbAgeingModel model;
     private final WarrantyTerms warranty;
 
@@ -78,6 +90,11 @@ public final class PackAgeing {
      * (tested against it).
      */
     public Rejection check(Pack pack, List<TelemetryRecord> records) {
+        return check(pack, records, null);
+    }
+
+    /** {@link #check(Pack, List)} with the bound of the twin's clock {@code at} (null: no clock bound). */
+    public Rejection check(Pack pack, List<TelemetryRecord> records, Instant at) {
         if (pack.status() != PackStatus.IN_SERVICE) {
             return Rejection.conflict("packId", "pack " + pack.id() + " is not in service (" + pack.status() + ")");
         }
@@ -99,7 +116,31 @@ public final class PackAgeing {
                 return Rejection.conflict("date", "record " + r.recordId() + " is for " + day
                         + ", not after the pack's last recorded day " + last);
             }
+            Rejection bounded = outOfBounds(r, lastBefore, at);
+            if (bounded != null) return bounded;
             last = day;
+        }
+        return null;
+    }
+
+    /**
+     * Why a record's day is out of bounds, or null: after the twin's clock plus {@link #MAX_DAYS_AHEAD}, or so far
+     * after the pack's last recorded day (before the command) that one command would age more than
+     * {@link #MAX_DAYS_PER_COMMAND} days.
+     */
+    private static Rejection outOfBounds(TelemetryRecord r, LocalDate lastBefore, Instant at) {
+        LocalDate day = r.day().date();
+        if (at != null) {
+            LocalDate latest = LocalDate.ofInstant(at, ZoneOffset.UTC).plusDays(MAX_DAYS_AHEAD);
+            if (day.isAfter(latest)) {
+                return Rejection.invalid("date", "record " + r.recordId() + " is for " + day + ", more than "
+                        + MAX_DAYS_AHEAD + " days after the twin's today " + LocalDate.ofInstant(at, ZoneOffset.UTC));
+            }
+        }
+        if (java.time.temporal.ChronoUnit.DAYS.between(lastBefore, day) > MAX_DAYS_PER_COMMAND) {
+            return Rejection.invalid("date", "record " + r.recordId() + " is for " + day + ", more than "
+                    + MAX_DAYS_PER_COMMAND + " days after the pack's last recorded day " + lastBefore
+                    + "; one request ages a pack at most that many days");
         }
         return null;
     }
@@ -143,6 +184,8 @@ public final class PackAgeing {
                 return new Outcome(List.of(), Rejection.conflict("date", "record " + r.recordId() + " is for " + day
                         + ", not after the pack's last recorded day " + last), duplicates);
             }
+            Rejection bounded = outOfBounds(r, lastBefore, at);
+            if (bounded != null) return new Outcome(List.of(), bounded, duplicates);
             for (LocalDate parked = last.plusDays(1); parked.isBefore(day); parked = parked.plusDays(1)) {
                 ageing.advance(new DailyTelemetry(parked, 0, 0, 0, lastSoc, lastSoc, r.day().meanCellTempC(), 0, Double.NaN));
             }

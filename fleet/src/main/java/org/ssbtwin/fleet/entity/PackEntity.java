@@ -135,7 +135,7 @@ public final class PackEntity extends EventSourcedBehaviorWithEnforcedReplies<Pa
                     return Effect().persist(batch.accepted()).thenReply(cmd.replyTo(), s -> new Reply(s, null, false));
                 })
                 .onCommand(IngestTelemetry.class, (state, cmd) -> {
-                    if (cmd.dryRun()) return Effect().reply(cmd.replyTo(), TelemetryAck.of(state, AGEING.check(state, cmd.records()), false));
+                    if (cmd.dryRun()) return Effect().reply(cmd.replyTo(), TelemetryAck.of(state, AGEING.check(state, cmd.records(), cmd.at()), false));
                     PackAgeing.Outcome outcome = AGEING.ingest(state, cmd.records(), cmd.at());
                     if (outcome.rejection() != null) return Effect().reply(cmd.replyTo(), TelemetryAck.of(state, outcome.rejection(), false));
                     if (outcome.events().isEmpty()) return Effect().reply(cmd.replyTo(), TelemetryAck.of(state, null, true));
