@@ -128,7 +128,7 @@ public final class TwinServer implements AutoCloseable {
             modules.add(org.ssbtwin.api.scenario.ScenarioRoutes.create(system, sharding, directory, clock, askTimeout));
             modules.add(new org.ssbtwin.api.modelcard.ModelCardRoutes(system.dispatchers().lookup(
                     org.apache.pekko.actor.typed.DispatcherSelector.blocking()))); // GET /api/v1/model-card (computed off the HTTP dispatcher)
-            modules.add(new org.ssbtwin.api.http.OpenApiModule()); // GET /api/v1/openapi.json (fails the start on conflicting fragments)
+            modules.add(new org.ssbtwin.api.openapi.OpenApiModule()); // GET /api/v1/openapi.json (fails the start on conflicting fragments)
             // --- end API modules ---
             // readiness also needs a writable journal (checked every 5 s on a thread of its own)
             var writability = org.ssbtwin.api.persistence.JournalWritability.monitor(settings, Duration.ofSeconds(5));

@@ -1,4 +1,4 @@
-package org.ssbtwin.api.http;
+package org.ssbtwin.api.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

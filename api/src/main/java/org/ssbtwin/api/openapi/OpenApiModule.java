@@ -1,4 +1,7 @@
-package org.ssbtwin.api.http;
+package org.ssbtwin.api.openapi;
+
+import org.ssbtwin.api.http.ApiModule;
+import org.ssbtwin.api.http.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,6 @@
-package org.ssbtwin.api.http;
+package org.ssbtwin.api.openapi;
+
+import org.ssbtwin.api.http.Json;
 
 import static org.junit.jupiter.api.Assertions.*;
 
