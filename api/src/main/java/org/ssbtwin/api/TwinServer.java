@@ -122,6 +122,9 @@ public final class TwinServer implements AutoCloseable {
             modules.add(org.ssbtwin.api.readside.FleetReadSide.start(system, settings, readSide).routes());
             modules.add(new org.ssbtwin.api.connector.ConnectorRoutes(mqtt));
             modules.add(org.ssbtwin.api.scenario.ScenarioRoutes.create(system, sharding, directory, clock, askTimeout));
+            org.ssbtwin.api.auth.AccessControl access = org.ssbtwin.api.auth.AccessControl.fromConfig(config); // twin.auth: roles per method + path
+            modules.add(org.ssbtwin.api.passport.PassportRoutes.create(system, sharding, directory, access, config, askTimeout,
+                    SimulationFeeds.layout(settings) == null ? org.ssbtwin.core.plant.CellDesign.DUNKIRK : SimulationFeeds.layout(settings).cellDesign()));
             modules.add(new org.ssbtwin.api.http.OpenApiModule()); // GET /api/v1/openapi.json (fails the start on conflicting fragments)
             // --- end API modules ---
             TwinRoutes routes = new TwinRoutes(sharding, directory, clock, askTimeout,
@@ -129,7 +132,7 @@ public final class TwinServer implements AutoCloseable {
                             && cluster.selfMember().status() == MemberStatus.up(),
                     new IngestRoutes(sharding, directory, recorder, clock, askTimeout), SimulationFeeds.layout(settings),
                     new StudyRoutes(studyJobs), modules);
-            routes.withAccessControl(org.ssbtwin.api.auth.AccessControl.fromConfig(config)); // twin.auth: roles per method + path
+            routes.withAccessControl(access);
             // --- HTTP only on "api" nodes; an entities-only node serves no API (health: Pekko Management) ---
             ServerBinding binding = null;
             if (clusterSettings.hasRole(ClusterSettings.API)) {

@@ -20,16 +20,32 @@ import java.util.function.Function;
  * Only the SHA-256 of each key is kept in memory; {@link #toString()} prints names and roles, never keys or hashes.
  */
 public final class AuthSettings {
-    /** Roles, each including the rights of the ones before it: reader &lt; operator &lt; engineer. */
+    /**
+     * Roles. The twin's own: reader &lt; operator &lt; engineer, each including the rights of the ones before it.
+     * The battery passport's outside readers (Regulation (EU) 2023/1542 Annex XIII, issue 18): legitimate-interest
+     * (repairers, second-life operators, recyclers) and authority (notified bodies, market surveillance, the
+     * Commission) read passports at their access tier and nothing else of the API (they include no twin role).
+     */
     public enum Role {
-        READER, OPERATOR, ENGINEER;
+        READER, OPERATOR, ENGINEER, LEGITIMATE_INTEREST, AUTHORITY;
 
         public boolean includes(Role required) {
+            if (passportOnly() || required.passportOnly()) return this == required;
             return compareTo(required) >= 0;
         }
 
+        /** A passport reader's role outside the twin: it includes none of the twin's roles. */
+        public boolean passportOnly() {
+            return this == LEGITIMATE_INTEREST || this == AUTHORITY;
+        }
+
         public String label() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** The role named {@code label} (reader, operator, engineer, legitimate-interest, authority). */
+        public static Role ofLabel(String label) {
+            return valueOf(label.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         }
     }
 
@@ -140,12 +156,13 @@ public final class AuthSettings {
                 if (!k.hasPath("name") || k.getString("name").isBlank()) throw new ConfigException(at + ".name", "is required");
                 String name = k.getString("name").strip();
                 if (!names.add(name)) throw new ConfigException(at + ".name", "'" + name + "' is used twice");
-                if (!k.hasPath("role")) throw new ConfigException(at + ".role", "is required (reader, operator or engineer)");
+                if (!k.hasPath("role")) throw new ConfigException(at + ".role", "is required (reader, operator, engineer, legitimate-interest or authority)");
                 Role role;
                 try {
-                    role = Role.valueOf(k.getString("role").strip().toUpperCase(Locale.ROOT));
+                    role = Role.ofLabel(k.getString("role"));
                 } catch (IllegalArgumentException e) {
-                    throw new ConfigException(at + ".role", "must be reader, operator or engineer, was '" + k.getString("role") + "'");
+                    throw new ConfigException(at + ".role", "must be reader, operator, engineer, legitimate-interest or authority, was '"
+                            + k.getString("role") + "'");
                 }
                 int given = (k.hasPath("key-sha256") ? 1 : 0) + (k.hasPath("key-env") ? 1 : 0) + (k.hasPath("key") ? 1 : 0);
                 if (given != 1) {
