@@ -11,11 +11,11 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /** The published schemas (test resources standards/, CC BY 4.0, see their README) and validation with networknt. */
-final class PublishedSchemas {
+public final class PublishedSchemas {
     private PublishedSchemas() {}
 
-    static final Schema BATTERY_PASS = load("standards/catenax-battery_pass-6.1.0-schema.json", SpecificationVersion.DRAFT_4);
-    static final Schema AAS = load("standards/aas-v3-schema.json", SpecificationVersion.DRAFT_2019_09);
+    public static final Schema BATTERY_PASS = load("standards/catenax-battery_pass-6.1.0-schema.json", SpecificationVersion.DRAFT_4);
+    public static final Schema AAS = load("standards/aas-v3-schema.json", SpecificationVersion.DRAFT_2019_09);
 
     private static Schema load(String resource, SpecificationVersion version) {
         try (InputStream in = PublishedSchemas.class.getClassLoader().getResourceAsStream(resource)) {
@@ -27,7 +27,7 @@ final class PublishedSchemas {
     }
 
     /** The schema's complaints about {@code json}, as text (empty: valid). */
-    static List<String> errors(Schema schema, String json) {
+    public static List<String> errors(Schema schema, String json) {
         return schema.validate(json, InputFormat.JSON).stream().map(Error::toString).toList();
     }
 }
