@@ -243,4 +243,21 @@ class PassportRoutesTest {
         assertEquals(401, HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/passports")).GET().build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode());
     }
+
+    @Test
+    void theExportCommandWritesOneFilePerPack() throws Exception {
+        Path key = dir.resolve("reader.key");
+        java.nio.file.Files.writeString(key, READER + "\n");
+        Path out = dir.resolve("export");
+        int code = new picocli.CommandLine(new org.ssbtwin.api.cli.PassportCommand()).execute("export", "--fleet", "http://127.0.0.1:" + port,
+                "--out", out.toString(), "--api-key-file", key.toString());
+        assertEquals(0, code);
+        JsonNode written = Json.MAPPER.readTree(out.resolve(PACK.value() + ".json").toFile());
+        assertEquals(get("/api/v1/packs/" + PACK.value() + "/passport", READER).json(), written);
+        assertTrue(java.nio.file.Files.exists(out.resolve(NEW_PACK.value() + ".json")));
+        var err = new java.io.StringWriter();
+        picocli.CommandLine cli = new picocli.CommandLine(new org.ssbtwin.api.cli.PassportCommand()).setErr(new java.io.PrintWriter(err));
+        assertEquals(2, cli.execute("export", "--fleet", "ftp://x", "--out", out.toString()));
+        assertTrue(err.toString().contains("--fleet"), err.toString());
+    }
 }

@@ -75,6 +75,9 @@ public final class PassportCommand implements Callable<Integer> {
         @Option(names = "--api-key-env", description = "name of the environment variable holding the API key (reader role or higher)")
         String apiKeyEnv;
 
+        @Option(names = "--api-key-file", description = "file holding the API key (reader role or higher)")
+        Path apiKeyFile;
+
         @Override
         public Integer call() throws IOException, InterruptedException {
             URI base;
@@ -95,6 +98,15 @@ public final class PassportCommand implements Callable<Integer> {
             if (apiKeyEnv != null) {
                 String key = System.getenv(apiKeyEnv);
                 if (key == null) throw new ParameterException(spec.commandLine(), "--api-key-env: environment variable " + apiKeyEnv + " is not set");
+                req.header("Authorization", "Bearer " + key);
+            }
+            if (apiKeyFile != null) {
+                String key;
+                try {
+                    key = java.nio.file.Files.readString(apiKeyFile).strip();
+                } catch (IOException e) {
+                    throw new ParameterException(spec.commandLine(), "--api-key-file: cannot read " + apiKeyFile + ": " + e.getMessage());
+                }
                 req.header("Authorization", "Bearer " + key);
             }
             PassportFiles files = new PassportFiles(out);
