@@ -61,6 +61,7 @@ class PassportRoutesTest {
     static final String AUTHORITY = "authority-key-94b3e0c7a1f8";
     static final PackId PACK = PackId.of("P-DK1-000042");
     static final PackId NEW_PACK = PackId.of("P-DK1-000043");
+    static final String CELL = "C-DK1-00004704";
     static final List<PackEvent> LIFE = SamplePackLife.events(PACK, VehicleModel.VF8, LocalDate.of(2028, 3, 6), 5, 3, 42);
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -83,6 +84,17 @@ class PassportRoutesTest {
         List<PackEvent> fresh = SamplePackLife.events(NEW_PACK, VehicleModel.VF5, LocalDate.of(2030, 1, 7), 0, 0, 7);
         assertNull(sharding.entityRefFor(PackEntity.TYPE_KEY, NEW_PACK.value()).<PackEntity.Reply>ask(r -> new PackEntity.RecordAll(fresh, r),
                 Duration.ofSeconds(30)).toCompletableFuture().get().rejection());
+        // one cell of the aged pack, recorded as the plant would (served as a shell on request)
+        Instant t0 = Instant.parse("2028-03-01T06:00:00Z");
+        var factors = new org.ssbtwin.core.quality.ManufacturingFactors(1.02, 0.0, 0.0, 121.5, -46);
+        var inlay = new org.ssbtwin.core.cell.InlayRecord(org.ssbtwin.core.id.InlayId.of("I-DK1-00004704"),
+                List.of(org.ssbtwin.core.id.RollId.of("R-CAT-000001")), org.ssbtwin.core.id.StationId.of("DK1-LAM-01"), t0, 121.5, -46, 53.1, 1.2);
+        assertNull(sharding.entityRefFor(org.ssbtwin.plant.CellEntity.TYPE_KEY, CELL).<org.ssbtwin.plant.CellEntity.Reply>ask(r ->
+                new org.ssbtwin.plant.CellEntity.RecordAll(List.of(
+                        new org.ssbtwin.core.cell.CellEvent.InlaysLaminated(org.ssbtwin.core.id.CellId.of(CELL), List.of(inlay), t0),
+                        new org.ssbtwin.core.cell.CellEvent.Graded("A", 53, 2.5, 1.1, factors, t0.plusSeconds(120)),
+                        new org.ssbtwin.core.cell.CellEvent.Packed(PACK, 0, t0.plusSeconds(180))), r), Duration.ofSeconds(20))
+                .toCompletableFuture().get().rejection());
         TestTwin.await("read side sees the packs", Duration.ofSeconds(30),
                 () -> get("/api/v1/packs", READER).json().get("total").asInt() == 2);
     }
@@ -226,6 +238,31 @@ class PassportRoutesTest {
         assertEquals(passport.at("/performance/dynamic"), value.json().get("dynamic"));
         assertEquals(400, get("/api/v1/aas/shells/not*base64", null).status());
         assertEquals(404, get("/api/v1/aas/shells/" + PassportShell.encodeId("urn:ssbtwin:aas:P-DK1-999999"), null).status());
+    }
+
+    @Test
+    void aCellIsAShellOnRequest() {
+        String shellId = PassportShell.encodeId(PassportShell.shellId(CELL));
+        TestTwin.Answer shell = get("/api/v1/aas/shells/" + shellId, REPAIRER);
+        assertEquals(200, shell.status(), shell.body());
+        TestTwin.Answer refs = get("/api/v1/aas/shells/" + shellId + "/submodel-refs", REPAIRER);
+        assertEquals(2, refs.json().get("result").size());
+        ArrayNode submodels = Json.MAPPER.createArrayNode();
+        for (JsonNode ref : refs.json().get("result")) {
+            TestTwin.Answer sm = get("/api/v1/aas/submodels/" + PassportShell.encodeId(ref.at("/keys/0/value").asText()), REPAIRER);
+            assertEquals(200, sm.status(), sm.body());
+            submodels.add(sm.json());
+        }
+        ObjectNode env = Json.MAPPER.createObjectNode();
+        env.putArray("assetAdministrationShells").add(shell.json());
+        env.set("submodels", submodels);
+        assertEquals(List.of(), PublishedSchemas.errors(PublishedSchemas.AAS, env.toString()));
+        TestTwin.Answer plate = get("/api/v1/aas/submodels/" + PassportShell.encodeId(PassportShell.submodelId(CELL, "DigitalNameplate")) + "/$value", null);
+        assertEquals(PACK.value(), plate.json().at("/nameplate/packId").asText());
+        assertEquals("DK1", plate.json().at("/nameplate/site").asText());
+        assertEquals(1, get("/api/v1/aas/shells/" + shellId + "/submodel-refs", null).json().get("result").size(), "the genealogy is not public");
+        assertEquals(403, get("/api/v1/aas/submodels/" + PassportShell.encodeId(PassportShell.submodelId(CELL, "Genealogy")), null).status());
+        assertEquals(404, get("/api/v1/aas/shells/" + PassportShell.encodeId("urn:ssbtwin:aas:C-DK1-99999999"), null).status());
     }
 
     @Test

@@ -166,6 +166,7 @@ public final class PassportRoutes extends AllDirectives implements ApiModule {
                         pathEnd(() -> get(() -> parameterMap(params -> complete(shells(new QueryParams(params, Set.of("limit", "cursor")), tier))))),
                         pathPrefix(segment(), encoded -> {
                             String aasId = PassportShell.decodeId(encoded);
+                            if (isCellId(aasId)) return cellShellRoutes(aasId, encoded, tier);
                             PackId id = packOf(aasId, "aasIdentifier");
                             String url = base + "/api/v1/packs/" + id.value() + "/passport";
                             String instance = "/api/v1/aas/shells/" + encoded;
@@ -178,6 +179,7 @@ public final class PassportRoutes extends AllDirectives implements ApiModule {
                         }))),
                 pathPrefix("submodels", () -> pathPrefix(segment(), encoded -> {
                     String smId = PassportShell.decodeId(encoded);
+                    if (isCellId(smId)) return cellSubmodelRoutes(smId, encoded, tier);
                     PackId id = packOf(smId, "submodelIdentifier");
                     String partName = smId.substring(smId.lastIndexOf(':') + 1);
                     PassportShell.Part part = PassportShell.part(partName);
@@ -198,6 +200,49 @@ public final class PassportRoutes extends AllDirectives implements ApiModule {
                             path("$value", () -> get(() -> onSuccess(answer(source.passport(id, null, url), instance + "/$value", p ->
                                     Json.ok(PassportShell.valueOnly(PassportTiers.view(p.document(), tier), part)), id, null), this::completeWith))));
                 })));
+    }
+
+    private static boolean isCellId(String aasId) {
+        String asset = PassportShell.packOf(aasId);
+        return asset != null && CellShell.isCell(asset);
+    }
+
+    /** A cell's shell, on request (cells are not listed by GET /aas/shells). */
+    private Route cellShellRoutes(String aasId, String encoded, PassportTier tier) {
+        org.ssbtwin.core.id.CellId cell = org.ssbtwin.core.id.CellId.of(PassportShell.packOf(aasId));
+        String instance = "/api/v1/aas/shells/" + encoded;
+        return concat(
+                pathEnd(() -> get(() -> onSuccess(source.cell(cell).thenApply(c -> c.map(x -> Json.ok(aas.toNode(CellShell.shell(x, tier))))
+                        .orElseGet(() -> Json.notFound("cell " + cell + " does not exist", instance))).exceptionally(t -> failed(t, instance)),
+                        this::completeWith))),
+                path("submodel-refs", () -> get(() -> onSuccess(source.cell(cell).thenApply(c -> c.map(x ->
+                                Json.ok(paged(aas.toNode(CellShell.shell(x, tier)).withArray("submodels"), null)))
+                        .orElseGet(() -> Json.notFound("cell " + cell + " does not exist", instance))).exceptionally(t -> failed(t, instance)),
+                        this::completeWith))));
+    }
+
+    private Route cellSubmodelRoutes(String smId, String encoded, PassportTier tier) {
+        org.ssbtwin.core.id.CellId cell = org.ssbtwin.core.id.CellId.of(PassportShell.packOf(smId));
+        String partName = smId.substring(smId.lastIndexOf(':') + 1);
+        PassportShell.Part part = CellShell.part(partName);
+        String instance = "/api/v1/aas/submodels/" + encoded;
+        if (part == null || !smId.equals(PassportShell.submodelId(cell.value(), partName))) {
+            return complete(Json.notFound("no submodel " + smId + "; a cell's are " + CellShell.PARTS.stream()
+                    .map(p -> PassportShell.submodelId(cell.value(), p.idShort())).toList(), instance));
+        }
+        if (!tier.sees(part.tier())) {
+            return complete(Json.problem(StatusCodes.FORBIDDEN, "passport-tier", "The submodel is above the caller's access tier",
+                    "submodel " + part.idShort() + " is readable from access tier " + part.tier().label() + "; the caller's tier is " + tier.label(),
+                    instance, null));
+        }
+        return concat(
+                pathEnd(() -> get(() -> onSuccess(source.cell(cell).thenApply(c -> c.map(x -> Json.ok(aas.toNode(CellShell.submodel(x, part))))
+                        .orElseGet(() -> Json.notFound("cell " + cell + " does not exist", instance))).exceptionally(t -> failed(t, instance)),
+                        this::completeWith))),
+                path("$value", () -> get(() -> onSuccess(source.cell(cell).thenApply(c -> c.map(x ->
+                                Json.ok(PassportShell.valueOnly(CellShell.document(x), part)))
+                        .orElseGet(() -> Json.notFound("cell " + cell + " does not exist", instance))).exceptionally(t -> failed(t, instance)),
+                        this::completeWith))));
     }
 
     /** GET /aas/shells: the packs' shells in pack id order, {@code limit} at a time; {@code cursor}: the last pack id seen. */

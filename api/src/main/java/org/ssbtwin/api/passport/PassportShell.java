@@ -126,7 +126,7 @@ public final class PassportShell {
                 .keys(new DefaultKey.Builder().type(KeyTypes.SUBMODEL).value(submodelId).build()).build();
     }
 
-    private static Reference semantic(String id) {
+    static Reference semantic(String id) {
         return new DefaultReference.Builder().type(ReferenceTypes.EXTERNAL_REFERENCE)
                 .keys(new DefaultKey.Builder().type(KeyTypes.GLOBAL_REFERENCE).value(id).build()).build();
     }

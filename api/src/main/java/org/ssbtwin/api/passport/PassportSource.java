@@ -43,6 +43,13 @@ public final class PassportSource {
         return declarations;
     }
 
+    /** The cell now, if it exists. */
+    public CompletionStage<Optional<org.ssbtwin.core.cell.Cell>> cell(org.ssbtwin.core.id.CellId id) {
+        return sharding.entityRefFor(org.ssbtwin.plant.CellEntity.TYPE_KEY, id.value())
+                .<org.ssbtwin.plant.CellEntity.Reply>ask(org.ssbtwin.plant.CellEntity.Get::new, timeout)
+                .thenApply(r -> r.cell().exists() ? Optional.of(r.cell()) : Optional.<org.ssbtwin.core.cell.Cell>empty());
+    }
+
     /** Does the pack exist now, and its revision (0 when it does not). */
     public CompletionStage<Long> revision(PackId id) {
         return sharding.entityRefFor(PackEntity.TYPE_KEY, id.value())
