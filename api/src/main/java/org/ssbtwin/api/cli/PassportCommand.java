@@ -177,8 +177,7 @@ public final class PassportCommand implements Callable<Integer> {
                     BatteryPassport passport = PassportBuilder.build(facts,
                             RatedPackDesign.of(p.vehicleModel(), p.cells().size(), p.nominalCapacityKwh(), CellDesign.DUNKIRK), declared,
                             "https://twin.example/api/v1/packs/" + p.id().value() + "/passport");
-                    Path f = files.write(PassportTiers.view(passport.document(), PassportTier.LEGITIMATE_INTEREST));
-                    bytes.addAndGet(f.toFile().length());
+                    bytes.addAndGet(files.write(PassportTiers.view(passport.document(), PassportTier.LEGITIMATE_INTEREST)));
                     bar.step();
                 })).get();
             } finally {

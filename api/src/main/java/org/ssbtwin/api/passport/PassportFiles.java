@@ -29,21 +29,22 @@ public final class PassportFiles {
         return out;
     }
 
-    /** Writes one passport (its pack id from identification.idDmc); returns its file. */
-    public Path write(JsonNode passport) {
+    /** Writes one passport (its pack id from identification.idDmc); returns the bytes written. */
+    public int write(JsonNode passport) {
         String id = passport.at("/identification/idDmc").asText("");
         if (!SAFE_ID.matcher(id).matches()) throw new IllegalArgumentException("not a passport of a pack: identification.idDmc is '" + id + "'");
         Path file = out.resolve(id + ".json");
         try {
-            Files.write(file, MAPPER.writeValueAsBytes(passport));
+            byte[] json = MAPPER.writeValueAsBytes(passport);
+            Files.write(file, json);
+            return json.length;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
-        return file;
     }
 
     /** Writes one NDJSON line (a passport as the export endpoint sends it). */
-    public Path writeLine(String line) {
+    public int writeLine(String line) {
         try {
             return write(MAPPER.readTree(line));
         } catch (IOException e) {
