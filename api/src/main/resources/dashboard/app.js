@@ -254,7 +254,7 @@ async function showGenealogy(cellId) {
     return;
   }
   $('#g-status').textContent = g.status;
-  $('#g-pack').textContent = g.packId || '–';
+  $('#g-pack').replaceChildren(g.packId ? el('a', { href: '#/packs/' + encodeURIComponent(g.packId), text: g.packId }) : '–');
   $('#g-vehicle').textContent = g.vehicleId || '–';
   $('#g-inlays tbody').replaceChildren(...(g.inlays || []).map((i) => el('tr', { class: 'inlay', 'data-inlay': i.inlayId },
     el('td', { text: i.inlayId }), el('td', { text: (i.rolls || []).join(', ') }), el('td', { text: i.laminationUnit }),

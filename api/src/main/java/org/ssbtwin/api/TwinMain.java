@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
         subcommands = {TwinMain.Serve.class, org.ssbtwin.api.cli.ReferenceProfileCommand.class,
                 org.ssbtwin.api.cli.PlantRampCommand.class,
                 org.ssbtwin.api.cli.StudyCommand.class,
-                org.ssbtwin.api.cli.WhatIfCommand.class, org.ssbtwin.api.cli.ModelCardCommand.class})
+                org.ssbtwin.api.cli.WhatIfCommand.class, org.ssbtwin.api.cli.ModelCardCommand.class,
+                org.ssbtwin.api.cli.PassportCommand.class})
 public final class TwinMain implements Callable<Integer> {
 
     public static void main(String[] args) {

@@ -128,6 +128,9 @@ public final class TwinServer implements AutoCloseable {
             modules.add(org.ssbtwin.api.scenario.ScenarioRoutes.create(system, sharding, directory, clock, askTimeout));
             modules.add(new org.ssbtwin.api.modelcard.ModelCardRoutes(system.dispatchers().lookup(
                     org.apache.pekko.actor.typed.DispatcherSelector.blocking()))); // GET /api/v1/model-card (computed off the HTTP dispatcher)
+            org.ssbtwin.api.auth.AccessControl access = org.ssbtwin.api.auth.AccessControl.fromConfig(config); // twin.auth: roles per method + path
+            modules.add(org.ssbtwin.api.passport.PassportRoutes.create(system, sharding, directory, access, config, askTimeout,
+                    SimulationFeeds.layout(settings) == null ? org.ssbtwin.plant.cell.CellDesign.DUNKIRK : SimulationFeeds.layout(settings).cellDesign()));
             modules.add(new org.ssbtwin.api.openapi.OpenApiModule()); // GET /api/v1/openapi.json (fails the start on conflicting fragments)
             // --- end API modules ---
             // readiness also needs a writable journal (checked every 5 s on a thread of its own)
@@ -138,7 +141,7 @@ public final class TwinServer implements AutoCloseable {
                             && cluster.selfMember().status() == MemberStatus.up() && writability.writable(),
                     new IngestRoutes(sharding, directory, recorder, clock, askTimeout), SimulationFeeds.layout(settings),
                     new StudyRoutes(studyJobs), modules);
-            routes.withAccessControl(org.ssbtwin.api.auth.AccessControl.fromConfig(config)); // twin.auth: roles per method + path
+            routes.withAccessControl(access);
             // --- HTTP only on "api" nodes; an entities-only node serves no API (health: Pekko Management) ---
             ServerBinding binding = null;
             if (clusterSettings.hasRole(ClusterSettings.API)) {

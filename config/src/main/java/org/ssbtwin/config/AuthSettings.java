@@ -21,16 +21,32 @@ import java.util.regex.Pattern;
  * Only the SHA-256 of each key is kept in memory; {@link #toString()} prints names and roles, never keys or hashes.
  */
 public final class AuthSettings {
-    /** Roles, each including the rights of the ones before it: reader &lt; operator &lt; engineer. */
+    /**
+     * Roles. The twin's own: reader &lt; operator &lt; engineer, each including the rights of the ones before it.
+     * The battery passport's outside readers (Regulation (EU) 2023/1542 Annex XIII, issue 18): legitimate-interest
+     * (repairers, second-life operators, recyclers) and authority (notified bodies, market surveillance, the
+     * Commission) read passports at their access tier and nothing else of the API (they include no twin role).
+     */
     public enum Role {
-        READER, OPERATOR, ENGINEER;
+        READER, OPERATOR, ENGINEER, LEGITIMATE_INTEREST, AUTHORITY;
 
         public boolean includes(Role required) {
+            if (passportOnly() || required.passportOnly()) return this == required;
             return compareTo(required) >= 0;
         }
 
+        /** A passport reader's role outside the twin: it includes none of the twin's roles. */
+        public boolean passportOnly() {
+            return this == LEGITIMATE_INTEREST || this == AUTHORITY;
+        }
+
         public String label() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** The role named {@code label} (reader, operator, engineer, legitimate-interest, authority). */
+        public static Role ofLabel(String label) {
+            return valueOf(label.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         }
     }
 

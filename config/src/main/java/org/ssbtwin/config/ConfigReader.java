@@ -411,9 +411,10 @@ public final class ConfigReader {
         return s == null ? null : constant(key, s, type);
     }
 
+    /** Any case, and {@code -} for {@code _} ({@code legitimate-interest} names {@code LEGITIMATE_INTEREST}). */
     private <E extends Enum<E>> E constant(String key, String s, Class<E> type) {
         try {
-            return Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             problem(key, "must be one of " + Arrays.toString(type.getEnumConstants()) + ", was \"" + s + "\"");
             return null;

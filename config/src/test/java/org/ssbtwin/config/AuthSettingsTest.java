@@ -38,6 +38,16 @@ class AuthSettingsTest {
     }
 
     @Test
+    void passportRolesReadPassportsOnly() {
+        AuthSettings s = parse("twin.auth { enabled = true, keys = [ { name = \"repair\", role = legitimate-interest, key-env = \"K\" } ] }", Map.of("K", KEY));
+        AuthSettings.Role role = s.identify(KEY).orElseThrow().role();
+        assertEquals(AuthSettings.Role.LEGITIMATE_INTEREST, role);
+        assertEquals("repair(legitimate-interest)", s.keys().get(0).toString());
+        assertFalse(role.includes(AuthSettings.Role.READER), "a passport reader reads nothing else of the twin");
+        assertFalse(AuthSettings.Role.ENGINEER.includes(AuthSettings.Role.AUTHORITY));
+    }
+
+    @Test
     void toStringNeverShowsKeysOrHashes() {
         AuthSettings s = parse("twin.auth { enabled = true, keys = [ { name = \"ops\", role = operator, key-env = \"K\" } ] }", Map.of("K", KEY));
         String text = s.toString() + s.keys() + s.keys().get(0);

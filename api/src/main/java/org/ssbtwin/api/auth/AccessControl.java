@@ -78,6 +78,14 @@ public final class AccessControl extends AllDirectives {
         return null;
     }
 
+    /**
+     * The role of the key the request presents, if it is a known key; empty without a key or with an unknown one
+     * (for routes open to all whose answer depends on the caller, e.g. the battery passport's access tiers).
+     */
+    public Optional<Role> roleOf(HttpRequest request) {
+        return presentedKey(request).flatMap(settings::identify).map(ApiKey::role);
+    }
+
     /** Wraps {@code inner}: requests the policy refuses are answered here and never reach a route. */
     public Route protect(Supplier<Route> inner) {
         if (!settings.enabled()) return inner.get();

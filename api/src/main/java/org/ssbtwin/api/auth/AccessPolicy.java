@@ -10,7 +10,9 @@ import org.ssbtwin.config.AuthSettings.Role;
  * <ul>
  *   <li>public: everything outside {@code /api/v1} (dashboard, static files), {@code /api/v1/health},
  *       {@code /api/v1/ready}, {@code /api/v1/openapi...}, and CORS pre-flights ({@code OPTIONS});</li>
- *   <li>reader: every other {@code GET}/{@code HEAD} (lists, search, events, history);</li>
+ *   <li>public, with the access tier set by the key if one is sent: a pack's battery passport and its QR code, and
+ *       the Asset Administration Shell ({@link org.ssbtwin.api.auth.PassportPaths});</li>
+ *   <li>reader: every other {@code GET}/{@code HEAD} (lists, search, events, history, the passport export);</li>
  *   <li>operator: writes to {@code /telemetry}, {@code /plant/mes-records}, {@code /stations/{id}/setpoints/...};</li>
  *   <li>engineer: writes to {@code /studies} and {@code /scenarios}, and any other write (least privilege: a write
  *       route added later needs the highest role until it is listed here).</li>
@@ -32,6 +34,9 @@ public final class AccessPolicy {
                 || rest.startsWith("/openapi.")) {
             return Optional.empty();
         }
+        // the battery passport (issue 18): anyone who scans the QR code reads its public part; a key raises the
+        // access tier (org.ssbtwin.api.passport.PassportTier), it is never refused as a whole
+        if ((m.equals("GET") || m.equals("HEAD")) && org.ssbtwin.api.auth.PassportPaths.isOpen(rest)) return Optional.empty();
         if (m.equals("GET") || m.equals("HEAD")) return Optional.of(Role.READER);
         String[] seg = rest.substring(Math.min(1, rest.length())).split("/");
         String first = seg.length > 0 ? seg[0] : "";

@@ -20,11 +20,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A real headless Debian Chromium driven through Debian's chromedriver (both given explicitly, so Selenium Manager
  * never downloads anything), with a fresh profile that is deleted on close.
  */
-final class DashboardBrowser implements AutoCloseable {
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+public final class DashboardBrowser implements AutoCloseable {
+    public static final String CHROMIUM = "/usr/bin/chromium";
+    public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     private final Path profile;
 
     private DashboardBrowser(ChromeDriver driver, Path profile) {
@@ -32,7 +32,7 @@ final class DashboardBrowser implements AutoCloseable {
         this.profile = profile;
     }
 
-    static DashboardBrowser open() {
+    public static DashboardBrowser open() {
         if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
             throw new IllegalStateException(CHROMIUM + " and " + CHROMEDRIVER + " are needed: apt-get install -y chromium chromium-driver"
                     + " (.ci/run installs them)");
@@ -57,14 +57,14 @@ final class DashboardBrowser implements AutoCloseable {
     }
 
     /** Waits (generously: the CI machine is small and shared) until the condition holds; stale elements are retried. */
-    <T> T await(String what, Duration max, Function<WebDriver, T> condition) {
+    public <T> T await(String what, Duration max, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, max, Duration.ofMillis(250))
                 .withMessage(() -> "waiting for " + what)
                 .ignoring(StaleElementReferenceException.class)
                 .until(condition);
     }
 
-    Object js(String script, Object... args) {
+    public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 

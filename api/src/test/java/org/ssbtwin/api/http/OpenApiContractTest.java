@@ -224,7 +224,12 @@ class OpenApiContractTest {
             new Probe("DELETE", "/api/v1/scenarios/x-unknown", true),
             new Probe("GET", "/api/v1/fleet/soh-distribution?by=month", true), new Probe("GET", "/api/v1/search?q=DK1", true),
             new Probe("GET", "/api/v1/events", true), new Probe("GET", "/api/v1/connectors", true),
-            new Probe("GET", "/api/v1/cells/C-DK1-00000001/history", true), new Probe("GET", "/api/v1/stations/DK1-LAM-01/history", true));
+            new Probe("GET", "/api/v1/cells/C-DK1-00000001/history", true), new Probe("GET", "/api/v1/stations/DK1-LAM-01/history", true),
+            // battery passport and Asset Administration Shell (issue 18)
+            new Probe("GET", "/api/v1/packs/P-DK1-000001/passport", false), new Probe("GET", "/api/v1/packs/P-DK1-000001/passport/qr.png", false),
+            new Probe("GET", "/api/v1/aas/shells", false),
+            new Probe("GET", "/api/v1/aas/shells/" + org.ssbtwin.api.passport.PassportShell.encodeId("urn:ssbtwin:aas:P-DK1-000001"), false),
+            new Probe("GET", "/api/v1/aas/submodels/" + org.ssbtwin.api.passport.PassportShell.encodeId("urn:ssbtwin:aas:P-DK1-000001:TechnicalData") + "/$value", false));
 
     @Test
     void everyRealRouteIsDocumented() {
