@@ -8,7 +8,7 @@ import org.ssbtwin.config.AuthSettings.Role;
  * The one place that says which role a request needs (method + path), for every route of every module:
  *
  * <ul>
- *   <li>public: everything outside {@code /api/v1} (dashboard, static files), {@code /api/v1/health},
+ *   <li>public: everything outside {@code /api/v1} (dashboard, static files, {@code /metrics} for Prometheus), {@code /api/v1/health},
  *       {@code /api/v1/ready}, {@code /api/v1/openapi...}, and CORS pre-flights ({@code OPTIONS});</li>
  *   <li>reader: every other {@code GET}/{@code HEAD} (lists, search, events, history);</li>
  *   <li>operator: writes to {@code /telemetry}, {@code /plant/mes-records}, {@code /stations/{id}/setpoints/...};</li>

@@ -41,12 +41,22 @@ public final class IngestRoutes extends AllDirectives {
         this.askTimeout = askTimeout;
     }
 
+    /** Counts this route's records, acknowledgement latency and rejections (source "http"; issue 21). */
+    public IngestRoutes withMetrics(org.ssbtwin.api.metrics.TwinMetrics.IngestMeters meters) {
+        this.meters = meters;
+        return this;
+    }
+
+    private org.ssbtwin.api.metrics.TwinMetrics.IngestMeters meters;
+
     /** {@code POST /api/v1/telemetry}: NDJSON, one daily summary per line. */
     public Route telemetry() {
         return pathEnd(() -> post(() -> entity(Unmarshaller.entityToString(), body -> {
+            long t0 = System.nanoTime();
             TelemetryParser.Parsed parsed = TelemetryParser.parse(body);
             List<TelemetryParser.LineError> errors = errors(parsed, directory);
             if (!errors.isEmpty()) {
+                if (meters != null) meters.rejected(org.ssbtwin.api.connector.PackTelemetry.metricReason(errors), Math.max(parsed.lines(), errors.size()));
                 return complete(Json.badRequest(errors.size() + " bad telemetry line(s); nothing was recorded", "/api/v1/telemetry", errors));
             }
             // phase 1: every pack checks its records without persisting (cheap, no ageing); phase 2: all record.
@@ -57,18 +67,21 @@ public final class IngestRoutes extends AllDirectives {
             return onSuccess(checked, dry -> {
                 List<Map<String, String>> conflicts = conflicts(dry);
                 if (!conflicts.isEmpty()) {
+                    if (meters != null) meters.rejected("refused", parsed.lines());
                     return complete(Json.problem(StatusCodes.CONFLICT, "telemetry-conflict", "Telemetry conflicts with the packs' state",
                             conflicts.size() + " pack(s) refused their records; nothing was recorded", "/api/v1/telemetry", conflicts));
                 }
                 return onSuccess(askAll(parsed, false), applied -> {
                     List<Map<String, String>> late = conflicts(applied);
                     if (!late.isEmpty()) {
+                        if (meters != null) meters.rejected("refused", parsed.lines());
                         return complete(Json.problem(StatusCodes.CONFLICT, "telemetry-conflict", "Telemetry conflicts with the packs' state",
                                 onePack ? "the pack refused its records; nothing was recorded"
                                         : "a concurrent write changed " + late.size() + " pack(s) between check and record",
                                 "/api/v1/telemetry", late));
                     }
                     long accepted = applied.stream().filter(r -> !r.duplicate()).count();
+                    if (meters != null) meters.persisted(parsed.lines(), t0);
                     return complete(Json.ok(Map.of("records", parsed.lines(), "packs", parsed.byPack().size(),
                             "packsChanged", accepted)));
                 });
