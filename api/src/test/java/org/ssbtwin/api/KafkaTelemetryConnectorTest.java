@@ -204,6 +204,8 @@ class KafkaTelemetryConnectorTest {
         TestTwin.await("offsets committed", Duration.ofSeconds(10),
                 () -> TestTwin.get(port, "/api/v1/connectors/kafka").json().get("committedBatches").asLong() >= 1);
         String metrics = MetricsCatalogueTest.get(port, "/metrics");
+        TestTwin.await("the consumer's lag is sampled and zero once all is read", Duration.ofSeconds(30), () -> MetricsCatalogueTest.value(
+                MetricsCatalogueTest.get(port, "/metrics"), "twin_kafka_consumer_lag_records", Map.of("group", "ssb-twin-telemetry")) == 0.0);
         // the other tests' connectors run on the same node: at least this test's records
         assertTrue(MetricsCatalogueTest.value(metrics, "twin_ingest_records_total", Map.of("source", "kafka")) >= 3, "kafka records counted");
         assertTrue(MetricsCatalogueTest.value(metrics, "twin_ingest_rejected_records_total", Map.of("source", "kafka", "reason", "refused")) >= 1);

@@ -100,6 +100,9 @@ public final class KafkaTelemetryConnector {
     private volatile String lastFailure;
     private volatile Instant lastMessageAt;
     private SendProducer<String, byte[]> deadLetters;
+    private volatile Consumer.Control control; // the running consumer's, for its lag
+    private volatile double lagRecords = Double.NaN;
+    private org.apache.pekko.actor.Cancellable lagPolling;
     private UniqueKillSwitch killSwitch;
     private CompletionStage<Done> done;
 
@@ -110,6 +113,10 @@ public final class KafkaTelemetryConnector {
         this.directory = directory;
         this.writer = writer;
         this.meters = TwinMetrics.get(system).ingest("kafka");
+        // NaN while this node consumes nothing (connector off, no partition assigned yet)
+        io.micrometer.core.instrument.Gauge.builder("twin.kafka.consumer.lag", this, c -> c.lagRecords).baseUnit("records")
+                .description("Records behind the end of the partitions this node consumes (Kafka's records-lag, summed)")
+                .tag("group", settings.groupId()).register(TwinMetrics.get(system).registry());
     }
 
     public KafkaSettings settings() {
@@ -133,14 +140,37 @@ public final class KafkaTelemetryConnector {
                 .run(system);
         killSwitch = running.first();
         done = running.second();
+        lagPolling = system.scheduler().scheduleAtFixedRate(Duration.ofSeconds(1), TwinMetrics.get(system).settings().sampleInterval(),
+                this::pollLag, system.executionContext());
         CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceUnbind(), "stop-kafka-" + settings.groupId(),
                 () -> stop().thenApply(d -> Done.getInstance()).exceptionally(e -> Done.getInstance()));
         log.info("Kafka telemetry connector: group '{}' on {} reading '{}', dead letters to '{}'", settings.groupId(),
                 settings.bootstrapServers(), settings.topic(), settings.deadLetterTopic());
     }
 
+    /** Sums the consumer's per-partition {@code records-lag} (NaN before the first fetch or without a consumer). */
+    private void pollLag() {
+        Consumer.Control c = control;
+        if (c == null) return;
+        c.getMetrics().whenComplete((metrics, e) -> {
+            if (e != null) return;
+            double sum = 0;
+            int partitions = 0;
+            for (var m : metrics.entrySet()) {
+                if (m.getKey().name().equals("records-lag") && m.getKey().tags().containsKey("partition")
+                        && m.getValue().metricValue() instanceof Double d && !d.isNaN()) {
+                    sum += d;
+                    partitions++;
+                }
+            }
+            lagRecords = partitions == 0 ? Double.NaN : sum;
+        });
+    }
+
     /** Leaves the group; whatever was not committed is read again by the member that takes the partitions over. */
     public synchronized CompletionStage<Done> stop() {
+        if (lagPolling != null) lagPolling.cancel();
+        control = null;
         if (killSwitch == null) return CompletableFuture.completedFuture(Done.getInstance());
         killSwitch.shutdown();
         CompletionStage<Done> stopped = done;
@@ -158,6 +188,8 @@ public final class KafkaTelemetryConnector {
      * group coordinator moves the partitions after the session times out or the consumer closes).
      */
     public synchronized CompletionStage<Done> abort() {
+        if (lagPolling != null) lagPolling.cancel();
+        control = null;
         if (killSwitch == null) return CompletableFuture.completedFuture(Done.getInstance());
         killSwitch.abort(new IllegalStateException("connector aborted"));
         CompletionStage<Done> stopped = done;
@@ -228,7 +260,10 @@ public final class KafkaTelemetryConnector {
                     committedBatches.incrementAndGet();
                     return Done.getInstance();
                 })
-                .mapMaterializedValue(control -> NotUsed.getInstance())
+                .mapMaterializedValue(c -> {
+                    control = c;
+                    return NotUsed.getInstance();
+                })
                 .watchTermination((mat, terminated) -> {
                     terminated.whenComplete((d, e) -> {
                         assigned.clear();
