@@ -44,6 +44,8 @@ public final class PersistenceSetup {
         // both databases: an events-by-tag query bounded on both tables' keys (the plugin's walks every tag row below
         // the offset on each poll), decoded events shared by a node's readers; see TagRangeReadJournalDao
         block += "jdbc-read-journal.dao = \"" + TagRangeReadJournalDao.class.getName() + "\"\n";
+        // the plugin's journal with twin_journal_write_seconds (issue 21)
+        block += "jdbc-journal.class = \"" + org.ssbtwin.api.metrics.TimedJdbcJournal.class.getName() + "\"\n";
         if (db.kind() == TwinSettings.DatabaseKind.POSTGRES) {
             // PostgreSQL: write journal batches in a few round trips (the default DAO inserts tagged events row by row)
             // and let the driver send batched inserts as multi-row INSERTs

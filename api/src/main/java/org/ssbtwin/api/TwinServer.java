@@ -99,7 +99,9 @@ public final class TwinServer implements AutoCloseable {
             // search, MES validation), the simulation (serial numbers), and the MQTT connector, whose records are
             // stamped by this node's virtual clock, resumed from the latest event of every tag, cells included; an
             // entities-only or read-side-only node skips them
-            boolean needsCells = clusterSettings.hasRole(ClusterSettings.API) || settings.simulation().enabled() || mqttSettings.enabled();
+            org.ssbtwin.config.KafkaSettings kafkaSettings = org.ssbtwin.config.KafkaSettings.from(full); // validated at start
+            boolean needsCells = clusterSettings.hasRole(ClusterSettings.API) || settings.simulation().enabled() || mqttSettings.enabled()
+                    || kafkaSettings.enabled();
             AssetDirectory directory = needsCells ? new AssetDirectory() : AssetDirectory.withoutCells();
             ResumingTwinClock clock = new ResumingTwinClock(settings.clock().start(), settings.clock().speedUp());
             SimulatedSource simulation = new SimulatedSource(system, sharding, directory, clock, settings);
@@ -118,14 +120,27 @@ public final class TwinServer implements AutoCloseable {
                     org.ssbtwin.api.connector.MqttTelemetryConnector.shardedWriter(sharding, clock::now, askTimeout));
             if (mqtt.settings().enabled()) readiness.thenRun(mqtt::start);
             // --- end MQTT telemetry connector ---
+            // --- Kafka telemetry connector (twin.kafka): joins the consumer group once the read side knows the packs ---
+            org.ssbtwin.api.connector.KafkaTelemetryConnector kafka = new org.ssbtwin.api.connector.KafkaTelemetryConnector(system,
+                    kafkaSettings, directory,
+                    org.ssbtwin.api.connector.MqttTelemetryConnector.shardedWriter(sharding, clock::now, askTimeout));
+            if (kafkaSettings.enabled()) readiness.thenRun(kafka::start);
+            // --- end Kafka telemetry connector ---
+            // --- metrics (twin.metrics): /metrics, sampled sharding / cluster / job gauges ---
+            org.ssbtwin.api.metrics.TwinMetrics metrics = org.ssbtwin.api.metrics.TwinMetrics.get(system);
+            org.ssbtwin.api.scenario.ScenarioRoutes scenarioRoutes = org.ssbtwin.api.scenario.ScenarioRoutes.create(system, sharding, directory, clock, askTimeout);
+            new org.ssbtwin.api.metrics.ClusterSampler(system, metrics,
+                    Map.of("station", StationEntity.TYPE_KEY, "cell", CellEntity.TYPE_KEY, "pack", PackEntity.TYPE_KEY),
+                    Map.of("study", studyJobs::list, "scenario", scenarioRoutes.jobs()::list)).start();
+            // --- end metrics ---
             // --- API modules: one line per feature ---
             List<org.ssbtwin.api.http.ApiModule> modules = new java.util.ArrayList<>();
             modules.add(new org.ssbtwin.api.search.SearchRoutes(directory));
             modules.add(new org.ssbtwin.api.events.EventsRoutes(new org.ssbtwin.api.events.AssetChangeFeed(system, directory, Duration.ofSeconds(1))));
             modules.add(new org.ssbtwin.api.history.HistoryRoutes(system, sharding, askTimeout));
             modules.add(org.ssbtwin.api.readside.FleetReadSide.start(system, settings, readSide).routes());
-            modules.add(new org.ssbtwin.api.connector.ConnectorRoutes(mqtt));
-            modules.add(org.ssbtwin.api.scenario.ScenarioRoutes.create(system, sharding, directory, clock, askTimeout));
+            modules.add(new org.ssbtwin.api.connector.ConnectorRoutes(mqtt, kafka));
+            modules.add(scenarioRoutes);
             modules.add(new org.ssbtwin.api.modelcard.ModelCardRoutes(system.dispatchers().lookup(
                     org.apache.pekko.actor.typed.DispatcherSelector.blocking()))); // GET /api/v1/model-card (computed off the HTTP dispatcher)
             org.ssbtwin.api.auth.AccessControl access = org.ssbtwin.api.auth.AccessControl.fromConfig(config); // twin.auth: roles per method + path
@@ -139,14 +154,14 @@ public final class TwinServer implements AutoCloseable {
             TwinRoutes routes = new TwinRoutes(sharding, directory, clock, askTimeout,
                     () -> readiness.isDone() && !readiness.isCompletedExceptionally()
                             && cluster.selfMember().status() == MemberStatus.up() && writability.writable(),
-                    new IngestRoutes(sharding, directory, recorder, clock, askTimeout), SimulationFeeds.layout(settings),
+                    new IngestRoutes(sharding, directory, recorder, clock, askTimeout).withMetrics(metrics.ingest("http")), SimulationFeeds.layout(settings),
                     new StudyRoutes(studyJobs), modules);
             routes.withAccessControl(access);
             // --- HTTP only on "api" nodes; an entities-only node serves no API (health: Pekko Management) ---
             ServerBinding binding = null;
             if (clusterSettings.hasRole(ClusterSettings.API)) {
                 binding = Http.get(system).newServerAt(settings.http().host(), settings.http().port())
-                        .bind(routes.routes()).toCompletableFuture().get(30, TimeUnit.SECONDS);
+                        .bind(new org.ssbtwin.api.metrics.MetricsRoutes(metrics).wrap(routes::routes)).toCompletableFuture().get(30, TimeUnit.SECONDS);
                 log.info("SSB twin listening on http://{}:{}/api/v1 ({} ms, database {}, roles {})", settings.http().host(),
                         binding.localAddress().getPort(), (System.nanoTime() - t0) / 1_000_000, settings.database().kind(),
                         clusterSettings.roles());

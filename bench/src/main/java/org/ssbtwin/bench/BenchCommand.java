@@ -222,8 +222,17 @@ public final class BenchCommand implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         Database db;
 
+        @Option(names = "--source", defaultValue = "http", description = "http, or kafka: one node, an in-JVM KRaft broker, the Kafka "
+                + "connector; records/s and produce -> persisted latency, --clients x --batch-size records in flight (default ${DEFAULT-VALUE})")
+        String source;
+
+        @Option(names = "--partitions", defaultValue = "4", description = "--source kafka: partitions of the telemetry topic (default ${DEFAULT-VALUE})")
+        int partitions;
+
         @Override
         public Integer call() {
+            if (source.equals("kafka")) return kafka();
+            if (!source.equals("http")) throw new ParameterException(spec.commandLine(), "--source: must be http or kafka, was '" + source + "'");
             org.ssbtwin.bench.IngestBench.Options o;
             try {
                 o = org.ssbtwin.bench.IngestBench.Options.of(nodes, packs, batchSizes, clients,
@@ -235,6 +244,27 @@ public final class BenchCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             var report = org.ssbtwin.bench.IngestBench.run(o, out);
             out.print(report.format());
+            out.flush();
+            return 0;
+        }
+
+        private Integer kafka() {
+            if (nodes != 1 || db.pgUrl != null || batchSizes.size() != 1) {
+                throw new ParameterException(spec.commandLine(), "--source kafka: one node on H2 and one --batch-size (no --nodes, --pg-url)");
+            }
+            org.ssbtwin.bench.KafkaIngestBench.Options o;
+            try {
+                o = new org.ssbtwin.bench.KafkaIngestBench.Options(packs, partitions, clients * batchSizes.get(0), 64,
+                        java.time.Duration.ofSeconds(warmup), java.time.Duration.ofSeconds(duration));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            try {
+                out.print(org.ssbtwin.bench.KafkaIngestBench.run(o, out).format());
+            } catch (Exception e) {
+                throw new IllegalStateException("kafka ingest bench failed: " + e, e);
+            }
             out.flush();
             return 0;
         }

@@ -49,4 +49,17 @@ class BenchCommandTest {
         assertEquals(2, placement.code());
         assertTrue(placement.err().contains("--projection: must be here or elsewhere, was 'nowhere'"), placement.err());
     }
+
+    @Test
+    void badIngestSourceOptionsNameTheOption() {
+        var source = run("ingest", "--source", "ftp");
+        assertEquals(2, source.code());
+        assertTrue(source.err().contains("--source: must be http or kafka, was 'ftp'"), source.err());
+        var nodes = run("ingest", "--source", "kafka", "--nodes", "2");
+        assertEquals(2, nodes.code());
+        assertTrue(nodes.err().contains("--source kafka: one node"), nodes.err());
+        var partitions = run("ingest", "--source", "kafka", "--partitions", "0");
+        assertEquals(2, partitions.code());
+        assertTrue(partitions.err().contains("--partitions: must be within [1, 256], was 0"), partitions.err());
+    }
 }

@@ -8,7 +8,7 @@ import org.ssbtwin.config.AuthSettings.Role;
  * The one place that says which role a request needs (method + path), for every route of every module:
  *
  * <ul>
- *   <li>public: everything outside {@code /api/v1} (dashboard, static files), {@code /api/v1/health},
+ *   <li>public: everything outside {@code /api/v1} (dashboard, static files, {@code /metrics} for Prometheus), {@code /api/v1/health},
  *       {@code /api/v1/ready}, {@code /api/v1/openapi...}, and CORS pre-flights ({@code OPTIONS});</li>
  *   <li>public, with the access tier set by the key if one is sent: a pack's battery passport and its QR code, and
  *       the Asset Administration Shell ({@link org.ssbtwin.api.auth.PassportPaths});</li>

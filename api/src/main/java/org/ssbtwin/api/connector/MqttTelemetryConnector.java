@@ -1,8 +1,6 @@
 package org.ssbtwin.api.connector;
+import org.ssbtwin.api.ingest.PackTelemetry;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,6 +82,7 @@ public final class MqttTelemetryConnector {
     private final MqttSettings settings;
     private final AssetDirectory directory;
     private final TelemetryWriter writer;
+    private final org.ssbtwin.api.metrics.TwinMetrics.IngestMeters meters;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong persisted = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
@@ -102,6 +101,7 @@ public final class MqttTelemetryConnector {
         this.settings = settings;
         this.directory = directory;
         this.writer = writer;
+        this.meters = org.ssbtwin.api.metrics.TwinMetrics.get(system).ingest("mqtt");
         if (settings.enabled()) {
             java.net.URI uri;
             try {
@@ -236,20 +236,17 @@ public final class MqttTelemetryConnector {
     }
 
     private CompletionStage<Outcome> handle(MqttMessageWithAck m) {
+        long t0 = System.nanoTime();
         received.incrementAndGet();
         lastMessageAt = Instant.now();
         String topic = m.message().topic();
         byte[] bytes = m.message().payload().toArray();
-        String payload;
-        try {
-            payload = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return deadLetter(m, topic, bytes, null, "payload is not UTF-8 text", List.of());
-        }
-        TelemetryParser.Parsed parsed = TelemetryParser.parseMessage(payload);
-        List<TelemetryParser.LineError> errors = org.ssbtwin.api.ingest.IngestRoutes.errors(parsed, directory); // same checks as HTTP
-        if (!errors.isEmpty()) {
-            return deadLetter(m, topic, bytes, payload, errors.size() + " bad telemetry line(s); nothing was recorded", errors);
+        PackTelemetry.Checked checked = PackTelemetry.check(bytes, directory); // same checks as HTTP
+        String payload = checked.payload();
+        TelemetryParser.Parsed parsed = checked.parsed();
+        if (!checked.valid()) {
+            meters.rejected(checked.metricReason(), parsed == null ? 1 : Math.max(parsed.lines(), checked.errors().size()));
+            return deadLetter(m, topic, bytes, payload, checked.reason(), checked.errors()).thenApply(o -> acknowledged(o, t0));
         }
         CompletionStage<Written> write;
         try {
@@ -259,19 +256,29 @@ public final class MqttTelemetryConnector {
         }
         return write.thenCompose(w -> {
             if (!w.refusals().isEmpty()) {
-                return deadLetter(m, topic, bytes, payload, "telemetry conflicts with the packs' state; nothing was recorded", w.refusals());
+                meters.rejected("refused", parsed.lines());
+                return deadLetter(m, topic, bytes, payload, "telemetry conflicts with the packs' state; nothing was recorded", w.refusals())
+                        .thenApply(o -> acknowledged(o, t0));
             }
             // only now, with the events in the journal, is the message acknowledged
             return m.ack().thenApply(done -> {
                 if (w.duplicate()) {
                     duplicates.incrementAndGet();
+                    meters.acknowledged(t0);
                     return Outcome.DUPLICATE;
                 }
                 persisted.incrementAndGet();
                 recordsPersisted.addAndGet(parsed.lines());
+                meters.persisted(parsed.lines(), t0);
                 return Outcome.PERSISTED;
             });
         });
+    }
+
+    private Outcome acknowledged(Outcome o, long t0) {
+        meters.deadLettered();
+        meters.acknowledged(t0);
+        return o;
     }
 
     private CompletionStage<Outcome> deadLetter(MqttMessageWithAck m, String topic, byte[] bytes, String payload, String reason, List<?> errors) {

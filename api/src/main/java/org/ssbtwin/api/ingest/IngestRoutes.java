@@ -46,13 +46,23 @@ public final class IngestRoutes extends AllDirectives {
         this.askTimeout = askTimeout;
     }
 
+    /** Counts this route's records, acknowledgement latency and rejections (source "http"; issue 21). */
+    public IngestRoutes withMetrics(org.ssbtwin.api.metrics.TwinMetrics.IngestMeters meters) {
+        this.meters = meters;
+        return this;
+    }
+
+    private org.ssbtwin.api.metrics.TwinMetrics.IngestMeters meters;
+
     /** {@code POST /api/v1/telemetry}: NDJSON, one daily summary per line. */
     public Route telemetry() {
         return pathEnd(() -> post(() -> entity(RequestBodies.NDJSON_TEXT, body -> {
+            long t0 = System.nanoTime();
             TelemetryParser.Parsed parsed = TelemetryParser.parse(body,
                     java.time.LocalDate.ofInstant(clock.now(), java.time.ZoneOffset.UTC).plusDays(PackAgeing.MAX_DAYS_AHEAD));
             List<TelemetryParser.LineError> errors = errors(parsed, directory);
             if (!errors.isEmpty()) {
+                if (meters != null) meters.rejected(org.ssbtwin.api.ingest.PackTelemetry.metricReason(errors), Math.max(parsed.lines(), errors.size()));
                 return complete(Json.badRequest(errors.size() + " bad telemetry line(s); nothing was recorded"
                         + shown(errors.size()), "/api/v1/telemetry", errors.subList(0, Math.min(errors.size(), MAX_ERRORS_SHOWN))));
             }
@@ -64,18 +74,21 @@ public final class IngestRoutes extends AllDirectives {
             return onSuccess(checked, dry -> {
                 List<Map<String, String>> conflicts = conflicts(dry);
                 if (!conflicts.isEmpty()) {
+                    if (meters != null) meters.rejected("refused", parsed.lines());
                     return complete(Json.problem(StatusCodes.CONFLICT, "telemetry-conflict", "Telemetry conflicts with the packs' state",
                             conflicts.size() + " pack(s) refused their records; nothing was recorded", "/api/v1/telemetry", conflicts));
                 }
                 return onSuccess(askAll(parsed, false), applied -> {
                     List<Map<String, String>> late = conflicts(applied);
                     if (!late.isEmpty()) {
+                        if (meters != null) meters.rejected("refused", parsed.lines());
                         return complete(Json.problem(StatusCodes.CONFLICT, "telemetry-conflict", "Telemetry conflicts with the packs' state",
                                 onePack ? "the pack refused its records; nothing was recorded"
                                         : "a concurrent write changed " + late.size() + " pack(s) between check and record",
                                 "/api/v1/telemetry", late));
                     }
                     long accepted = applied.stream().filter(r -> !r.duplicate()).count();
+                    if (meters != null) meters.persisted(parsed.lines(), t0);
                     return complete(Json.ok(Map.of("records", parsed.lines(), "packs", parsed.byPack().size(),
                             "packsChanged", accepted)));
                 });

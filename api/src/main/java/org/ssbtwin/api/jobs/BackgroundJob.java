@@ -80,6 +80,14 @@ public abstract class BackgroundJob<R> implements Runnable {
         return o == null ? null : o.png();
     }
 
+    /** How long a finished job ran (queued time excluded); empty while queued or running, or if cancelled while queued. */
+    public final java.util.Optional<Duration> runTime() {
+        Instant started = startedAt;
+        Instant finished = finishedAt;
+        if (status.active() || started == null || finished == null) return java.util.Optional.empty();
+        return java.util.Optional.of(Duration.between(started, finished));
+    }
+
     public final double progress() {
         return status == JobStatus.DONE ? 1.0 : Math.max(0.0, Math.min(1.0, runningProgress()));
     }

@@ -95,7 +95,8 @@ public final class FleetProjection {
         return JdbcProjection.groupedWithin(projectionId(slice, instances), new SliceOf(all, slice, instances), sessions,
                         GroupHandler::new, system)
                 .withGroup(GROUP_SIZE, GROUP_WITHIN)
-                .withRestartBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2);
+                .withRestartBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2)
+                .withStatusObserver(org.ssbtwin.api.metrics.ProjectionLagObserver.eventsourced(org.ssbtwin.api.metrics.TwinMetrics.get(system)));
     }
 
     /** Keeps only the envelopes of this slice's packs (other slices' instances take the rest). */

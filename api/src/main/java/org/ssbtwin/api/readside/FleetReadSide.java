@@ -60,6 +60,9 @@ public final class FleetReadSide implements AutoCloseable {
             throw new IllegalStateException("cannot start the fleet read side: " + e.getMessage(), e);
         }
         FleetReadSide side = new FleetReadSide(projectionPool, queryPool, executor);
+        // connection pool meters (hikaricp_connections_*{pool}) on the node's registry (issue 21)
+        org.ssbtwin.api.metrics.TwinMetrics metrics = org.ssbtwin.api.metrics.TwinMetrics.get(system);
+        if (metrics.enabled()) for (HikariDataSource pool : new HikariDataSource[] {projectionPool, queryPool}) if (pool != null) pool.setMetricRegistry(metrics.registry());
         system.getWhenTerminated().thenRun(side::close);
         log.info("fleet read side: {} projection instance(s) cluster-wide on '{}' nodes, {} query thread(s)",
                 readSide.projectionInstances(), readSide.projectionRole(), readSide.queryThreads());
