@@ -80,7 +80,10 @@ public final class JournalOwnership implements AutoCloseable {
         createTable();
         org.apache.pekko.actor.ActorSystem classic = org.apache.pekko.actor.typed.javadsl.Adapter.toClassic(system);
         BY_SYSTEM.put(classic, this);
-        system.getWhenTerminated().thenRun(() -> BY_SYSTEM.remove(classic));
+        system.getWhenTerminated().thenRun(() -> {
+            BY_SYSTEM.remove(classic);
+            thread.shutdownNow(); // a terminated node (crashed in a test, or downed) renews nothing
+        });
         long every = settings.renewInterval().toMillis();
         thread.scheduleWithFixedDelay(this::look, 0, every, TimeUnit.MILLISECONDS);
     }
