@@ -33,6 +33,8 @@ public final class FleetReadSide implements AutoCloseable {
     }
 
     /** Starts the read side (or, when disabled, only routes that answer 503). */
+    private volatile ReadSideLagProbe lag;
+
     public static FleetReadSide start(ActorSystem<?> system, TwinSettings settings, ReadSideSettings readSide) {
         if (!readSide.enabled()) {
             log.info("fleet read side disabled (twin.read-side.enabled = off)");
@@ -60,6 +62,7 @@ public final class FleetReadSide implements AutoCloseable {
             throw new IllegalStateException("cannot start the fleet read side: " + e.getMessage(), e);
         }
         FleetReadSide side = new FleetReadSide(projectionPool, queryPool, executor);
+        side.lag = new ReadSideLagProbe(queryPool, readSide.projectionInstances()); // freshness of the answers (issue 22)
         system.getWhenTerminated().thenRun(side::close);
         log.info("fleet read side: {} projection instance(s) cluster-wide on '{}' nodes, {} query thread(s)",
                 readSide.projectionInstances(), readSide.projectionRole(), readSide.queryThreads());
@@ -81,7 +84,7 @@ public final class FleetReadSide implements AutoCloseable {
     }
 
     public FleetRoutes routes() {
-        return new FleetRoutes(queries);
+        return new FleetRoutes(queries, lag == null ? () -> null : lag::latest);
     }
 
     /** The query side, or null when disabled. */
@@ -91,6 +94,7 @@ public final class FleetReadSide implements AutoCloseable {
 
     @Override
     public void close() {
+        if (lag != null) lag.close();
         if (queryExecutor != null) queryExecutor.shutdownNow();
         if (queryPool != null) queryPool.close();
         if (projectionPool != null) projectionPool.close();
