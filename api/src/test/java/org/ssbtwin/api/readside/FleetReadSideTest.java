@@ -200,13 +200,19 @@ class FleetReadSideTest {
             assertNotNull(in, "openapi/fleet.json on the classpath");
             spec = org.ssbtwin.api.http.Json.MAPPER.readTree(in);
         }
-        assertEquals(List.of("/api/v1/fleet/summary", "/api/v1/fleet/soh-distribution", "/api/v1/fleet/cohorts"), fieldNames(spec.get("paths")));
+        assertEquals(List.of("/api/v1/fleet/summary", "/api/v1/fleet/read-side", "/api/v1/fleet/soh-distribution", "/api/v1/fleet/cohorts"),
+                fieldNames(spec.get("paths")));
         JsonNode schemas = spec.get("components").get("schemas");
         assertEquals(fieldNames(schemas.get("FleetSummary").get("properties")), fieldNames(TestTwin.get(port, "/api/v1/fleet/summary").json()));
         JsonNode point = TestTwin.get(port, "/api/v1/fleet/soh-distribution").json().get("points").get(0);
         assertEquals(fieldNames(schemas.get("FleetSohPoint").get("properties")), fieldNames(point));
         JsonNode cohort = TestTwin.get(port, "/api/v1/fleet/cohorts?by=archetype").json().get("cohorts").get(0);
         assertEquals(fieldNames(schemas.get("FleetCohort").get("properties")), fieldNames(cohort));
+        TestTwin.await("the read side's lag measured", Duration.ofSeconds(20), () -> TestTwin.get(port, "/api/v1/fleet/read-side").status() == 200);
+        JsonNode lag = TestTwin.get(port, "/api/v1/fleet/read-side").json();
+        assertEquals(fieldNames(schemas.get("FleetReadSideLag").get("properties")), fieldNames(lag));
+        assertEquals(fieldNames(schemas.get("FleetReadSideLag").get("properties").get("slices").get("items").get("properties")).stream().sorted().toList(),
+                fieldNames(lag.get("slices").get(0)).stream().sorted().toList());
     }
 
     static List<String> fieldNames(JsonNode node) {
