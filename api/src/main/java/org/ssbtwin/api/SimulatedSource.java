@@ -39,6 +39,9 @@ public final class SimulatedSource {
     private final TwinSettings settings;
     private final AtomicLong recorded = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong retried = new AtomicLong();
+    static final Duration RETRY_BACKOFF_MIN = Duration.ofMillis(250);
+    static final Duration RETRY_BACKOFF_MAX = Duration.ofSeconds(4);
     private volatile UniqueKillSwitch running;
     private volatile List<TwinFeed> feeds = List.of();
 
@@ -77,6 +80,11 @@ public final class SimulatedSource {
         return rejected.get();
     }
 
+    /** Writes retried after a failure or no answer (e.g. during a failover). */
+    public long retried() {
+        return retried.get();
+    }
+
     private CompletionStage<Done> step() {
         List<AssetBatch> batches = new ArrayList<>();
         var now = clock.now();
@@ -92,8 +100,12 @@ public final class SimulatedSource {
     }
 
     /**
-     * Simulated facts are recorded in feed order (one asset's facts never overtake each other); a timeout is
-     * retried, because the feed has already moved on and a fact must not be lost.
+     * Simulated facts are recorded in feed order (one asset's facts never overtake each other); a failed or unanswered
+     * write is retried with exponential backoff ({@link #RETRY_BACKOFF_MIN} doubling to {@link #RETRY_BACKOFF_MAX})
+     * for as long as the simulation runs, because the feed has already moved on and a fact must not be lost: the
+     * simulation rides out a failover (~13 s, docs/operations.md) and back-pressure holds the feed meanwhile. A retry
+     * of a write that had been recorded is idempotent: the entities skip facts they already hold
+     * ({@code AssetState.alreadyRecorded}: cells by their genealogy step, packs by usage record id).
      */
     private CompletionStage<Done> recordWithRetry(AssetBatch batch) {
         return recordWithRetry(batch, 0);
@@ -110,12 +122,20 @@ public final class SimulatedSource {
                 }
                 return CompletableFuture.completedFuture(Done.getInstance());
             }
-            if (attempt >= 5) {
+            if (running == null) {
                 rejected.incrementAndGet();
-                log.error("giving up recording {} {} after {} attempts: {}", batch.getClass().getSimpleName(), batch.entityId(), attempt + 1, failure.toString());
+                log.warn("simulation stopped before {} {} was recorded: {}", batch.getClass().getSimpleName(), batch.entityId(), failure.toString());
                 return CompletableFuture.completedFuture(Done.getInstance());
             }
-            return recordWithRetry(batch, attempt + 1);
+            Duration backoff = RETRY_BACKOFF_MIN.multipliedBy(1L << Math.min(attempt, 5));
+            if (backoff.compareTo(RETRY_BACKOFF_MAX) > 0) backoff = RETRY_BACKOFF_MAX;
+            if (attempt % 10 == 0) {
+                log.warn("recording {} {} failed (attempt {}), retrying every {} ms until it is recorded: {}", batch.getClass().getSimpleName(),
+                        batch.entityId(), attempt + 1, backoff.toMillis(), failure.toString());
+            }
+            retried.incrementAndGet();
+            return org.apache.pekko.pattern.Patterns.after(backoff, system.classicSystem().scheduler(), system.executionContext(),
+                    () -> recordWithRetry(batch, attempt + 1));
         }).thenCompose(x -> x);
     }
 }

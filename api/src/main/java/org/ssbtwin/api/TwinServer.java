@@ -30,6 +30,8 @@ import org.ssbtwin.config.ClusterSettings;
 import org.ssbtwin.api.study.StudyJobs;
 import org.ssbtwin.api.study.StudyRoutes;
 import org.ssbtwin.config.TwinSettings;
+import org.ssbtwin.api.cluster.JournalOwnership;
+import org.ssbtwin.config.JournalLeaseSettings;
 import org.ssbtwin.fleet.entity.PackEntity;
 import org.ssbtwin.plant.entity.CellEntity;
 import org.ssbtwin.plant.entity.StationEntity;
@@ -49,9 +51,10 @@ public final class TwinServer implements AutoCloseable {
     private final ServerBinding binding;
     private final SimulatedSource simulation;
     private final CompletableFuture<Void> readiness;
+    private final JournalOwnership ownership;
 
     private TwinServer(TwinSettings settings, ActorSystem<Void> system, AssetDirectory directory, ResumingTwinClock clock,
-                       ServerBinding binding, SimulatedSource simulation, CompletableFuture<Void> readiness) {
+                       ServerBinding binding, SimulatedSource simulation, CompletableFuture<Void> readiness, JournalOwnership ownership) {
         this.settings = settings;
         this.system = system;
         this.directory = directory;
@@ -59,6 +62,7 @@ public final class TwinServer implements AutoCloseable {
         this.binding = binding;
         this.simulation = simulation;
         this.readiness = readiness;
+        this.ownership = ownership;
     }
 
     public static TwinServer start(Config config) {
@@ -105,11 +109,17 @@ public final class TwinServer implements AutoCloseable {
             AssetDirectory directory = needsCells ? new AssetDirectory() : AssetDirectory.withoutCells();
             ResumingTwinClock clock = new ResumingTwinClock(settings.clock().start(), settings.clock().speedUp());
             SimulatedSource simulation = new SimulatedSource(system, sharding, directory, clock, settings);
-            CompletableFuture<Void> readiness = directory.start(system).toCompletableFuture().thenAccept(done -> {
-                Instant resumedAt = clock.resume(directory.latestEventAt().orElse(null));
-                log.info("virtual time resumes at {} ({}x)", resumedAt, settings.clock().speedUp());
+            // --- journal lease: never two clusters on one journal; the cluster-wide virtual clock (api.cluster) ---
+            CompletableFuture<?> replay = directory.start(system).toCompletableFuture();
+            JournalOwnership ownership = new JournalOwnership(system, settings.database(), JournalLeaseSettings.from(full),
+                    settings.clock().start(), settings.clock().speedUp(),
+                    () -> replay.isDone() && !replay.isCompletedExceptionally() ? Optional.of(directory.latestEventAt()) : Optional.empty());
+            CompletableFuture<Void> readiness = replay.thenCompose(done -> ownership.firstOwned()).thenAccept(lease -> {
+                Instant resumedAt = clock.resumeShared(lease.clockOrigin(), lease.clockOriginWallMillis(), lease.speedUp());
+                log.info("virtual time runs at {} ({}x, the cluster's clock)", resumedAt, lease.speedUp());
                 if (settings.simulation().enabled()) simulation.start();
             });
+            // --- end journal lease ---
             Duration askTimeout = Duration.ofMillis(settings.askTimeoutMillis());
             AssetRecorder recorder = new AssetRecorder(system, sharding, askTimeout, clock::now);
             StudyJobs studyJobs = new StudyJobs(settings.studies());
@@ -153,7 +163,7 @@ public final class TwinServer implements AutoCloseable {
             system.getWhenTerminated().thenRun(writability::close);
             TwinRoutes routes = new TwinRoutes(sharding, directory, clock, askTimeout,
                     () -> readiness.isDone() && !readiness.isCompletedExceptionally()
-                            && cluster.selfMember().status() == MemberStatus.up() && writability.writable(),
+                            && cluster.selfMember().status() == MemberStatus.up() && writability.writable() && ownership.owned(),
                     new IngestRoutes(sharding, directory, recorder, clock, askTimeout).withMetrics(metrics.ingest("http")), SimulationFeeds.layout(settings),
                     new StudyRoutes(studyJobs), modules);
             routes.withAccessControl(access);
@@ -170,7 +180,7 @@ public final class TwinServer implements AutoCloseable {
                         (System.nanoTime() - t0) / 1_000_000, settings.database().kind(), clusterSettings.roles());
             }
             // --- end HTTP ---
-            return new TwinServer(settings, system, directory, clock, binding, simulation, readiness);
+            return new TwinServer(settings, system, directory, clock, binding, simulation, readiness, ownership);
         } catch (Exception e) {
             system.terminate();
             throw new IllegalStateException("the twin failed to start: " + e.getMessage(), e);
@@ -183,7 +193,7 @@ public final class TwinServer implements AutoCloseable {
     }
 
     public boolean ready() {
-        return readiness.isDone() && !readiness.isCompletedExceptionally();
+        return readiness.isDone() && !readiness.isCompletedExceptionally() && ownership.owned();
     }
 
     public CompletableFuture<Void> readiness() {
@@ -220,6 +230,7 @@ public final class TwinServer implements AutoCloseable {
             log.warn("unbind failed: {}", e.toString());
         }
         directory.close();
+        ownership.close();
         system.terminate();
         try {
             system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -40,8 +40,8 @@ class ClusterShardingTest {
     private static final int STATIONS = 30;
     private static final int VICTIM = 0; // the oldest node: seed and host of the shard coordinator
     private static final Instant T0 = Instant.parse("2028-01-03T06:00:00Z");
-    // Production settings: the new coordinator waits down-removal-margin (= SBR stable-after, 20 s) after the crashed
-    // node is removed before it takes over, so the crashed node's shards need ~25 s; 60 s leaves room for a busy CI.
+    // Production settings: the new coordinator waits down-removal-margin (2 s) after the crashed
+    // node is removed before it takes over (~25 s measured with the earlier 20 s margin); 60 s leaves room for a busy CI.
     private static final Duration RECOVERY_BOUND = Duration.ofSeconds(60);
 
     @TempDir
@@ -118,7 +118,7 @@ class ClusterShardingTest {
                 }
 
                 // crash the victim: its actor system stops without leaving; a survivor downs it (what the Split Brain
-                // Resolver does after stable-after, 20 s in production)
+                // Resolver does after stable-after, 4 s in production)
                 TwinServer victim = nodes.get(VICTIM);
                 Address victimAddress = victim.system().address();
                 long tKill = System.nanoTime();

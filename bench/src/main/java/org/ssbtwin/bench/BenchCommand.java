@@ -27,9 +27,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Print performance figures: 'bench fleet' (pack-days/s), 'bench reference' (ms per cell), "
                 + "'bench ingest' (telemetry records/s over HTTP), 'bench entity-memory' (bytes per resident pack) "
-                + "and 'bench what-if' (live query latency while scenario jobs run).",
+                + "'bench what-if' (live query latency while scenario jobs run) and 'bench failover' (kill -9 of a node: time until its "
+                + "entities answer again, client errors, acknowledged = found).",
         subcommands = {BenchCommand.Fleet.class, BenchCommand.Reference.class, BenchCommand.Ingest.class,
-                BenchCommand.EntityMemory.class, org.ssbtwin.bench.WhatIfLatencyBench.Cli.class})
+                BenchCommand.EntityMemory.class, org.ssbtwin.bench.WhatIfLatencyBench.Cli.class,
+                BenchCommand.Failover.class})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -173,6 +175,40 @@ public final class BenchCommand implements Callable<Integer> {
 
         private static String fmt(double d) {
             return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+        }
+    }
+
+    @Command(name = "failover", mixinStandardHelpOptions = true,
+            description = "Forked twin JVMs on one empty PostgreSQL (--pg-url); clients write setpoints to every station through the "
+                    + "survivors while the oldest node is killed with SIGKILL: time until its stations acknowledge writes again, "
+                    + "answers by status meanwhile, acknowledged = found.")
+    static final class Failover implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--nodes", defaultValue = "3", description = "forked twin nodes (default ${DEFAULT-VALUE}, at least 3)")
+        int nodes;
+
+        @Option(names = "--stations", defaultValue = "24", description = "stations, one writing client each (default ${DEFAULT-VALUE})")
+        int stations;
+
+        @Option(names = "--observe", defaultValue = "40", description = "seconds the clients go on writing after the kill (default ${DEFAULT-VALUE})")
+        int observe;
+
+        @picocli.CommandLine.Mixin
+        Database db;
+
+        @Override
+        public Integer call() throws Exception {
+            org.ssbtwin.bench.FailoverBench.Options o;
+            try {
+                o = new org.ssbtwin.bench.FailoverBench.Options(nodes, stations, java.time.Duration.ofSeconds(observe), db.pgUrl, db.pgUser,
+                        db.pgPassword);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            org.ssbtwin.bench.FailoverBench.run(o, spec.commandLine().getOut());
+            return 0;
         }
     }
 

@@ -33,6 +33,8 @@ public final class FleetReadSide implements AutoCloseable {
     }
 
     /** Starts the read side (or, when disabled, only routes that answer 503). */
+    private volatile ReadSideLagProbe lag;
+
     public static FleetReadSide start(ActorSystem<?> system, TwinSettings settings, ReadSideSettings readSide) {
         if (!readSide.enabled()) {
             log.info("fleet read side disabled (twin.read-side.enabled = off)");
@@ -63,6 +65,7 @@ public final class FleetReadSide implements AutoCloseable {
         // connection pool meters (hikaricp_connections_*{pool}) on the node's registry (issue 21)
         org.ssbtwin.api.metrics.TwinMetrics metrics = org.ssbtwin.api.metrics.TwinMetrics.get(system);
         if (metrics.enabled()) for (HikariDataSource pool : new HikariDataSource[] {projectionPool, queryPool}) if (pool != null) pool.setMetricRegistry(metrics.registry());
+        side.lag = new ReadSideLagProbe(queryPool, readSide.projectionInstances()); // freshness of the answers (issue 22)
         system.getWhenTerminated().thenRun(side::close);
         log.info("fleet read side: {} projection instance(s) cluster-wide on '{}' nodes, {} query thread(s)",
                 readSide.projectionInstances(), readSide.projectionRole(), readSide.queryThreads());
@@ -84,7 +87,7 @@ public final class FleetReadSide implements AutoCloseable {
     }
 
     public FleetRoutes routes() {
-        return new FleetRoutes(queries);
+        return new FleetRoutes(queries, lag == null ? () -> null : lag::latest);
     }
 
     /** The query side, or null when disabled. */
@@ -94,6 +97,7 @@ public final class FleetReadSide implements AutoCloseable {
 
     @Override
     public void close() {
+        if (lag != null) lag.close();
         if (queryExecutor != null) queryExecutor.shutdownNow();
         if (queryPool != null) queryPool.close();
         if (projectionPool != null) projectionPool.close();

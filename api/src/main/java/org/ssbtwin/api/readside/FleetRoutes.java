@@ -23,10 +23,17 @@ import org.ssbtwin.fleet.readmodel.Period;
 public final class FleetRoutes extends AllDirectives implements ApiModule {
     private static final Logger log = LoggerFactory.getLogger(FleetRoutes.class);
     private final FleetQueries queries;
+    private final java.util.function.Supplier<ReadSideLag> lag;
 
     /** @param queries null when the read side is disabled: every fleet route then answers 503 */
     public FleetRoutes(FleetQueries queries) {
+        this(queries, () -> null);
+    }
+
+    /** @param lag the latest measured lag of the projection (null before the first measurement) */
+    public FleetRoutes(FleetQueries queries, java.util.function.Supplier<ReadSideLag> lag) {
         this.queries = queries;
+        this.lag = lag;
     }
 
     @Override
@@ -48,7 +55,8 @@ public final class FleetRoutes extends AllDirectives implements ApiModule {
                     CohortDimension dim = CohortDimension.fromParameter(by).orElseThrow(() ->
                             new InvalidParameterException("by", "by must be one of " + CohortDimension.parameters() + ", was '" + by + "'"));
                     return answer("/api/v1/fleet/cohorts", () -> queries.cohorts(dim));
-                })))));
+                }))),
+                path("read-side", () -> get(this::freshness))));
     }
 
     private Route answer(String instance, java.util.function.Supplier<CompletionStage<?>> query) {
@@ -57,11 +65,43 @@ public final class FleetRoutes extends AllDirectives implements ApiModule {
                     "twin.read-side.enabled is off on this node", instance, null));
         }
         CompletionStage<HttpResponse> response = query.get().handle((body, error) -> {
-            if (error == null) return Json.ok(body);
+            if (error == null) return withLag(Json.ok(body));
             log.warn("fleet query {} failed: {}", instance, error.toString());
             return Json.problem(StatusCodes.SERVICE_UNAVAILABLE, "read-side-unavailable", "The fleet read side is unavailable",
                     "the read-side database did not answer; retry later", instance, null);
         });
         return completeWithFuture(response);
+    }
+
+    /**
+     * Every fleet answer says how fresh it is: {@code Read-Side-Lag-Seconds} (how long the oldest pack event not yet in
+     * the tables has waited, the largest of any slice; 0 when caught up) and {@code Read-Side-Stalled: true} when a
+     * slice has events waiting and has not moved for 30 s.
+     */
+    private HttpResponse withLag(HttpResponse r) {
+        ReadSideLag l = lag.get();
+        if (l == null) return r;
+        HttpResponse out = r.addHeader(org.apache.pekko.http.javadsl.model.headers.RawHeader.create("Read-Side-Lag-Seconds",
+                String.format(java.util.Locale.ROOT, "%.1f", l.secondsBehind())));
+        return l.stalled() ? out.addHeader(org.apache.pekko.http.javadsl.model.headers.RawHeader.create("Read-Side-Stalled", "true")) : out;
+    }
+
+    /** {@code GET /api/v1/fleet/read-side}: each projection slice's offset and lag; 503 while a slice is stalled. */
+    private Route freshness() {
+        ReadSideLag l = lag.get();
+        if (queries == null || l == null) {
+            return complete(Json.problem(StatusCodes.SERVICE_UNAVAILABLE, "read-side-unavailable", "The fleet read side is unavailable",
+                    queries == null ? "twin.read-side.enabled is off on this node" : "its lag has not been measured yet; retry",
+                    "/api/v1/fleet/read-side", null));
+        }
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("status", l.stalled() ? "STALLED" : "OK");
+        body.put("secondsBehind", l.secondsBehind());
+        body.put("measuredAt", l.measuredAt().toString());
+        body.put("slices", l.slices().stream().map(s -> java.util.Map.of("slice", s.slice(), "offset", s.offset(),
+                "offsetMovedAt", s.offsetMovedAt().toString(), "eventsBehind", s.eventsBehind(), "secondsBehind", s.secondsBehind(),
+                "stalled", s.stalled())).toList());
+        HttpResponse r = Json.ok(body);
+        return complete(l.stalled() ? r.withStatus(StatusCodes.SERVICE_UNAVAILABLE) : r);
     }
 }

@@ -271,12 +271,9 @@ public final class TwinRoutes extends AllDirectives {
         return onComplete(reply, result -> {
             if (result.isSuccess()) return complete(render.apply(result.get()));
             Throwable t = result.failed().get();
-            if (t instanceof TimeoutException || t.getCause() instanceof TimeoutException) {
-                return complete(Json.problem(StatusCodes.SERVICE_UNAVAILABLE, "entity-timeout", "The asset did not answer in time",
-                        "no answer within " + askTimeout.toMillis() + " ms; the cluster may be rebalancing, retry", null, null));
-            }
-            log.error("entity ask failed", t);
-            return complete(Json.problem(StatusCodes.INTERNAL_SERVER_ERROR, "internal-error", "Internal error", "the twin failed to answer", null, null));
+            // no answer from the asset (its shard is moving: failover, hand-off): 503 + Retry-After for reads and writes
+            log.warn("entity ask failed: {}", t.toString());
+            return complete(org.ssbtwin.api.http.AssetUnavailable.problem(t, askTimeout, null));
         });
     }
 
@@ -294,6 +291,10 @@ public final class TwinRoutes extends AllDirectives {
                 .match(InvalidIdException.class, e -> complete(Json.badRequest(e.getMessage(), null, List.of(new Json.FieldError(e.kind() + "Id", e.getMessage())))))
                 .match(InvalidParameterException.class, e -> complete(Json.badRequest(e.getMessage(), null, List.of(new Json.FieldError(e.field(), e.getMessage())))))
                 .match(IllegalArgumentException.class, e -> complete(Json.badRequest(e.getMessage(), null, null)))
+                .match(Throwable.class, org.ssbtwin.api.http.AssetUnavailable::isUnanswered, e -> {
+                    log.warn("asset unavailable: {}", e.toString()); // e.g. telemetry for a pack whose shard is moving
+                    return complete(org.ssbtwin.api.http.AssetUnavailable.problem(e, askTimeout, null));
+                })
                 .matchAny(e -> {
                     HttpResponse known = ServerFailures.answer(e, askTimeout);
                     if (known != null) return complete(known);

@@ -70,6 +70,11 @@ public class MetricsCatalogueTest {
                     && value(s, "twin_cluster_members", Map.of("status", "up")) == 1;
         });
         assertEquals(401, TestTwin.get(port, "/api/v1/packs").status(), "the API itself stays protected");
+        // the GC pause timer appears with the first collection the JVM reports: ask for one rather than hope for it
+        TestTwin.await("a garbage collection is reported", Duration.ofSeconds(20), () -> {
+            System.gc();
+            return get(port, "/metrics").contains("jvm_gc_pause_seconds_count");
+        });
         scrape = get(port, "/metrics");
     }
 

@@ -70,6 +70,31 @@ class FleetReadSideTest {
         if (twin != null) twin.close();
     }
 
+    @Test
+    void fleetAnswersSayHowFarTheReadSideTrailsTheJournalAndEachSliceReportsItsOffset() throws Exception {
+        // caught up (start() waited for it): once measured (every 2 s), no slice is behind
+        TestTwin.await("the read side's lag measured after the catch-up", Duration.ofSeconds(20), () -> {
+            var r = TestTwin.get(port, "/api/v1/fleet/read-side");
+            return r.status() == 200 && r.json().get("secondsBehind").asDouble() == 0.0
+                    && r.json().get("slices").get(0).get("eventsBehind").asLong() + r.json().get("slices").get(1).get("eventsBehind").asLong() == 0;
+        });
+        var detail = TestTwin.get(port, "/api/v1/fleet/read-side").json();
+        assertEquals("OK", detail.get("status").asText());
+        assertEquals(2, detail.get("slices").size(), "twin.read-side.projection-instances");
+        long offsets = 0;
+        for (var s : detail.get("slices")) {
+            assertFalse(s.get("stalled").asBoolean());
+            offsets += s.get("offset").asLong();
+        }
+        assertTrue(offsets > 0, "the slices have projected events: " + detail);
+        var summary = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/fleet/summary")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, summary.statusCode());
+        assertEquals("0.0", summary.headers().firstValue("Read-Side-Lag-Seconds").orElse(null));
+        assertTrue(summary.headers().firstValue("Read-Side-Stalled").isEmpty());
+    }
+
     /** The pack entities' own SoH (asked one by one here, to check the read side; the read side never does this). */
     static Map<String, Double> entitySoh() {
         Map<String, Double> soh = new TreeMap<>();
@@ -175,13 +200,19 @@ class FleetReadSideTest {
             assertNotNull(in, "openapi/fleet.json on the classpath");
             spec = org.ssbtwin.api.http.Json.MAPPER.readTree(in);
         }
-        assertEquals(List.of("/api/v1/fleet/summary", "/api/v1/fleet/soh-distribution", "/api/v1/fleet/cohorts"), fieldNames(spec.get("paths")));
+        assertEquals(List.of("/api/v1/fleet/summary", "/api/v1/fleet/read-side", "/api/v1/fleet/soh-distribution", "/api/v1/fleet/cohorts"),
+                fieldNames(spec.get("paths")));
         JsonNode schemas = spec.get("components").get("schemas");
         assertEquals(fieldNames(schemas.get("FleetSummary").get("properties")), fieldNames(TestTwin.get(port, "/api/v1/fleet/summary").json()));
         JsonNode point = TestTwin.get(port, "/api/v1/fleet/soh-distribution").json().get("points").get(0);
         assertEquals(fieldNames(schemas.get("FleetSohPoint").get("properties")), fieldNames(point));
         JsonNode cohort = TestTwin.get(port, "/api/v1/fleet/cohorts?by=archetype").json().get("cohorts").get(0);
         assertEquals(fieldNames(schemas.get("FleetCohort").get("properties")), fieldNames(cohort));
+        TestTwin.await("the read side's lag measured", Duration.ofSeconds(20), () -> TestTwin.get(port, "/api/v1/fleet/read-side").status() == 200);
+        JsonNode lag = TestTwin.get(port, "/api/v1/fleet/read-side").json();
+        assertEquals(fieldNames(schemas.get("FleetReadSideLag").get("properties")), fieldNames(lag));
+        assertEquals(fieldNames(schemas.get("FleetReadSideLag").get("properties").get("slices").get("items").get("properties")).stream().sorted().toList(),
+                fieldNames(lag.get("slices").get(0)).stream().sorted().toList());
     }
 
     static List<String> fieldNames(JsonNode node) {

@@ -46,6 +46,20 @@ public record Cell(
         return status != CellStatus.UNKNOWN;
     }
 
+    /**
+     * A fact this cell already holds (a retried write whose first attempt was recorded, e.g. across a failover): its
+     * lamination with the same inlays, or an event not after the cell's last one whose genealogy step is already
+     * in the genealogy. Such a fact is skipped, not refused (idempotent retries, issue 22).
+     */
+    @Override
+    public boolean alreadyRecorded(CellEvent event) {
+        if (!exists() || event.at() == null || lastEventAt == null || event.at().isAfter(lastEventAt)) return false;
+        if (event instanceof CellEvent.InlaysLaminated l) return l.cellId().equals(id) && l.inlays().equals(inlays);
+        if (status == CellStatus.SCRAPPED && !(event instanceof CellEvent.Scrapped)) return false;
+        List<GenealogyStep> after = apply(event).steps();
+        return after.size() == steps.size() + 1 && steps.contains(after.get(after.size() - 1));
+    }
+
     /** Why this cell cannot accept {@code event}, or {@code null} if it can. */
     @Override
     public Rejection check(CellEvent event) {

@@ -73,6 +73,26 @@ class CellEntityTest {
     }
 
     @Test
+    void aRetriedBatchThatWasRecordedIsSkippedNotRefused() {
+        List<CellEvent> batch = List.of(new CellEvent.InlaysLaminated(ID, List.of(inlay(1, 121.5, -46)), T0),
+                new CellEvent.StationPassed(StationId.of("DK1-STK-01"), "bipolar-stacking", "pass", Map.of("misalignmentMm", 0.08), T0.plusSeconds(600)));
+        CellEntity.Reply first = kit.<CellEntity.Reply>runCommand(r -> new CellEntity.RecordAll(batch, r)).reply();
+        assertNull(first.rejection());
+        // the retry of a write whose answer was lost (failover): nothing refused, nothing recorded twice
+        var retry = kit.<CellEntity.Reply>runCommand(r -> new CellEntity.RecordAll(batch, r));
+        assertNull(retry.reply().rejection());
+        assertTrue(retry.events().isEmpty());
+        assertEquals(first.cell(), retry.reply().cell());
+        // a different lamination of the same cell, or the same step at another time, is still a conflict or a new fact
+        assertNotNull(kit.<CellEntity.Reply>runCommand(r -> new CellEntity.RecordAll(
+                List.of(new CellEvent.InlaysLaminated(ID, List.of(inlay(2, 119.0, -44)), T0)), r)).reply().rejection());
+        var later = kit.<CellEntity.Reply>runCommand(r -> new CellEntity.RecordAll(List.of(new CellEvent.StationPassed(StationId.of("DK1-STK-01"),
+                "bipolar-stacking", "pass", Map.of("misalignmentMm", 0.08), T0.plusSeconds(700))), r));
+        assertNull(later.reply().rejection());
+        assertEquals(1, later.events().size());
+    }
+
+    @Test
     void passivationStopsTheCellAfterTheWriteInFlightIsDone() {
         CellId id = CellId.of("C-DK1-00000043");
         var probe = testKit.<CellEntity.Reply>createTestProbe();

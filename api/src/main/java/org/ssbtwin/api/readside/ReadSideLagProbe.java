@@ -1,0 +1,108 @@
+package org.ssbtwin.api.readside;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Measures the fleet projection's {@link ReadSideLag} every {@link #EVERY} on its own thread, from the projection's
+ * offset table and the journal (never on an HTTP or actor thread); the latest measurement is what fleet answers and
+ * {@code GET /api/v1/fleet/read-side} report.
+ */
+final class ReadSideLagProbe implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ReadSideLagProbe.class);
+    static final Duration EVERY = Duration.ofSeconds(2);
+    /** A slice with events waiting whose offset has not moved for this long is stalled (assumed: 15x the group window). */
+    static final Duration STALL_AFTER = Duration.ofSeconds(30);
+    /** Events read past the oldest offset per measurement; more are not counted (the lag in seconds stays exact). */
+    static final int EVENT_LIMIT = 20_000;
+
+    private final DataSource pool;
+    private final int instances;
+    private final ScheduledExecutorService thread;
+    private volatile ReadSideLag latest;
+    private boolean upperCaseOffsetTable;
+
+    ReadSideLagProbe(DataSource pool, int instances) {
+        this.pool = pool;
+        this.instances = instances;
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "read-side-lag");
+            t.setDaemon(true);
+            return t;
+        });
+        thread.scheduleWithFixedDelay(this::measure, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The latest measurement, or null before the first. */
+    ReadSideLag latest() {
+        return latest;
+    }
+
+    private void measure() {
+        try (Connection c = pool.getConnection()) {
+            Map<Integer, Long> offsets = offsets(c);
+            long min = Long.MAX_VALUE;
+            for (int i = 0; i < instances; i++) min = Math.min(min, offsets.getOrDefault(i, 0L));
+            List<ReadSideLag.JournalEvent> after = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT \"ordering\", \"persistence_id\", \"write_timestamp\" FROM \"event_journal\" "
+                    + "WHERE \"ordering\" > ? AND \"persistence_id\" LIKE 'Pack|%' ORDER BY \"ordering\" LIMIT " + EVENT_LIMIT)) {
+                ps.setLong(1, min);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) after.add(new ReadSideLag.JournalEvent(rs.getLong(1), FleetProjection.packId(rs.getString(2)), rs.getLong(3)));
+                }
+            }
+            latest = ReadSideLag.of(instances, offsets, latest, after, System.currentTimeMillis(), STALL_AFTER.toMillis());
+            if (latest.stalled()) log.warn("fleet read side stalled: {}", latest.slices());
+        } catch (SQLException | RuntimeException e) {
+            log.warn("read-side lag not measured: {}", e.toString());
+        }
+    }
+
+    /** slice -> offset; pekko-projection-jdbc names its columns in upper case on H2, in lower case on PostgreSQL. */
+    private Map<Integer, Long> offsets(Connection c) throws SQLException {
+        try {
+            return offsets(c, upperCaseOffsetTable);
+        } catch (SQLException e) {
+            upperCaseOffsetTable = !upperCaseOffsetTable;
+            return offsets(c, upperCaseOffsetTable);
+        }
+    }
+
+    private Map<Integer, Long> offsets(Connection c, boolean upper) throws SQLException {
+        String table = upper ? "\"PEKKO_PROJECTION_OFFSET_STORE\"" : "\"pekko_projection_offset_store\"";
+        String key = upper ? "\"PROJECTION_KEY\"" : "\"projection_key\"";
+        String offset = upper ? "\"CURRENT_OFFSET\"" : "\"current_offset\"";
+        String name = upper ? "\"PROJECTION_NAME\"" : "\"projection_name\"";
+        Map<Integer, Long> offsets = new HashMap<>();
+        String suffix = "-of-" + instances;
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + key + ", " + offset + " FROM " + table + " WHERE " + name + " = ?")) {
+            ps.setString(1, FleetProjection.NAME);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String k = rs.getString(1); // slice-<i>-of-<instances>
+                    if (!k.startsWith("slice-") || !k.endsWith(suffix)) continue;
+                    offsets.put(Integer.parseInt(k.substring(6, k.length() - suffix.length())), Long.parseLong(rs.getString(2).trim()));
+                }
+            }
+        }
+        return offsets;
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}
