@@ -22,6 +22,9 @@ import java.util.function.DoublePredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ssbtwin.core.id.StationId;
+import org.ssbtwin.fleet.design.CellDatasheet;
+import org.ssbtwin.fleet.design.DesignCatalogue;
+import org.ssbtwin.fleet.design.PackArchitecture;
 import org.ssbtwin.plant.cell.CellDesign;
 import org.ssbtwin.plant.layout.CycleTimeDistribution;
 import org.ssbtwin.plant.layout.LearningCurve;
@@ -178,18 +181,59 @@ public final class PlantLayoutLoader {
             }
         }
 
+        /**
+         * The plant's cell design: the cell itself comes from designs.conf (one source; values repeated here must
+         * equal it), the roll length is the plant's, and the cells per pack follow {@code packArchitecture} (a pack
+         * id of designs.conf) unless {@code cellsPerPack} is given explicitly (demo layouts).
+         */
         CellDesign cellDesign() {
             Config c = obj(root, "", "cellDesign", true);
             if (c == null) return null;
             String p = "cellDesign";
-            Integer n = integer(c, p, "inlaysPerCell", 1, 64);
-            Double cap = num(c, p, "inlayCapacityAh", x -> x > 0, "> 0");
-            Double v = num(c, p, "inlayVoltageV", x -> x > 0, "> 0");
-            Double r = num(c, p, "inlayResistanceMilliOhm", x -> x > 0, "> 0");
+            DesignCatalogue designs = DesignCatalogue.bundled();
+            CellDatasheet cell = designs.cell();
+            Integer n = c.hasPath("inlaysPerCell") ? integer(c, p, "inlaysPerCell", 1, 64) : Integer.valueOf(cell.inlaysPerCell());
+            Double cap = c.hasPath("inlayCapacityAh") ? num(c, p, "inlayCapacityAh", x -> x > 0, "> 0") : Double.valueOf(cell.inlayCapacityAh());
+            Double v = c.hasPath("inlayVoltageV") ? num(c, p, "inlayVoltageV", x -> x > 0, "> 0") : Double.valueOf(cell.inlayNominalVoltageV());
+            Double r = c.hasPath("inlayResistanceMilliOhm") ? num(c, p, "inlayResistanceMilliOhm", x -> x > 0, "> 0") : Double.valueOf(cell.inlayResistanceMilliOhm());
+            sameAsDesigns(p, "inlaysPerCell", n == null ? null : n.doubleValue(), cell.inlaysPerCell(), "inlaysPerCell");
+            sameAsDesigns(p, "inlayCapacityAh", cap, cell.inlayCapacityAh(), "inlayCapacityAh");
+            sameAsDesigns(p, "inlayVoltageV", v, cell.inlayNominalVoltageV(), "inlayNominalVoltageV");
+            sameAsDesigns(p, "inlayResistanceMilliOhm", r, cell.inlayResistanceMilliOhm(), "inlayResistanceMilliOhm");
             Integer roll = integer(c, p, "inlaysPerRoll", 1, Integer.MAX_VALUE);
-            Integer pack = integer(c, p, "cellsPerPack", 1, Integer.MAX_VALUE);
+            PackArchitecture arch = null;
+            if (c.hasPath("packArchitecture")) {
+                String id = str(c, p, "packArchitecture");
+                if (id != null) {
+                    arch = designs.architecture(id).orElse(null);
+                    if (arch == null) {
+                        problem(join(p, "packArchitecture"), "must be a pack id of " + DesignCatalogue.RESOURCE + " "
+                                + designs.packs().stream().map(PackArchitecture::id).toList() + ", was \"" + id + "\"");
+                    }
+                }
+            }
+            Integer pack;
+            if (c.hasPath("cellsPerPack")) {
+                pack = integer(c, p, "cellsPerPack", 1, Integer.MAX_VALUE);
+                if (pack != null && arch != null && pack != arch.cells()) {
+                    problem(join(p, "cellsPerPack"), "must equal the " + arch.id() + " pack's " + arch.cells() + " cells ("
+                            + arch.series() + "s" + arch.parallel() + "p), was " + pack);
+                }
+            } else if (arch != null) {
+                pack = arch.cells();
+            } else {
+                if (!c.hasPath("packArchitecture")) problem(join(p, "packArchitecture"), "is required (or cellsPerPack)");
+                pack = null;
+            }
             if (n == null || cap == null || v == null || r == null || roll == null || pack == null) return null;
             return new CellDesign(n, cap, v, r, roll, pack);
+        }
+
+        private void sameAsDesigns(String prefix, String key, Double value, double designed, String designKey) {
+            if (value != null && Double.compare(value, designed) != 0) {
+                problem(join(prefix, key), "must equal " + DesignCatalogue.RESOURCE + " cell." + designKey + " " + fmt(designed)
+                        + " (one cell design: change it there), was " + fmt(value));
+            }
         }
 
         PhysicsParameters physics() {

@@ -1,5 +1,6 @@
 package org.ssbtwin.feed.simulation;
 
+import org.ssbtwin.fleet.design.DesignCatalogue;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -280,7 +281,9 @@ public final class SimulatedLifecycleFeed implements TwinFeed {
         }
         ServiceAssignment a = assignmentFor(pack, null);
         List<PackEvent> packEvents = new ArrayList<>();
-        packEvents.add(new PackEvent.Assembled(pack, a.vehicle().name(), cells, factors, a.vehicle().ratedKWh(), p.at()));
+        // the pack's energy is the sum of its cells' (designs.conf), whatever vehicle it goes into
+        double packKWh = cells.size() * DesignCatalogue.bundled().cell().energyWh() / 1000.0;
+        packEvents.add(new PackEvent.Assembled(pack, a.vehicle().name(), cells, factors, packKWh, p.at()));
         VehicleId vehicle = null;
         if (vehicles < maxVehicles) {
             String prefix = a.vehicle().name();

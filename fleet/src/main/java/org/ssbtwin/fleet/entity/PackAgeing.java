@@ -181,6 +181,11 @@ public final class PackAgeing {
         }
         // the candidate's position in the pack names the cell (its genealogy: GET /cells/{id}/genealogy)
         int position = pack.cellProfile() == null ? -1 : pack.cellProfile().candidatePosition(weakestAt);
+        // with parallel cells the profile holds series elements: name the first cell of the weakest element
+        if (pack.cellProfile() != null && pack.cellProfile().cells() < pack.cells().size()
+                && pack.cells().size() % pack.cellProfile().cells() == 0) {
+            position *= pack.cells().size() / pack.cellProfile().cells();
+        }
         String weakestCell = position >= 0 && position < pack.cells().size() ? pack.cells().get(position).value() : null;
         double lam = pack.cellProfile() == null ? ManufacturingFactors.NOMINAL.laminationTemperatureC()
                 : pack.cellProfile().meanLaminationTemperatureC();
