@@ -123,6 +123,7 @@ public final class TwinServer implements AutoCloseable {
             modules.add(new org.ssbtwin.api.history.HistoryRoutes(system, sharding, askTimeout));
             modules.add(org.ssbtwin.api.readside.FleetReadSide.start(system, settings, readSide).routes());
             modules.add(new org.ssbtwin.api.connector.ConnectorRoutes(mqtt));
+            modules.add(new org.ssbtwin.api.design.DesignRoutes()); // GET /api/v1/designs
             modules.add(org.ssbtwin.api.scenario.ScenarioRoutes.create(system, sharding, directory, clock, askTimeout));
             modules.add(new org.ssbtwin.api.http.OpenApiModule()); // GET /api/v1/openapi.json (fails the start on conflicting fragments)
             // --- end API modules ---
