@@ -296,6 +296,7 @@ public final class SimulatedLifecycleFeed implements TwinFeed {
         out.add(new AssetBatch.ForPack(pack, packEvents));
         for (int i = 0; i < cells.size(); i++) {
             List<CellEvent> ce = new ArrayList<>();
+            ce.add(ShippingRoute.DUNKIRK_TO_VINFAST_JV.shipped(pack, cells.size(), p.at())); // only plant-made cells are packed
             ce.add(new CellEvent.Packed(pack, i, p.at()));
             if (vehicle != null) ce.add(new CellEvent.Installed(vehicle, p.at()));
             out.add(new AssetBatch.ForCell(cells.get(i), ce));
