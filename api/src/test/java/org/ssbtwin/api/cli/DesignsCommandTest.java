@@ -16,7 +16,7 @@ class DesignsCommandTest {
         assertTrue(lines.get(0).contains("392.2 Wh"), lines.get(0));
         assertEquals("pack,vehicle,format,cells,series,parallel,nominal_v,ah,kwh,published_kwh,deviation_pct", lines.get(1));
         assertEquals(2 + 7, lines.size(), r.out());
-        assertTrue(lines.contains("VF3,VF3,CIP,48,48,1,355.2,53.0,18.83,18.64,+0.99"), r.out());
+        assertTrue(lines.contains("VF3,VF3,CIP,48,48,1,355.2,53.0,18.83,18.64,+1.00"), r.out());
         assertTrue(lines.contains("VF8,VF8,CIM,224,56,4,414.4,212.0,87.85,87.70,+0.17"), r.out());
         for (String row : lines.subList(2, lines.size())) {
             String[] f = row.split(",");
