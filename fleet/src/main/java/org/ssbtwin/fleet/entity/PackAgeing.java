@@ -62,8 +62,9 @@ public final class PackAgeing {
         try {
             return VehicleModel.valueOf(pack.vehicleModel()).packDesign();
         } catch (IllegalArgumentException | NullPointerException e) {
-            // a pack for a vehicle model the twin has no layout for: its own cells in series, assumed 3.7 V each
-            return new PackDesign(pack.nominalCapacityKwh(), Math.max(1, Math.min(1000, pack.cells().size())), 3.7);
+            // a pack for a vehicle model the twin has no layout for: its own cells in series, each the designed cell
+            return new PackDesign(pack.nominalCapacityKwh(), Math.max(1, Math.min(1000, pack.cells().size())),
+                    org.ssbtwin.fleet.design.DesignCatalogue.bundled().cell().nominalVoltageV());
         }
     }
 
