@@ -341,6 +341,19 @@ function renderWhatIf(result) {
 
 // ---- routing (#/ dashboard, #/cells/{id} genealogy) and refresh loops ----
 
+// the one battery design (designs.conf): the cell and every pack built from it
+async function loadDesigns() {
+  const { body } = await api('/designs');
+  const c = body.cell;
+  $('#designs-cell').textContent = `cell: ${c.name}: ${c.inlaysPerCell} inlays in series, ${fix(c.capacityAh, 1)} Ah x `
+    + `${fix(c.nominalVoltageV, 2)} V = ${fix(c.energyWh, 1)} Wh (${fix(c.minVoltageV, 2)}-${fix(c.maxVoltageV, 2)} V)`;
+  $('#designs-table tbody').replaceChildren(...body.packs.map((p) => el('tr', { 'data-pack': p.id },
+    el('td', { text: p.label }), el('td', { text: p.vehicle }), el('td', { text: p.format }),
+    el('td', { class: 'num', text: String(p.cells) }), el('td', { class: 'num', text: `${p.series}s${p.parallel}p` }),
+    el('td', { class: 'num', text: fix(p.nominalVoltageV, 1) }), el('td', { class: 'num', text: fix(p.ampHours, 0) }),
+    el('td', { class: 'num', text: fix(p.energyKWh, 2) }), el('td', { class: 'num', text: fix(p.publishedKWh, 2) }))));
+}
+
 function report(e) {
   if (e && e.status === 401) { showStatus('API key needed'); return; }
   showStatus(e ? 'error: ' + e.message : '');
@@ -366,10 +379,12 @@ function refreshAll() {
   refreshFleet().catch(report);
   refreshCells().catch(report);
   loadScenarios().catch(report);
+  loadDesigns().catch(report);
 }
 
 every(PLANT_EVERY_MS, refreshPlant);
 every(FLEET_EVERY_MS, refreshFleet);
 every(CELLS_EVERY_MS, refreshCells);
 loadScenarios().catch(report);
+loadDesigns().catch(report);
 route();

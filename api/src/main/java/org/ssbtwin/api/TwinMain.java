@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
         description = "Digital twin of solid-state battery cells from the plant to the fleet.",
         subcommands = {TwinMain.Serve.class, org.ssbtwin.api.cli.ReferenceProfileCommand.class,
                 org.ssbtwin.api.cli.PlantRampCommand.class,
+                org.ssbtwin.api.cli.DesignsCommand.class,
                 org.ssbtwin.api.cli.StudyCommand.class,
                 org.ssbtwin.api.cli.WhatIfCommand.class, org.ssbtwin.api.cli.ModelCardCommand.class,
                 org.ssbtwin.api.cli.PassportCommand.class})

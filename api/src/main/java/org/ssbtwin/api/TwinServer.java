@@ -151,6 +151,7 @@ public final class TwinServer implements AutoCloseable {
             modules.add(org.ssbtwin.api.readside.FleetReadSide.start(system, settings, readSide).routes());
             modules.add(new org.ssbtwin.api.connector.ConnectorRoutes(mqtt, kafka));
             modules.add(scenarioRoutes);
+            modules.add(new org.ssbtwin.api.design.DesignRoutes()); // GET /api/v1/designs
             modules.add(new org.ssbtwin.api.modelcard.ModelCardRoutes(system.dispatchers().lookup(
                     org.apache.pekko.actor.typed.DispatcherSelector.blocking()))); // GET /api/v1/model-card (computed off the HTTP dispatcher)
             org.ssbtwin.api.auth.AccessControl access = org.ssbtwin.api.auth.AccessControl.fromConfig(config); // twin.auth: roles per method + path

@@ -46,6 +46,14 @@ class EndToEndTest {
             g.get("steps").forEach(s -> steps.add(s.get("step").asText()));
             assertTrue(steps.containsAll(List.of("lamination", "bipolar-stacking", "formation-ageing", "eol-test", "grading",
                     "pack-assembly", "installation")), steps.toString());
+            // Dunkirk ships the graded cell in its pack's lot to the VinFast joint venture, which assembles the pack
+            assertTrue(steps.indexOf("grading") < steps.indexOf("shipment") && steps.indexOf("shipment") < steps.indexOf("pack-assembly"),
+                    steps.toString());
+            JsonNode shipment = g.get("steps").get(steps.indexOf("shipment"));
+            assertEquals("L-" + packId.substring(2), shipment.get("station").asText());
+            assertTrue(shipment.get("result").asText().contains("Vietnam"), shipment.toString());
+            assertEquals(full.get("cells").size() * 0.3922, full.get("nominalCapacityKwh").asDouble(), 1e-6,
+                    "the pack's energy is the sum of its cells'");
             assertEquals(packId, g.get("packId").asText());
             String vehicle = g.get("vehicleId").asText();
             assertEquals(packId, TestTwin.get(port, "/api/v1/vehicles/" + vehicle + "/pack").json().get("id").asText());

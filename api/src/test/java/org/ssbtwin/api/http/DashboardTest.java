@@ -96,6 +96,19 @@ class DashboardTest {
                 String source = browser.driver.findElement(By.id("fleet")).getAttribute("data-source");
                 assertTrue(List.of("distribution", "histogram").contains(source), source);
 
+                // the battery design: one row per pack architecture of GET /api/v1/designs, kWh = the sum of its cells
+                JsonNode designs = TestTwin.get(port, "/api/v1/designs").json();
+                List<WebElement> packRows = browser.await("the battery design table", Duration.ofSeconds(30), d -> {
+                    List<WebElement> rows = d.findElements(By.cssSelector("#designs-table tbody tr[data-pack]"));
+                    return rows.size() == designs.get("packs").size() ? rows : null;
+                });
+                WebElement vf8 = packRows.stream().filter(r -> "VF8".equals(r.getAttribute("data-pack"))).findFirst().orElseThrow();
+                List<WebElement> cellsOfVf8 = vf8.findElements(By.tagName("td"));
+                assertEquals("224", cellsOfVf8.get(3).getText());
+                assertEquals("56s4p", cellsOfVf8.get(4).getText());
+                assertEquals("87.85", cellsOfVf8.get(7).getText());
+                assertTrue(browser.driver.findElement(By.id("designs-cell")).getText().contains("392.2 Wh"));
+
                 // a click on a cell opens its genealogy
                 String cellId = browser.await("the cells table", Duration.ofSeconds(30), d -> d.findElements(
                         By.cssSelector("#cells-table tbody tr[data-cell]")).stream().findFirst().map(e -> e.getAttribute("data-cell")).orElse(null));

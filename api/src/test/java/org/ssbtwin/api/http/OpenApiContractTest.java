@@ -215,6 +215,7 @@ class OpenApiContractTest {
             new Probe("GET", "/api/v1/packs/P-DK1-000001/health", false), new Probe("GET", "/api/v1/packs/P-DK1-000001/history", false),
             new Probe("GET", "/api/v1/vehicles/VF5-000001/pack", false), new Probe("POST", "/api/v1/telemetry", false),
             new Probe("GET", "/api/v1/plant/kpis", false), new Probe("POST", "/api/v1/plant/mes-records", false),
+            new Probe("GET", "/api/v1/designs", false),
             new Probe("GET", "/api/v1/studies", false), new Probe("POST", "/api/v1/studies", false),
             new Probe("GET", "/api/v1/studies/s-unknown", false), new Probe("DELETE", "/api/v1/studies/s-unknown", false),
             new Probe("GET", "/api/v1/studies/s-unknown/result.csv", false), new Probe("GET", "/api/v1/studies/s-unknown/soh.png", false),

@@ -77,6 +77,32 @@ class ApiRoutesTest {
     }
 
     @Test
+    void designsListTheCellAndEveryPackArchitecture() {
+        var a = TestTwin.get(port, "/api/v1/designs");
+        assertEquals(200, a.status(), a.body());
+        var cell = a.json().get("cell");
+        assertEquals(2, cell.get("inlaysPerCell").asInt());
+        assertEquals(7.4, cell.get("nominalVoltageV").asDouble(), 1e-9);
+        assertEquals(392.2, cell.get("energyWh").asDouble(), 1e-9);
+        var packs = a.json().get("packs");
+        assertEquals(org.ssbtwin.fleet.design.DesignCatalogue.bundled().packs().size(), packs.size());
+        for (var p : packs) {
+            int cells = p.get("cells").asInt();
+            assertEquals(p.get("series").asInt() * p.get("parallel").asInt(), cells, p.toString());
+            assertEquals(cells * 0.3922, p.get("energyKWh").asDouble(), 0.001, p.toString());
+            assertEquals(p.get("parallel").asInt() * 53.0, p.get("ampHours").asDouble(), 1e-9, p.toString());
+            assertTrue(Math.abs(p.get("energyKWh").asDouble() / p.get("publishedKWh").asDouble() - 1) <= 0.02, p.toString());
+        }
+        assertEquals("VF8", packs.get(4).get("id").asText());
+        assertEquals(224, packs.get(4).get("cells").asInt());
+        assertEquals(414.4, packs.get(4).get("nominalVoltageV").asDouble(), 1e-9);
+        var post = TestTwin.send(port, java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/designs"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+        assertEquals(405, post.status(), post.body());
+        assertTrue(post.contentType().startsWith("application/problem+json"), post.contentType());
+    }
+
+    @Test
     void healthAndReadiness() {
         assertEquals("UP", TestTwin.get(port, "/api/v1/health").json().get("status").asText());
         var ready = TestTwin.get(port, "/api/v1/ready");

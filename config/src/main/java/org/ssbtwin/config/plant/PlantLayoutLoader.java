@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
 import org.ssbtwin.config.ConfigReader;
 import org.ssbtwin.config.ConfigReader.Range;
 import org.ssbtwin.core.id.StationId;
+import org.ssbtwin.fleet.design.CellDatasheet;
+import org.ssbtwin.fleet.design.DesignCatalogue;
+import org.ssbtwin.fleet.design.PackArchitecture;
 import org.ssbtwin.plant.cell.CellDesign;
 import org.ssbtwin.plant.layout.CycleTimeDistribution;
 import org.ssbtwin.plant.layout.LearningCurve;
@@ -100,17 +103,55 @@ public final class PlantLayoutLoader {
             }
         }
 
+        /**
+         * The plant's cell design: the cell itself comes from designs.conf (one source; values repeated here must
+         * equal it), the roll length is the plant's, and the cells per pack follow {@code packArchitecture} (a pack
+         * id of designs.conf) unless {@code cellsPerPack} is given explicitly (demo layouts).
+         */
         CellDesign cellDesign() {
             ConfigReader c = root.object("cellDesign");
             if (c == null) return null;
-            Integer n = c.integer("inlaysPerCell", 1, 64);
-            Double cap = c.number("inlayCapacityAh", Range.above(0));
-            Double v = c.number("inlayVoltageV", Range.above(0));
-            Double r = c.number("inlayResistanceMilliOhm", Range.above(0));
+            DesignCatalogue designs = DesignCatalogue.bundled();
+            CellDatasheet cell = designs.cell();
+            Integer n = c.has("inlaysPerCell") ? c.integer("inlaysPerCell", 1, 64) : Integer.valueOf(cell.inlaysPerCell());
+            Double cap = c.has("inlayCapacityAh") ? c.number("inlayCapacityAh", Range.above(0)) : Double.valueOf(cell.inlayCapacityAh());
+            Double v = c.has("inlayVoltageV") ? c.number("inlayVoltageV", Range.above(0)) : Double.valueOf(cell.inlayNominalVoltageV());
+            Double r = c.has("inlayResistanceMilliOhm") ? c.number("inlayResistanceMilliOhm", Range.above(0)) : Double.valueOf(cell.inlayResistanceMilliOhm());
+            sameAsDesigns(c, "inlaysPerCell", n == null ? null : n.doubleValue(), cell.inlaysPerCell(), "inlaysPerCell");
+            sameAsDesigns(c, "inlayCapacityAh", cap, cell.inlayCapacityAh(), "inlayCapacityAh");
+            sameAsDesigns(c, "inlayVoltageV", v, cell.inlayNominalVoltageV(), "inlayNominalVoltageV");
+            sameAsDesigns(c, "inlayResistanceMilliOhm", r, cell.inlayResistanceMilliOhm(), "inlayResistanceMilliOhm");
             Integer roll = c.integer("inlaysPerRoll", 1, Integer.MAX_VALUE);
-            Integer pack = c.integer("cellsPerPack", 1, Integer.MAX_VALUE);
+            PackArchitecture arch = null;
+            if (c.has("packArchitecture")) {
+                String id = c.string("packArchitecture");
+                if (id != null) {
+                    arch = designs.architecture(id).orElse(null);
+                    c.check(arch != null, "packArchitecture", "must be a pack id of " + DesignCatalogue.RESOURCE + " "
+                            + designs.packs().stream().map(PackArchitecture::id).toList() + ", was \"" + id + "\"");
+                }
+            }
+            Integer pack;
+            if (c.has("cellsPerPack")) {
+                pack = c.integer("cellsPerPack", 1, Integer.MAX_VALUE);
+                if (pack != null && arch != null) {
+                    c.check(pack == arch.cells(), "cellsPerPack", "must equal the " + arch.id() + " pack's " + arch.cells()
+                            + " cells (" + arch.series() + "s" + arch.parallel() + "p), was " + pack);
+                }
+            } else if (arch != null) {
+                pack = arch.cells();
+            } else {
+                c.check(c.has("packArchitecture"), "packArchitecture", "is required (or cellsPerPack)");
+                pack = null;
+            }
             if (n == null || cap == null || v == null || r == null || roll == null || pack == null) return null;
             return new CellDesign(n, cap, v, r, roll, pack);
+        }
+
+        private static void sameAsDesigns(ConfigReader c, String key, Double value, double designed, String designKey) {
+            c.check(value == null || Double.compare(value, designed) == 0, key, "must equal " + DesignCatalogue.RESOURCE
+                    + " cell." + designKey + " " + ConfigReader.format(designed) + " (one cell design: change it there), was "
+                    + (value == null ? "null" : ConfigReader.format(value)));
         }
 
         PhysicsParameters physics() {

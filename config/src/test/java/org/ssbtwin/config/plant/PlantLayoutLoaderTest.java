@@ -77,7 +77,8 @@ class PlantLayoutLoaderTest {
         assertProblem(fails(base.replace("meanSeconds = 3600", "meanSeconds = \"an hour\"")), "stations[7].cycleTime.meanSeconds must be a number");
         assertProblem(fails(base.replace("baseScrapRate = 0.003", "baseScrapRate = 1.5")), "stations[5].baseScrapRate must be within [0, 1), was 1.5");
         assertProblem(fails(base.replace("min = -60, max = -35", "min = -30, max = -35")), "stations[5].processWindows.dewPointC min must be <= max");
-        assertProblem(fails(base.replace("inlaysPerCell = 2", "inlaysPerCell = 0")), "cellDesign.inlaysPerCell must be within [1, 64], was 0");
+        // the bundled layouts take the cell from designs.conf: a layout that repeats a cell field is still range-checked
+        assertProblem(fails(base.replace("cellDesign { inlaysPerRoll = 20", "cellDesign { inlaysPerCell = 0, inlaysPerRoll = 20")), "cellDesign.inlaysPerCell must be within [1, 64], was 0");
         assertProblem(fails(base.replace("sop = \"2026-01-05T06:00:00Z\"", "sop = \"next monday\"")), "rampUp.sop must be an ISO-8601 instant");
         assertProblem(fails(base.replace("capacityShare = 1.0", "capacityShare = 1.5")), "rampUp.phases[0].capacityShare must be within [0, 1], was 1.5");
         assertProblem(fails(base.replace("initialMtbfFactor = 0.5", "initialMtbfFactor = 2")), "rampUp.learning.initialMtbfFactor must be within (0, 1], was 2");
@@ -93,7 +94,7 @@ class PlantLayoutLoaderTest {
     @Test
     void allProblemsAreReportedTogether() throws IOException {
         String base = resourceText(PlantLayoutLoader.DUNKIRK_SMALL);
-        String bad = base.replace("inlaysPerCell = 2", "inlaysPerCell = -1").replace("units = 1, slotsPerUnit = 12", "units = -3, slotsPerUnit = 12");
+        String bad = base.replace("cellDesign { inlaysPerRoll = 20", "cellDesign { inlaysPerCell = -1, inlaysPerRoll = 20").replace("units = 1, slotsPerUnit = 12", "units = -3, slotsPerUnit = 12");
         PlantLayoutException e = fails(bad);
         assertTrue(e.problems().size() >= 2, e.problems().toString());
     }

@@ -1,5 +1,6 @@
 package org.ssbtwin.feed.simulation;
 
+import org.ssbtwin.fleet.design.DesignCatalogue;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -280,7 +281,9 @@ public final class SimulatedLifecycleFeed implements TwinFeed {
         }
         ServiceAssignment a = assignmentFor(pack, null);
         List<PackEvent> packEvents = new ArrayList<>();
-        packEvents.add(new PackEvent.Assembled(pack, a.vehicle().name(), cells, factors, a.vehicle().ratedKWh(), p.at()));
+        // the pack's energy is the sum of its cells' (designs.conf), whatever vehicle it goes into
+        double packKWh = cells.size() * DesignCatalogue.bundled().cell().energyWh() / 1000.0;
+        packEvents.add(new PackEvent.Assembled(pack, a.vehicle().name(), cells, factors, packKWh, p.at()));
         VehicleId vehicle = null;
         if (vehicles < maxVehicles) {
             String prefix = a.vehicle().name();
@@ -293,6 +296,7 @@ public final class SimulatedLifecycleFeed implements TwinFeed {
         out.add(new AssetBatch.ForPack(pack, packEvents));
         for (int i = 0; i < cells.size(); i++) {
             List<CellEvent> ce = new ArrayList<>();
+            ce.add(ShippingRoute.DUNKIRK_TO_VINFAST_JV.shipped(pack, cells.size(), p.at())); // only plant-made cells are packed
             ce.add(new CellEvent.Packed(pack, i, p.at()));
             if (vehicle != null) ce.add(new CellEvent.Installed(vehicle, p.at()));
             out.add(new AssetBatch.ForCell(cells.get(i), ce));

@@ -1,13 +1,13 @@
 package org.ssbtwin.fleet.ageing;
 
 /**
- * Electrical layout of a CIP/CIM pack: {@code seriesElements} large-format cells in series, one cell per series
- * element (no parallel strings: the large-footprint ceramic cells allow dropping parallel connections, DOMAIN 1.2
- * June 2023; the element count is assumed per vehicle model).
+ * Electrical layout of a CIP/CIM pack as the ageing model sees it: {@code seriesElements} series elements, each the
+ * pack's parallel cells at one series position (derived from designs.conf by
+ * {@link org.ssbtwin.fleet.design.PackArchitecture#packDesign()}: element Ah = parallel x cell Ah, element V = cell V).
  *
- * @param ratedKWh rated (usable) pack energy
- * @param seriesElements cells in series
- * @param nominalCellVoltage nominal cell voltage, V (assumed 3.7 V)
+ * @param ratedKWh rated pack energy (the sum of its cells' energy)
+ * @param seriesElements series elements (cells in series)
+ * @param nominalCellVoltage nominal voltage of one series element = one cell, V
  */
 public record PackDesign(double ratedKWh, int seriesElements, double nominalCellVoltage) {
     public PackDesign {
@@ -22,7 +22,7 @@ public record PackDesign(double ratedKWh, int seriesElements, double nominalCell
         }
     }
 
-    /** Cell capacity in Ah implied by energy, series count and voltage. */
+    /** Series-element capacity in Ah implied by energy, series count and voltage (parallel x cell Ah). */
     public double cellAmpHours() {
         return ratedKWh * 1000.0 / (seriesElements * nominalCellVoltage);
     }

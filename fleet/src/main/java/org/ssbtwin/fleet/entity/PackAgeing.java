@@ -74,8 +74,9 @@ public final class PackAgeing {
         try {
             return VehicleModel.valueOf(pack.vehicleModel()).packDesign();
         } catch (IllegalArgumentException | NullPointerException e) {
-            // a pack for a vehicle model the twin has no layout for: its own cells in series, assumed 3.7 V each
-            return new PackDesign(pack.nominalCapacityKwh(), Math.max(1, Math.min(1000, pack.cells().size())), 3.7);
+            // a pack for a vehicle model the twin has no layout for: its own cells in series, each the designed cell
+            return new PackDesign(pack.nominalCapacityKwh(), Math.max(1, Math.min(1000, pack.cells().size())),
+                    org.ssbtwin.fleet.design.DesignCatalogue.bundled().cell().nominalVoltageV());
         }
     }
 
@@ -224,6 +225,11 @@ public final class PackAgeing {
         }
         // the candidate's position in the pack names the cell (its genealogy: GET /cells/{id}/genealogy)
         int position = pack.cellProfile() == null ? -1 : pack.cellProfile().candidatePosition(weakestAt);
+        // with parallel cells the profile holds series elements: name the first cell of the weakest element
+        if (pack.cellProfile() != null && pack.cellProfile().cells() < pack.cells().size()
+                && pack.cells().size() % pack.cellProfile().cells() == 0) {
+            position *= pack.cells().size() / pack.cellProfile().cells();
+        }
         String weakestCell = position >= 0 && position < pack.cells().size() ? pack.cells().get(position).value() : null;
         double lam = pack.cellProfile() == null ? ManufacturingFactors.NOMINAL.laminationTemperatureC()
                 : pack.cellProfile().meanLaminationTemperatureC();

@@ -7,6 +7,7 @@ import org.ssbtwin.core.Rejection;
 import org.ssbtwin.core.TwinSerializable;
 import org.ssbtwin.fleet.ageing.AgeingSnapshot;
 import org.ssbtwin.core.quality.CompactCellLists;
+import org.ssbtwin.core.quality.ManufacturingFactors;
 import org.ssbtwin.core.quality.SeriesCellProfile;
 import org.ssbtwin.core.id.CellId;
 import org.ssbtwin.core.id.PackId;
@@ -116,12 +117,22 @@ public record Pack(
         return null;
     }
 
+    /**
+     * The pack's series elements for the ageing model: with its vehicle model's architecture and all its cells, each
+     * element stands for its parallel cells ({@link org.ssbtwin.fleet.design.PackArchitecture#seriesElements});
+     * otherwise (unknown model, a pack of another cell count) every cell is its own series element, as before.
+     */
+    static List<ManufacturingFactors> seriesElements(String vehicleModel, List<ManufacturingFactors> cells) {
+        var arch = vehicleModel == null ? null : org.ssbtwin.fleet.design.DesignCatalogue.bundled().architecture(vehicleModel).orElse(null);
+        return arch != null && arch.cells() == cells.size() ? arch.seriesElements(cells) : cells;
+    }
+
     @Override
     public Pack apply(PackEvent event) {
         long rev = revision + 1;
         Instant at = event.at();
         if (event instanceof PackEvent.Assembled a) {
-            SeriesCellProfile profile = a.cellFactors().isEmpty() ? null : SeriesCellProfile.of(a.cellFactors());
+            SeriesCellProfile profile = a.cellFactors().isEmpty() ? null : SeriesCellProfile.of(seriesElements(a.vehicleModel(), a.cellFactors()));
             return new Pack(id, PackStatus.ASSEMBLED, a.vehicleModel(), a.cells(), profile, a.nominalCapacityKwh(), null, null,
                     null, null, 1.0, 1.0, 0, 0, 0, at, recentRecords, null, at, rev);
         } else if (event instanceof PackEvent.Installed i) {

@@ -74,8 +74,11 @@ public record Cell(
         }
         if (!exists()) return Rejection.notFound("cell " + id + " has no genealogy yet (not laminated)");
         if (status == CellStatus.SCRAPPED) return Rejection.conflict("status", "cell " + id + " was scrapped");
-        if (event instanceof CellEvent.Packed && status != CellStatus.GRADED) {
-            return Rejection.conflict("status", "cell " + id + " must be graded before packing, is " + status);
+        if (event instanceof CellEvent.Shipped && status != CellStatus.GRADED) {
+            return Rejection.conflict("status", "cell " + id + " must be graded before shipping, is " + status);
+        }
+        if (event instanceof CellEvent.Packed && status != CellStatus.GRADED && status != CellStatus.SHIPPED) {
+            return Rejection.conflict("status", "cell " + id + " must be graded (and shipped) before packing, is " + status);
         }
         if (event instanceof CellEvent.Installed && status != CellStatus.PACKED) {
             return Rejection.conflict("status", "cell " + id + " must be packed before installation, is " + status);
@@ -111,6 +114,12 @@ public record Cell(
         } else if (event instanceof CellEvent.Scrapped x) {
             s.add(new GenealogyStep("scrap", x.station().value(), at, x.cause(), Map.of()));
             return new Cell(id, CellStatus.SCRAPPED, inlays, s, grade, capacityAh, resistanceMilliOhm,
+                    selfDischargeMvPerWeek, factors, packId, packPosition, vehicleId, stateOfHealth, relativeResistance,
+                    equivalentFullCycles, at, rev);
+        } else if (event instanceof CellEvent.Shipped x) {
+            s.add(new GenealogyStep("shipment", x.lotId(), at, "shipped from " + x.origin() + " to " + x.destination(),
+                    Map.of("cellsInLot", (double) x.cellsInLot())));
+            return new Cell(id, CellStatus.SHIPPED, inlays, s, grade, capacityAh, resistanceMilliOhm,
                     selfDischargeMvPerWeek, factors, packId, packPosition, vehicleId, stateOfHealth, relativeResistance,
                     equivalentFullCycles, at, rev);
         } else if (event instanceof CellEvent.Packed p) {

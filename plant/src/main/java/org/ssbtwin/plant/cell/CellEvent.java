@@ -21,7 +21,8 @@ import org.ssbtwin.core.quality.ManufacturingFactors;
     @JsonSubTypes.Type(value = CellEvent.Scrapped.class, name = "cell-scrapped"),
     @JsonSubTypes.Type(value = CellEvent.Packed.class, name = "cell-packed"),
     @JsonSubTypes.Type(value = CellEvent.Installed.class, name = "cell-installed"),
-    @JsonSubTypes.Type(value = CellEvent.FieldStateReported.class, name = "cell-field-state-reported")
+    @JsonSubTypes.Type(value = CellEvent.FieldStateReported.class, name = "cell-field-state-reported"),
+    @JsonSubTypes.Type(value = CellEvent.Shipped.class, name = "cell-shipped")
 })
 public sealed interface CellEvent extends TwinSerializable {
     Instant at();
@@ -50,6 +51,27 @@ public sealed interface CellEvent extends TwinSerializable {
                   ManufacturingFactors factors, Instant at) implements CellEvent {}
 
     record Scrapped(String cause, StationId station, Instant at) implements CellEvent {}
+
+    /**
+     * The graded cell left the cell plant in a shipping lot for pack assembly elsewhere: Dunkirk makes and ships cells,
+     * the VinFast-ProLogium joint venture assembles CIM/CIP packs in Vietnam (DOMAIN 1.3). A new event type: older
+     * journals have none and stay valid (packing straight after grading is still accepted).
+     *
+     * @param lotId the shipping lot
+     * @param cellsInLot cells in the lot
+     * @param origin where the lot left from
+     * @param destination where the lot goes
+     * @param at when the lot left
+     */
+    record Shipped(String lotId, int cellsInLot, String origin, String destination, Instant at) implements CellEvent {
+        public Shipped {
+            if (lotId == null || lotId.isBlank()) throw new IllegalArgumentException("lotId is required");
+            if (cellsInLot < 1) throw new IllegalArgumentException("cellsInLot must be >= 1, was " + cellsInLot);
+            if (origin == null || origin.isBlank() || destination == null || destination.isBlank()) {
+                throw new IllegalArgumentException("origin and destination are required");
+            }
+        }
+    }
 
     record Packed(PackId packId, int position, Instant at) implements CellEvent {}
 

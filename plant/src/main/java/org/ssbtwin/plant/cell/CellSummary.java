@@ -22,6 +22,8 @@ public record CellSummary(CellId id, CellStatus status, String grade, double cap
             return new CellSummary(id, CellStatus.GRADED, g.grade(), g.capacityAh(), g.resistanceMilliOhm(), laminationTemperatureC, dewPointC, packId, vehicleId, stateOfHealth);
         } else if (e instanceof CellEvent.Scrapped) {
             return new CellSummary(id, CellStatus.SCRAPPED, grade, capacityAh, resistanceMilliOhm, laminationTemperatureC, dewPointC, packId, vehicleId, stateOfHealth);
+        } else if (e instanceof CellEvent.Shipped) {
+            return new CellSummary(id, CellStatus.SHIPPED, grade, capacityAh, resistanceMilliOhm, laminationTemperatureC, dewPointC, packId, vehicleId, stateOfHealth);
         } else if (e instanceof CellEvent.Packed p) {
             return new CellSummary(id, CellStatus.PACKED, grade, capacityAh, resistanceMilliOhm, laminationTemperatureC, dewPointC, p.packId(), vehicleId, stateOfHealth);
         } else if (e instanceof CellEvent.Installed i) {
