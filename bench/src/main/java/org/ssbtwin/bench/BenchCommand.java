@@ -40,7 +40,7 @@ public final class BenchCommand implements Callable<Integer> {
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new BenchCommand());
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            if (ex instanceof org.ssbtwin.config.ConfigException || ex instanceof IllegalArgumentException) {
+            if (ex instanceof org.ssbtwin.core.config.ConfigException || ex instanceof IllegalArgumentException) {
                 cmd.getErr().println("error: " + ex.getMessage());
                 return 2;
             }

@@ -1,4 +1,5 @@
 package org.ssbtwin.config;
+import org.ssbtwin.core.config.ConfigException;
 
 import com.typesafe.config.Config;
 import java.time.Duration;

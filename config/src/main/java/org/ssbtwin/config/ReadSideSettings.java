@@ -1,4 +1,5 @@
 package org.ssbtwin.config;
+import org.ssbtwin.core.config.ConfigReader;
 
 import com.typesafe.config.Config;
 

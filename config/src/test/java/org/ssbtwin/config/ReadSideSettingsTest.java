@@ -1,4 +1,5 @@
 package org.ssbtwin.config;
+import org.ssbtwin.core.config.ConfigException;
 
 import static org.junit.jupiter.api.Assertions.*;
 

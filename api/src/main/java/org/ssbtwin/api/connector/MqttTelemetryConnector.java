@@ -110,7 +110,7 @@ public final class MqttTelemetryConnector {
                 uri = null;
             }
             if (uri == null || uri.getHost() == null) {
-                throw new org.ssbtwin.config.ConfigException("twin.mqtt.broker-url", "not a valid broker URI (scheme://host:port): " + settings.brokerUrl());
+                throw new org.ssbtwin.core.config.ConfigException("twin.mqtt.broker-url", "not a valid broker URI (scheme://host:port): " + settings.brokerUrl());
             }
         }
     }

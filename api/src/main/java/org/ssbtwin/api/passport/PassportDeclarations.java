@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.ssbtwin.config.ConfigException;
+import org.ssbtwin.core.config.ConfigException;
 
 /**
  * The passport's static part that the twin cannot know and must not invent: what the economic operator declares

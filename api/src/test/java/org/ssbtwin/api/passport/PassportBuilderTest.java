@@ -23,7 +23,7 @@ import org.eclipse.digitaltwin.aas4j.v3.model.Submodel;
 import org.eclipse.digitaltwin.aas4j.v3.model.impl.DefaultEnvironment;
 import org.junit.jupiter.api.Test;
 import org.ssbtwin.api.http.Json;
-import org.ssbtwin.config.ConfigException;
+import org.ssbtwin.core.config.ConfigException;
 import org.ssbtwin.fleet.usage.VehicleModel;
 import org.ssbtwin.core.id.PackId;
 import org.ssbtwin.fleet.pack.HealthPoint;

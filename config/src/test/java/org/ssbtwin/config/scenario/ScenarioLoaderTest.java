@@ -11,7 +11,7 @@ import com.typesafe.config.ConfigFactory;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.ssbtwin.config.ConfigException;
+import org.ssbtwin.core.config.ConfigException;
 import org.ssbtwin.config.ScenarioSettings;
 import org.ssbtwin.fleet.usage.Climate;
 import org.ssbtwin.fleet.whatif.FieldProblem;

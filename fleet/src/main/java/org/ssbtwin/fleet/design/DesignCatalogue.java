@@ -1,10 +1,11 @@
 package org.ssbtwin.fleet.design;
 
 import com.typesafe.config.Config;
+import org.ssbtwin.core.config.ConfigReader;
+import org.ssbtwin.core.config.ConfigReader.Range;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
-import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.Set;
  * (e.g. {@code packs[2].series: must be in 1..1000, was 0}), in the style of the plant layout loader.
  *
  * <p>The file lives in the fleet module (not in the config module) because the fleet's vehicle models and the
- * pack twins need it and the config module depends on the fleet, not the other way round.
+ * pack twins need it and the config module depends on the fleet, not the other way round. It is read with the
+ * kernel's one validating reader ({@link ConfigReader}).
  */
 public record DesignCatalogue(CellDatasheet cell, List<PackArchitecture> packs) {
     /** The classpath resource of the bundled designs. */
@@ -75,135 +77,75 @@ public record DesignCatalogue(CellDatasheet cell, List<PackArchitecture> packs) 
     }
 
     static DesignCatalogue parse(Config root, String source) {
-        Reader r = new Reader();
-        DesignCatalogue d = r.catalogue(root);
-        if (!r.problems.isEmpty()) throw new InvalidDesignsException(source, r.problems);
+        ConfigReader r = ConfigReader.of(root);
+        DesignCatalogue d = catalogue(r);
+        if (r.hasProblems()) {
+            throw new InvalidDesignsException(source, r.problems().stream().map(ConfigReader.Problem::toString).toList());
+        }
         return d;
     }
 
-    private static final class Reader {
-        final List<String> problems = new ArrayList<>();
-
-        void problem(String path, String what) { problems.add(path + ": " + what); }
-
-        DesignCatalogue catalogue(Config root) {
-            if (!root.hasPath("designs") || root.getValue("designs").valueType() != ConfigValueType.OBJECT) {
-                problem("designs", "is required (an object with cell and packs)");
-                return null;
-            }
-            Config d = root.getConfig("designs");
-            known(d, "", Set.of("cell", "packs"));
-            CellDatasheet cell = cell(d);
-            List<PackArchitecture> packs = new ArrayList<>();
-            if (!d.hasPath("packs") || d.getValue("packs").valueType() != ConfigValueType.LIST) {
-                problem("packs", "is required (a list of pack architectures)");
-            } else {
-                List<? extends Config> list;
-                try {
-                    list = d.getConfigList("packs");
-                } catch (ConfigException.WrongType e) {
-                    problem("packs", "must be a list of objects");
-                    list = List.of();
-                }
-                if (list.isEmpty() && problems.isEmpty()) problem("packs", "must hold at least one pack architecture");
-                Set<String> ids = new HashSet<>();
-                for (int i = 0; i < list.size(); i++) {
-                    PackArchitecture p = pack(list.get(i), "packs[" + i + "]", cell);
-                    if (p != null && !ids.add(p.id())) problem("packs[" + i + "].id", "\"" + p.id() + "\" appears twice");
-                    else if (p != null) packs.add(p);
-                }
-            }
-            if (!problems.isEmpty() || cell == null) return null;
-            return new DesignCatalogue(cell, packs);
-        }
-
-        CellDatasheet cell(Config d) {
-            if (!d.hasPath("cell") || d.getValue("cell").valueType() != ConfigValueType.OBJECT) {
-                problem("cell", "is required (an object)");
-                return null;
-            }
-            Config c = d.getConfig("cell");
-            String p = "cell";
-            known(c, p, Set.of("name", "inlaysPerCell", "inlayCapacityAh", "inlayNominalVoltageV", "inlayMinVoltageV",
-                    "inlayMaxVoltageV", "inlayResistanceMilliOhm", "massKg"));
-            String name = str(c, p, "name");
-            Integer inlays = integer(c, p, "inlaysPerCell", 1, 64);
-            Double ah = positive(c, p, "inlayCapacityAh");
-            Double nom = positive(c, p, "inlayNominalVoltageV");
-            Double min = positive(c, p, "inlayMinVoltageV");
-            Double max = positive(c, p, "inlayMaxVoltageV");
-            Double r = positive(c, p, "inlayResistanceMilliOhm");
-            Double mass = c.hasPath("massKg") ? positive(c, p, "massKg") : null;
-            if (name == null || inlays == null || ah == null || nom == null || min == null || max == null || r == null
-                    || (c.hasPath("massKg") && mass == null)) {
-                return null;
-            }
-            if (!(min < nom && nom < max)) {
-                problem(p + ".inlayNominalVoltageV", "must lie between inlayMinVoltageV " + min + " and inlayMaxVoltageV " + max + ", was " + nom);
-                return null;
-            }
-            return new CellDatasheet(name, inlays, ah, nom, min, max, r, mass);
-        }
-
-        PackArchitecture pack(Config c, String p, CellDatasheet cell) {
-            known(c, p, Set.of("id", "vehicle", "label", "format", "series", "parallel", "publishedKWh"));
-            String id = str(c, p, "id");
-            if (id != null && !id.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,31}")) {
-                problem(p + ".id", "must match [A-Za-z0-9][A-Za-z0-9_-]{0,31}, was \"" + id + "\"");
-                id = null;
-            }
-            String vehicle = str(c, p, "vehicle");
-            String label = c.hasPath("label") ? str(c, p, "label") : id;
-            PackFormat format = null;
-            String f = str(c, p, "format");
-            if (f != null) {
-                try {
-                    format = PackFormat.valueOf(f);
-                } catch (IllegalArgumentException e) {
-                    problem(p + ".format", "must be CIM or CIP, was \"" + f + "\"");
-                }
-            }
-            Integer series = integer(c, p, "series", 1, 1000);
-            Integer parallel = integer(c, p, "parallel", 1, 64);
-            Double published = positive(c, p, "publishedKWh");
-            if (id == null || vehicle == null || label == null || format == null || series == null || parallel == null
-                    || published == null || cell == null) {
-                return null;
-            }
-            return new PackArchitecture(id, vehicle, label, format, series, parallel, published, cell);
-        }
-
-        void known(Config c, String path, Set<String> keys) {
-            for (String k : c.root().keySet()) {
-                if (!keys.contains(k)) problem(path.isEmpty() ? k : path + "." + k, "is not a known field (known: " + new java.util.TreeSet<>(keys) + ")");
+    private static DesignCatalogue catalogue(ConfigReader root) {
+        ConfigReader d = root.object("designs");
+        if (d == null) return null;
+        d.unknownKeys(Set.of("cell", "packs"));
+        CellDatasheet cell = cell(d);
+        List<PackArchitecture> packs = new ArrayList<>();
+        List<ConfigReader> list = d.objects("packs");
+        if (list != null) {
+            d.check(!list.isEmpty(), "packs", "must hold at least one pack architecture");
+            Set<String> ids = new HashSet<>();
+            for (ConfigReader p : list) {
+                PackArchitecture a = pack(p, cell);
+                if (a == null) continue;
+                if (ids.add(a.id())) packs.add(a);
+                else p.problem("id", "must be unique, was \"" + a.id() + "\" twice");
             }
         }
-
-        String str(Config c, String path, String key) {
-            String full = path + "." + key;
-            if (!c.hasPath(key)) { problem(full, "is required"); return null; }
-            if (c.getValue(key).valueType() != ConfigValueType.STRING) { problem(full, "must be a string"); return null; }
-            String s = c.getString(key);
-            if (s.isBlank()) { problem(full, "must not be blank"); return null; }
-            return s;
-        }
-
-        Integer integer(Config c, String path, String key, int lo, int hi) {
-            String full = path + "." + key;
-            if (!c.hasPath(key)) { problem(full, "is required"); return null; }
-            if (c.getValue(key).valueType() != ConfigValueType.NUMBER) { problem(full, "must be a number"); return null; }
-            double v = c.getDouble(key);
-            if (v != Math.rint(v) || v < lo || v > hi) { problem(full, "must be a whole number in " + lo + ".." + hi + ", was " + c.getValue(key).unwrapped()); return null; }
-            return (int) v;
-        }
-
-        Double positive(Config c, String path, String key) {
-            String full = path + "." + key;
-            if (!c.hasPath(key)) { problem(full, "is required"); return null; }
-            if (c.getValue(key).valueType() != ConfigValueType.NUMBER) { problem(full, "must be a number"); return null; }
-            double v = c.getDouble(key);
-            if (!(v > 0) || !Double.isFinite(v)) { problem(full, "must be > 0, was " + c.getValue(key).unwrapped()); return null; }
-            return v;
-        }
+        if (root.hasProblems() || cell == null) return null;
+        return new DesignCatalogue(cell, packs);
     }
+
+    private static CellDatasheet cell(ConfigReader d) {
+        ConfigReader c = d.object("cell");
+        if (c == null) return null;
+        c.unknownKeys(Set.of("name", "inlaysPerCell", "inlayCapacityAh", "inlayNominalVoltageV", "inlayMinVoltageV",
+                "inlayMaxVoltageV", "inlayResistanceMilliOhm", "massKg"));
+        String name = c.string("name");
+        Integer inlays = c.integer("inlaysPerCell", 1, 64);
+        Double ah = c.number("inlayCapacityAh", Range.above(0));
+        Double nom = c.number("inlayNominalVoltageV", Range.above(0));
+        Double min = c.number("inlayMinVoltageV", Range.above(0));
+        Double max = c.number("inlayMaxVoltageV", Range.above(0));
+        Double r = c.number("inlayResistanceMilliOhm", Range.above(0));
+        Double mass = c.optionalNumber("massKg", Range.above(0));
+        if (name == null || inlays == null || ah == null || nom == null || min == null || max == null || r == null
+                || (c.has("massKg") && mass == null)) {
+            return null;
+        }
+        if (!(min < nom && nom < max)) {
+            c.problem("inlayNominalVoltageV", "must lie between inlayMinVoltageV " + ConfigReader.format(min)
+                    + " and inlayMaxVoltageV " + ConfigReader.format(max) + ", was " + ConfigReader.format(nom));
+            return null;
+        }
+        return new CellDatasheet(name, inlays, ah, nom, min, max, r, mass);
+    }
+
+    private static PackArchitecture pack(ConfigReader c, CellDatasheet cell) {
+        c.unknownKeys(Set.of("id", "vehicle", "label", "format", "series", "parallel", "publishedKWh"));
+        String id = c.string("id", ID, "[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
+        String vehicle = c.string("vehicle");
+        String label = c.has("label") ? c.string("label") : id;
+        PackFormat format = c.enumValue("format", PackFormat.class);
+        Integer series = c.integer("series", 1, 1000);
+        Integer parallel = c.integer("parallel", 1, 64);
+        Double published = c.number("publishedKWh", Range.above(0));
+        if (id == null || vehicle == null || label == null || format == null || series == null || parallel == null
+                || published == null || cell == null) {
+            return null;
+        }
+        return new PackArchitecture(id, vehicle, label, format, series, parallel, published, cell);
+    }
+
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
 }

@@ -86,10 +86,10 @@ class DesignCatalogueTest {
                   ]
                 }""";
         var e = assertThrows(DesignCatalogue.InvalidDesignsException.class, () -> DesignCatalogue.parse(text, "test"));
-        for (String expected : new String[] {"cell.inlaysPerCell: must be a whole number in 1..64, was 0",
-                "cell.colour: is not a known field", "packs[0].format: must be CIM or CIP, was \"CIX\"",
-                "packs[0].series: must be a whole number in 1..1000, was 0",
-                "packs[1].parallel: must be a whole number in 1..64, was 1.5", "packs[1].publishedKWh: must be > 0, was -1"}) {
+        for (String expected : new String[] {"designs.cell.inlaysPerCell must be within [1, 64], was 0",
+                "designs.cell.colour is not a known field", "designs.packs[0].format must be one of [CIM, CIP], was \"CIX\"",
+                "designs.packs[0].series must be within [1, 1000], was 0",
+                "designs.packs[1].parallel must be a whole number, was 1.5", "designs.packs[1].publishedKWh must be > 0, was -1"}) {
             assertTrue(e.problems().stream().anyMatch(p -> p.contains(expected)), expected + " not in " + e.problems());
         }
         var dup = assertThrows(DesignCatalogue.InvalidDesignsException.class, () -> DesignCatalogue.parse("""
@@ -98,7 +98,7 @@ class DesignCatalogueTest {
                          inlayMinVoltageV = 4.0, inlayMaxVoltageV = 4.2, inlayResistanceMilliOhm = 1.2 }
                   packs = [ { id = A, vehicle = VF3, format = CIP, series = 48, parallel = 1, publishedKWh = 18 } ]
                 }""", "test"));
-        assertTrue(dup.problems().get(0).startsWith("cell.inlayNominalVoltageV: must lie between"), dup.problems().toString());
+        assertTrue(dup.problems().get(0).startsWith("designs.cell.inlayNominalVoltageV must lie between"), dup.problems().toString());
         assertThrows(DesignCatalogue.InvalidDesignsException.class, () -> DesignCatalogue.parse("designs { cell = 1", "test"));
     }
 }

@@ -1,4 +1,4 @@
-package org.ssbtwin.config;
+package org.ssbtwin.core.config;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,4 +1,4 @@
-package org.ssbtwin.config;
+package org.ssbtwin.core.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;

@@ -1,4 +1,4 @@
-package org.ssbtwin.config;
+package org.ssbtwin.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.ssbtwin.config.ConfigReader.Problem;
-import org.ssbtwin.config.ConfigReader.Range;
+import org.ssbtwin.core.config.ConfigReader.Problem;
+import org.ssbtwin.core.config.ConfigReader.Range;
 
 class ConfigReaderTest {
     enum Colour { RED, GREEN, BLUE }
