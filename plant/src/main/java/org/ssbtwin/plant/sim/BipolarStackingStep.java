@@ -21,7 +21,7 @@ final class BipolarStackingStep extends ProcessStep {
     BipolarStackingStep(StationRuntime station, StationRuntime upstream, EventCalendar calendar, LineItems items,
                         PhysicsParameters phys, boolean genealogy, LaminationStep lamination, double misalignmentSigmaMm,
                         double misalignmentToleranceMm) {
-        super(station, upstream, calendar, items, phys, genealogy);
+        super(station, upstream, calendar, items, phys, genealogy, items.inlaysPerCell);
         this.lamination = lamination;
         this.inlaysPerCell = items.inlaysPerCell;
         this.misSigma = misalignmentSigmaMm;
@@ -31,9 +31,6 @@ final class BipolarStackingStep extends ProcessStep {
         this.tmpDose = new double[inlaysPerCell];
         this.tmpSev = new double[inlaysPerCell];
     }
-
-    @Override
-    boolean inputsAvailable() { return station.in.size() >= inlaysPerCell; }
 
     @Override
     int takeInputs(int srv) {

@@ -11,12 +11,9 @@ final class CoatingStep extends ProcessStep {
     private final RollStore rolls;
 
     CoatingStep(StationRuntime station, EventCalendar calendar, LineItems items, PhysicsParameters phys, boolean genealogy) {
-        super(station, null, calendar, items, phys, genealogy);
+        super(station, null, calendar, items, phys, genealogy, 0);
         this.rolls = items.rolls[station.idx];
     }
-
-    @Override
-    boolean inputsAvailable() { return true; }
 
     @Override
     int takeInputs(int srv) { return rolls.allocate(); }

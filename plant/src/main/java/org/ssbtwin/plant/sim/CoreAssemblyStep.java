@@ -24,7 +24,7 @@ final class CoreAssemblyStep extends ProcessStep {
     CoreAssemblyStep(StationRuntime station, StationRuntime upstream, EventCalendar calendar, LineItems items,
                      PhysicsParameters phys, boolean genealogy, LaminationStep lamination, CellDesign design,
                      double dewPointC, double dewLimit) {
-        super(station, upstream, calendar, items, phys, genealogy);
+        super(station, upstream, calendar, items, phys, genealogy, 1);
         this.lamination = lamination;
         this.design = design;
         this.dewSetpoint = dewPointC;

@@ -20,7 +20,7 @@ final class EolTestStep extends ProcessStep {
     EolTestStep(StationRuntime station, StationRuntime upstream, EventCalendar calendar, LineItems items,
                 PhysicsParameters phys, boolean genealogy, CellDesign design, KpiAccounting kpis,
                 ProductionRecordBuilder records) {
-        super(station, upstream, calendar, items, phys, genealogy);
+        super(station, upstream, calendar, items, phys, genealogy, 1);
         this.design = design;
         this.kpis = kpis;
         this.records = records;

@@ -9,7 +9,7 @@ final class FormationAgeingStep extends ProcessStep {
 
     FormationAgeingStep(StationRuntime station, StationRuntime upstream, EventCalendar calendar, LineItems items,
                         PhysicsParameters phys, boolean genealogy, double selfDischargeLimitMvPerWeek) {
-        super(station, upstream, calendar, items, phys, genealogy);
+        super(station, upstream, calendar, items, phys, genealogy, 1);
         this.sdLimit = selfDischargeLimitMvPerWeek;
     }
 

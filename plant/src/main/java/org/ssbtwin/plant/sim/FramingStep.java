@@ -6,7 +6,7 @@ import org.ssbtwin.plant.layout.PhysicsParameters;
 final class FramingStep extends ProcessStep {
     FramingStep(StationRuntime station, StationRuntime upstream, EventCalendar calendar, LineItems items,
                 PhysicsParameters phys, boolean genealogy) {
-        super(station, upstream, calendar, items, phys, genealogy);
+        super(station, upstream, calendar, items, phys, genealogy, 1);
     }
 
     @Override

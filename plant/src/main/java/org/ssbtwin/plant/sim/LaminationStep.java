@@ -26,15 +26,15 @@ final class LaminationStep extends ProcessStep {
 
     LaminationStep(StationRuntime station, StationRuntime[] coaters, EventCalendar calendar, LineItems items,
                    PhysicsParameters phys, boolean genealogy, ProcessWindow window, double temperatureC, int inlaysPerRoll) {
-        super(station, null, calendar, items, phys, genealogy);
+        super(station, null, calendar, items, phys, genealogy, 0);
         this.coaters = coaters;
         this.window = window;
         this.temperatureSetpoint = temperatureC;
         this.inlaysPerRoll = inlaysPerRoll;
     }
 
-    @Override
-    boolean inputsAvailable() {
+    /** Whether every coating kind has an open roll with inlays left or a roll waiting. */
+    boolean rollsAvailable() {
         for (int k = 0; k < 3; k++) if (openLeft[k] == 0 && rollQ[k].isEmpty()) return false;
         return true;
     }

@@ -18,14 +18,11 @@ final class PackAssemblyStep extends ProcessStep {
 
     PackAssemblyStep(StationRuntime station, StationRuntime upstream, EventCalendar calendar, LineItems items,
                      PhysicsParameters phys, boolean genealogy, int cellsPerPack, KpiAccounting kpis) {
-        super(station, upstream, calendar, items, phys, genealogy);
+        super(station, upstream, calendar, items, phys, genealogy, cellsPerPack);
         this.cellsPerPack = cellsPerPack;
         this.packCells = new long[station.servers * cellsPerPack];
         this.kpis = kpis;
     }
-
-    @Override
-    boolean inputsAvailable() { return station.in.size() >= cellsPerPack; }
 
     @Override
     int takeInputs(int srv) {

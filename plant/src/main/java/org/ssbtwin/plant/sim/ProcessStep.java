@@ -22,10 +22,13 @@ abstract sealed class ProcessStep
     final PhysicsParameters phys;
     /** Keep what the genealogy records need (station passes of every item). */
     final boolean genealogy;
+    /** Items one job takes from the input buffer (0 for coating, which is never starved, and for roll-fed lamination). */
+    private final int inputsPerJob;
 
     ProcessStep(StationRuntime station, StationRuntime upstream, EventCalendar calendar, LineItems items,
-                PhysicsParameters phys, boolean genealogy) {
+                PhysicsParameters phys, boolean genealogy, int inputsPerJob) {
         this.station = station;
+        this.inputsPerJob = inputsPerJob;
         this.upstream = upstream;
         this.calendar = calendar;
         this.items = items;
@@ -33,8 +36,13 @@ abstract sealed class ProcessStep
         this.genealogy = genealogy;
     }
 
-    /** Whether the input buffer holds what one job needs (default: one item). */
-    boolean inputsAvailable() { return !station.in.isEmpty(); }
+    /**
+     * Whether the input buffer holds what one job needs. Final and without a virtual call (it runs several times per
+     * event): lamination, fed by rolls, answers through {@link LaminationStep#rollsAvailable()}.
+     */
+    final boolean inputsAvailable() {
+        return this instanceof LaminationStep lamination ? lamination.rollsAvailable() : station.in.size() >= inputsPerJob;
+    }
 
     /** Takes one job's inputs for slot {@code srv} and returns the item the job works on (default: the next buffered item). */
     int takeInputs(int srv) {
