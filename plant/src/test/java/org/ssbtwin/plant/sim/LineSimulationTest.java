@@ -75,8 +75,27 @@ class LineSimulationTest {
             assertTrue(s.utilisation() + s.blockedShare() + s.downShare() <= 1 + 1e-9);
         }
         assertTrue(k.cellsCompleted() > 0);
-        assertTrue(k.wipCells() > 0 && k.wipInlays() >= 0);
+        // WIP lies on station slots or in input buffers: at most the slots and buffer capacities of its stretch of line
+        PlantLayout layout = steadySmall();
+        long inlayCapacity = slotsOf(layout, StationKind.LAMINATION) + slotsOf(layout, StationKind.FRAMING)
+                + slotsOf(layout, StationKind.CORE_ASSEMBLY) + bufferOf(layout, StationKind.FRAMING)
+                + bufferOf(layout, StationKind.CORE_ASSEMBLY) + bufferOf(layout, StationKind.BIPOLAR_STACKING);
+        long cellCapacity = slotsOf(layout, StationKind.BIPOLAR_STACKING) + slotsOf(layout, StationKind.FORMATION_AGEING)
+                + slotsOf(layout, StationKind.EOL_TEST) + bufferOf(layout, StationKind.FORMATION_AGEING)
+                + bufferOf(layout, StationKind.EOL_TEST) + bufferOf(layout, StationKind.PACK_ASSEMBLY)
+                + slotsOf(layout, StationKind.PACK_ASSEMBLY) * layout.cellDesign().cellsPerPack();
+        assertTrue(k.wipInlays() > 0 && k.wipInlays() <= inlayCapacity, "inlay WIP " + k.wipInlays() + " of " + inlayCapacity);
+        assertTrue(k.wipCells() > 0 && k.wipCells() <= cellCapacity, "cell WIP " + k.wipCells() + " of " + cellCapacity);
         assertEquals(k.cellsCompleted(), k.gradeA() + k.gradeB());
+    }
+
+    private static long slotsOf(PlantLayout layout, StationKind kind) {
+        var s = layout.station(kind);
+        return (long) s.units() * s.slotsPerUnit();
+    }
+
+    private static long bufferOf(PlantLayout layout, StationKind kind) {
+        return layout.station(kind).inputBufferCapacity();
     }
 
     @Test

@@ -1,0 +1,88 @@
+package org.ssbtwin.plant.sim;
+
+import java.time.Instant;
+import java.util.SplittableRandom;
+
+/**
+ * The discrete-event engine's calendar: the virtual clock, the two event heaps, the payload encoding, the sink the
+ * current {@code advanceTo} call emits to and the set of stations to re-examine after an event.
+ *
+ * <p>An event is two longs: its time (ms since the simulation start) and a payload
+ * {@code type(8) | station(8) | version(16) | index(32)}. Completions of long-cycle stations (formation/ageing:
+ * ~10^5 jobs in process) live in their own heap so the main calendar stays small and cache-resident.
+ */
+final class EventCalendar {
+    static final int JOB_DONE = 0, FAILURE = 1, REPAIR = 2, SHIFT = 3, READING = 4,
+            DEW_START = 5, DEW_END = 6, PHASE = 7, CONTROL = 8;
+    /** Stations with cycles at least this long and more than {@link #FAR_MIN_SLOTS} slots use the far heap. */
+    private static final double FAR_CYCLE_MS = 3_600_000.0;
+    private static final int FAR_MIN_SLOTS = 1000;
+    /** Returned by {@link #next} when no event is due; payloads are never negative (type <= 8). */
+    static final long NO_EVENT = -1;
+
+    static long encode(int type, int station, int version, int index) {
+        return ((long) type << 56) | ((long) station << 48) | ((long) (version & 0xFFFF) << 32) | (index & 0xFFFFFFFFL);
+    }
+
+    static int type(long payload) { return (int) (payload >>> 56); }
+
+    static int station(long payload) { return (int) ((payload >>> 48) & 0xFF); }
+
+    static int version(long payload) { return (int) ((payload >>> 32) & 0xFFFF); }
+
+    static int index(long payload) { return (int) payload; }
+
+    final long startEpochMs;
+    final EventQueue near = new EventQueue();
+    private final EventQueue far = new EventQueue();
+    /** Virtual time, ms since start. */
+    long now;
+    private PlantEventSink sink = PlantEventSink.NONE;
+    private int dirtyMask;
+
+    EventCalendar(long startEpochMs) { this.startEpochMs = startEpochMs; }
+
+    /** The heap for the job completions of a station with this mean cycle and number of slots. */
+    EventQueue jobQueueFor(double cycleMeanMs, int slots) {
+        return cycleMeanMs >= FAR_CYCLE_MS && slots > FAR_MIN_SLOTS ? far : near;
+    }
+
+    /** Pops the earliest event at or before {@code target}, moves the clock to it and returns its payload, or {@link #NO_EVENT}. */
+    long next(long target) {
+        EventQueue n = near, f = far, q;
+        if (n.isEmpty()) q = f;
+        else if (f.isEmpty()) q = n;
+        else q = f.peekTime() < n.peekTime() ? f : n;
+        if (q.isEmpty() || q.peekTime() > target) return NO_EVENT;
+        long time = q.peekTime();
+        long payload = q.peekPayload();
+        q.pop();
+        now = time;
+        return payload;
+    }
+
+    void sink(PlantEventSink s) { this.sink = s; }
+
+    void emit(PlantEvent e) { sink.accept(e); }
+
+    /** The current virtual time as an instant. */
+    Instant at() { return Instant.ofEpochMilli(startEpochMs + now); }
+
+    /** A virtual time (ms since start) as an instant. */
+    Instant instant(long ms) { return Instant.ofEpochMilli(startEpochMs + ms); }
+
+    void markDirty(int station) { dirtyMask |= 1 << station; }
+
+    /** The next station to re-examine (lowest position first), or -1 when none is left; clears its mark. */
+    int pollDirty() {
+        if (dirtyMask == 0) return -1;
+        int i = Integer.numberOfTrailingZeros(dirtyMask);
+        dirtyMask &= ~(1 << i);
+        return i;
+    }
+
+    /** An exponentially distributed delay in ms (at least 1) with the given mean in hours. */
+    static long expMs(SplittableRandom rng, double meanHours) {
+        return Math.max(1L, Math.round(-Math.log(1 - rng.nextDouble()) * meanHours * 3_600_000.0));
+    }
+}

@@ -1,0 +1,462 @@
+package org.ssbtwin.plant.sim;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.ssbtwin.core.id.StationId;
+import org.ssbtwin.plant.layout.ScrapCause;
+import org.ssbtwin.plant.layout.StationKind;
+import org.ssbtwin.plant.layout.StationSpec;
+import org.ssbtwin.plant.station.Setpoints;
+import org.ssbtwin.plant.station.StationState;
+
+/**
+ * One station while the line runs: its units (machines) of {@code slotsPerUnit} slots, their availability (ramp
+ * activation, failures and repairs, shifts), the jobs on the slots, the input buffer, the flow of finished items
+ * downstream (or blocking on the slot when the downstream buffer is full), the time shares and counters behind its
+ * KPIs, and its line-speed setpoint. What a job does to an item depends on the station kind: {@link #step}.
+ *
+ * <p>Jobs on a failed or off-shift unit pause and resume (preempt-resume): a unit's clock only runs while it is
+ * available, and a job is done when the unit clock has advanced by the job's sampled cycle time.
+ */
+final class StationRuntime {
+    static final byte FREE = 0, BUSY = 1, BLOCKED = 2, INACTIVE = 3;
+    private static final int NONE = -1;
+
+    final int idx;
+    final StationSpec spec;
+    final StationKind kind;
+    final StationId id;
+    final StationId[] unitIds;
+    final int units, slots, servers;
+    final SplittableRandom rng;
+    final double cycleMeanMs, sigmaLn, muLnBase;
+    final boolean constantCycle;
+    final EventQueue jobQueue;
+    final double baseScrapRate;
+    final int baseCause;
+    final int inCap;
+    private final EventCalendar calendar;
+    private final LearningFactors learning;
+    private final long readingIntervalMs;
+    /** The kind's process step; set once when the line is wired. */
+    ProcessStep step;
+    /** Where finished items go: the next station and its buffer; null at the end of the line. */
+    private StationRuntime downstream;
+    private IntRing downstreamBuffer;
+    double speedFactor = 1;
+    int activeUnits;
+
+    // slots ("servers"): state, item, job start, cycle needed, unit clock at start, free/suspended/parked list link
+    final byte[] sState;
+    final int[] sItem;
+    final long[] sStart, sNeed, sClock;
+    final int[] sLink;
+    // units
+    final boolean[] uUp, uActive, uAvail;
+    final long[] uClockBase, uClockSince;
+    final int[] uBusy, uSuspHead, uParkHead;
+    final int[] uVersion;
+    final int[] uBlocked;
+    final int[] free;
+    int freeN;
+
+    final IntRing in;
+    final IntRing blocked;
+
+    // KPI counters and time shares (unit-slot ms) over the statistics window
+    long cIn, cOut, cScrap;
+    final long[] scrapBy = new long[LineItems.CAUSES.length];
+    long heldAtWindowStart;
+    int busyUp, blockedN, downUnits, blockedOnDown;
+    boolean onShift;
+    private long lastAcc;
+    double tBusy, tBlocked, tDown, tPlanned;
+    StationState state = StationState.IDLE;
+
+    final Map<String, Double> setpoints;
+    double lineSpeed;
+    final double lineSpeedNominal;
+
+    private boolean hasSpare;
+    private double spare;
+
+    StationRuntime(int idx, StationSpec spec, SplittableRandom rng, EventCalendar calendar, LearningFactors learning,
+                   long readingIntervalMs) {
+        this.idx = idx;
+        this.spec = spec;
+        this.kind = spec.kind();
+        this.id = spec.id();
+        this.units = spec.units();
+        this.slots = spec.slotsPerUnit();
+        this.servers = units * slots;
+        this.rng = rng;
+        this.calendar = calendar;
+        this.learning = learning;
+        this.readingIntervalMs = readingIntervalMs;
+        this.unitIds = new StationId[units];
+        for (int u = 0; u < units; u++) unitIds[u] = spec.unitId(u);
+        this.cycleMeanMs = spec.cycleTime().meanSeconds() * 1000.0;
+        this.sigmaLn = spec.cycleTime().sigmaLn();
+        this.muLnBase = spec.cycleTime().muLn(1.0);
+        this.constantCycle = spec.cycleTime().cv() == 0;
+        this.jobQueue = calendar.jobQueueFor(cycleMeanMs, servers);
+        this.baseScrapRate = spec.baseScrapRate();
+        this.baseCause = ScrapCause.baseCauseOf(kind).ordinal();
+        this.inCap = spec.inputBufferCapacity();
+        sState = new byte[servers];
+        Arrays.fill(sState, INACTIVE);
+        sItem = new int[servers];
+        sStart = new long[servers];
+        sNeed = new long[servers];
+        sClock = new long[servers];
+        sLink = new int[servers];
+        uUp = new boolean[units];
+        Arrays.fill(uUp, true);
+        uActive = new boolean[units];
+        uAvail = new boolean[units];
+        uClockBase = new long[units];
+        uClockSince = new long[units];
+        uBusy = new int[units];
+        uBlocked = new int[units];
+        uSuspHead = new int[units];
+        uParkHead = new int[units];
+        Arrays.fill(uSuspHead, NONE);
+        Arrays.fill(uParkHead, NONE);
+        uVersion = new int[units];
+        free = new int[servers];
+        in = new IntRing(Math.min(Math.max(inCap, 4), 1 << 16));
+        blocked = new IntRing(16);
+        setpoints = new HashMap<>(spec.setpoints());
+        lineSpeed = lineSpeedNominal = spec.setpoint(Setpoints.LINE_SPEED_M_PER_MIN, 0);
+    }
+
+    /** Finished items of this station go into {@code buffer} of {@code next}. */
+    void connect(StationRuntime next, IntRing buffer) {
+        this.downstream = next;
+        this.downstreamBuffer = buffer;
+    }
+
+    /** Standard normal (Marsaglia polar method, second value cached); per-station stream, deterministic. */
+    double gauss() {
+        if (hasSpare) {
+            hasSpare = false;
+            return spare;
+        }
+        double x, y, q;
+        do {
+            x = 2 * rng.nextDouble() - 1;
+            y = 2 * rng.nextDouble() - 1;
+            q = x * x + y * y;
+        } while (q >= 1 || q == 0);
+        double f = Math.sqrt(-2 * Math.log(q) / q);
+        spare = y * f;
+        hasSpare = true;
+        return x * f;
+    }
+
+    long sampleCycleMs() {
+        double mean = cycleMeanMs * speedFactor;
+        double v = constantCycle ? mean : mean * Math.exp(muLnBase + sigmaLn * gauss());
+        return Math.max(1L, (long) (v + 0.5));
+    }
+
+    /** Items on the slots (in process or blocked). */
+    int held() {
+        int n = 0;
+        for (int u = 0; u < activeUnits; u++) n += uBusy[u];
+        return n + blockedN;
+    }
+
+    long clock(int u, long t) {
+        return uClockBase[u] + (uAvail[u] ? t - uClockSince[u] : 0);
+    }
+
+    /** Adds the time since the last call to the time shares. */
+    void accumulate(long t) {
+        long dt = t - lastAcc;
+        if (dt <= 0) return;
+        lastAcc = t;
+        if (!onShift || activeUnits == 0) return;
+        tPlanned += (double) activeUnits * slots * dt;
+        tBusy += (double) busyUp * dt;
+        tBlocked += (double) blockedN * dt;
+        tDown += (double) (downUnits * slots - blockedOnDown) * dt;
+    }
+
+    // ---------------------------------------------------------------- flow of items
+
+    /** Starts jobs on free slots while inputs are available, then refreshes the aggregate state. */
+    void tryStart() {
+        if (onShift && activeUnits > 0) {
+            while (step.inputsAvailable()) {
+                int srv = popFree();
+                if (srv < 0) break;
+                startJob(srv);
+            }
+        }
+        refreshState();
+    }
+
+    private void startJob(int srv) {
+        int item = step.takeInputs(srv);
+        long now = calendar.now;
+        accumulate(now);
+        int u = srv / slots;
+        sState[srv] = BUSY;
+        sItem[srv] = item;
+        sStart[srv] = now;
+        long need = sampleCycleMs();
+        sNeed[srv] = need;
+        sClock[srv] = clock(u, now);
+        uBusy[u]++;
+        busyUp++;
+        cIn++;
+        jobQueue.push(now + need, EventCalendar.encode(EventCalendar.JOB_DONE, idx, 0, srv));
+    }
+
+    /** Moves this station's blocked items into {@code target} (a buffer of the next station) while it has space. */
+    void releaseBlockedInto(IntRing target, int capacity) {
+        boolean moved = false;
+        while (!blocked.isEmpty() && target.size() < capacity) {
+            int srv = blocked.poll();
+            accumulate(calendar.now);
+            target.add(sItem[srv]);
+            blockedN--;
+            int bu = srv / slots;
+            uBlocked[bu]--;
+            if (!uUp[bu]) blockedOnDown--;
+            cOut++;
+            releaseServer(srv);
+            moved = true;
+        }
+        if (moved) calendar.markDirty(idx);
+    }
+
+    void onJobDone(int srv) {
+        if (sState[srv] != BUSY) return;
+        long now = calendar.now;
+        int u = srv / slots;
+        long got = clock(u, now) - sClock[srv];
+        long need = sNeed[srv];
+        if (got < need) {
+            if (uAvail[u]) jobQueue.push(now + (need - got), EventCalendar.encode(EventCalendar.JOB_DONE, idx, 0, srv));
+            else suspend(u, srv);
+            return;
+        }
+        accumulate(now);
+        uBusy[u]--;
+        if (uAvail[u]) busyUp--;
+        int item = sItem[srv];
+        boolean baseScrap = baseScrapRate > 0 && rng.nextDouble() < baseScrapRate * learning.scrap;
+        int cause = step.complete(srv, u, item, baseScrap);
+        calendar.markDirty(idx);
+        if (cause >= 0) {
+            cScrap++;
+            scrapBy[cause]++;
+            releaseServer(srv);
+            return;
+        }
+        StationRuntime d = downstream;
+        if (d == null) {
+            cOut++;
+            releaseServer(srv);
+            return;
+        }
+        IntRing target = downstreamBuffer;
+        if (target.size() < d.inCap && blocked.isEmpty()) {
+            target.add(item);
+            cOut++;
+            releaseServer(srv);
+            calendar.markDirty(d.idx);
+        } else {
+            sState[srv] = BLOCKED;
+            blockedN++;
+            uBlocked[u]++;
+            if (!uUp[u]) blockedOnDown++;
+            blocked.add(srv);
+        }
+    }
+
+    // ---------------------------------------------------------------- slots and units
+
+    private void setAvail(int u, boolean avail) {
+        if (uAvail[u] == avail) return;
+        long now = calendar.now;
+        accumulate(now);
+        if (uAvail[u]) {
+            uClockBase[u] += now - uClockSince[u];
+            busyUp -= uBusy[u];
+        } else {
+            uClockSince[u] = now;
+            busyUp += uBusy[u];
+        }
+        uAvail[u] = avail;
+        if (avail) {
+            for (int srv = uSuspHead[u]; srv != NONE; ) {
+                int next = sLink[srv];
+                long got = clock(u, now) - sClock[srv];
+                jobQueue.push(now + Math.max(0, sNeed[srv] - got), EventCalendar.encode(EventCalendar.JOB_DONE, idx, 0, srv));
+                srv = next;
+            }
+            uSuspHead[u] = NONE;
+            for (int srv = uParkHead[u]; srv != NONE; ) {
+                int next = sLink[srv];
+                free[freeN++] = srv;
+                srv = next;
+            }
+            uParkHead[u] = NONE;
+        }
+        calendar.markDirty(idx);
+    }
+
+    private void updateAvail(int u) { setAvail(u, uActive[u] && uUp[u] && onShift); }
+
+    private void suspend(int u, int srv) {
+        sLink[srv] = uSuspHead[u];
+        uSuspHead[u] = srv;
+    }
+
+    private int popFree() {
+        while (freeN > 0) {
+            int srv = free[--freeN];
+            int u = srv / slots;
+            if (uAvail[u]) return srv;
+            sLink[srv] = uParkHead[u];
+            uParkHead[u] = srv;
+        }
+        return -1;
+    }
+
+    private void releaseServer(int srv) {
+        sState[srv] = FREE;
+        int u = srv / slots;
+        if (uAvail[u]) {
+            free[freeN++] = srv;
+        } else {
+            sLink[srv] = uParkHead[u];
+            uParkHead[u] = srv;
+        }
+    }
+
+    /** Brings unit {@code u} into service (ramp-up phase) and schedules its first failure. */
+    void activate(int u) {
+        long now = calendar.now;
+        accumulate(now);
+        uActive[u] = true;
+        activeUnits = Math.max(activeUnits, u + 1);
+        for (int k = u * slots; k < (u + 1) * slots; k++) {
+            sState[k] = FREE;
+            sLink[k] = uParkHead[u];
+            uParkHead[u] = k;
+        }
+        updateAvail(u);
+        calendar.near.push(now + EventCalendar.expMs(rng, spec.mtbfHours() * learning.mtbf),
+                EventCalendar.encode(EventCalendar.FAILURE, idx, uVersion[u], u));
+    }
+
+    /** A natural failure fell due; ignored if it was superseded by a forced one. */
+    void onFailureDue(int u, int version) {
+        if (version == (uVersion[u] & 0xFFFF)) fail(u, false, EventCalendar.expMs(rng, spec.mttrHours() * learning.mttr));
+    }
+
+    /** A repair fell due; ignored if it belongs to a superseded failure. */
+    void onRepairDue(int u, int version) {
+        if (version == (uVersion[u] & 0xFFFF)) repair(u);
+    }
+
+    private void fail(int u, boolean forced, long repairMs) {
+        if (!uActive[u] || !uUp[u]) return;
+        long now = calendar.now;
+        accumulate(now);
+        uUp[u] = false;
+        downUnits++;
+        blockedOnDown += uBlocked[u];
+        updateAvail(u);
+        calendar.near.push(now + repairMs, EventCalendar.encode(EventCalendar.REPAIR, idx, uVersion[u], u));
+        calendar.emit(new PlantEvent.BreakdownStarted(calendar.at(), id, u, forced, calendar.instant(now + repairMs)));
+        calendar.markDirty(idx);
+    }
+
+    void forceFailure(int u, long repairMs) {
+        if (!uActive[u] || !uUp[u]) return;
+        uVersion[u]++;               // invalidates the pending natural failure
+        fail(u, true, repairMs);
+    }
+
+    private void repair(int u) {
+        if (uUp[u]) return;
+        long now = calendar.now;
+        accumulate(now);
+        uUp[u] = true;
+        downUnits--;
+        blockedOnDown -= uBlocked[u];
+        updateAvail(u);
+        calendar.emit(new PlantEvent.RepairCompleted(calendar.at(), id, u));
+        calendar.near.push(now + EventCalendar.expMs(rng, spec.mtbfHours() * learning.mtbf),
+                EventCalendar.encode(EventCalendar.FAILURE, idx, uVersion[u], u));
+        calendar.markDirty(idx);
+    }
+
+    void shiftChange() {
+        long now = calendar.now;
+        long epoch = calendar.startEpochMs + now;
+        boolean on = spec.shifts().isOnShift(epoch);
+        if (on != onShift) {
+            accumulate(now);
+            onShift = on;
+            for (int u = 0; u < activeUnits; u++) updateAvail(u);
+        }
+        long next = spec.shifts().nextChange(epoch);
+        if (next != Long.MAX_VALUE) calendar.near.push(next - calendar.startEpochMs, EventCalendar.encode(EventCalendar.SHIFT, idx, 0, 0));
+        calendar.markDirty(idx);
+    }
+
+    // ---------------------------------------------------------------- readings and setpoints
+
+    boolean hasReadings() { return step.hasReadings(); }
+
+    void sampleReadings() {
+        Instant t = calendar.at();
+        step.sampleReading(t);
+        calendar.near.push(calendar.now + readingIntervalMs, EventCalendar.encode(EventCalendar.READING, idx, 0, 0));
+    }
+
+    void applySetpoint(String name, double value) {
+        Double prev = setpoints.put(name, value);
+        if (Setpoints.LINE_SPEED_M_PER_MIN.equals(name)) {
+            lineSpeed = value;
+            if (lineSpeedNominal > 0) speedFactor = lineSpeedNominal / value;
+        } else {
+            step.applySetpoint(name, value);
+        }
+        calendar.emit(new PlantEvent.SetpointChanged(calendar.at(), id, name, prev == null ? Double.NaN : prev, value));
+    }
+
+    // ---------------------------------------------------------------- aggregate state and statistics
+
+    void refreshState() {
+        StationState next;
+        if (!onShift || activeUnits == 0) next = StationState.IDLE;
+        else if (downUnits >= activeUnits) next = StationState.DOWN;
+        else if (busyUp > 0) next = StationState.RUNNING;
+        else if (blockedN > 0) next = StationState.BLOCKED;
+        else if (!step.inputsAvailable()) next = StationState.STARVED;
+        else next = StationState.IDLE;
+        if (next != state) {
+            StationState prev = state;
+            state = next;
+            calendar.emit(new PlantEvent.StationStateChanged(calendar.at(), id, kind, prev, next));
+        }
+    }
+
+    void resetStats(long t) {
+        accumulate(t);
+        heldAtWindowStart = held();
+        cIn = cOut = cScrap = 0;
+        Arrays.fill(scrapBy, 0);
+        tBusy = tBlocked = tDown = tPlanned = 0;
+    }
+}
