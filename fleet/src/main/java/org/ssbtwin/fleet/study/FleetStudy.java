@@ -60,8 +60,6 @@ public final class FleetStudy {
 
     /** Packs per Monte-Carlo chunk: progress is reported and cancellation polled per chunk. */
     private static final int CHUNK = 256;
-    static final double SOH_BIN = 0.0005;
-    static final int SOH_BINS = 2400;          // 0 .. 1.2
     static final double RES_MIN = 0.8;
     static final double RES_BIN = 0.002;
     static final int RES_BINS = 2000;          // 0.8 .. 4.8
@@ -299,8 +297,8 @@ public final class FleetStudy {
     /** Exact, order-independent aggregation: int histograms and fixed-point long sums. */
     static final class Accumulator {
         final Layout l;
-        final int[] soh;
-        final int[] res;
+        final BinnedHistogram soh;
+        final BinnedHistogram res;
         final long[] packs;
         final long[] alive;
         final long[] below80;
@@ -315,8 +313,8 @@ public final class FleetStudy {
         Accumulator(Layout l) {
             this.l = l;
             int cy = l.nCohorts * l.years;
-            soh = new int[cy * SOH_BINS];
-            res = new int[cy * RES_BINS];
+            soh = BinnedHistogram.soh(cy);
+            res = new BinnedHistogram(cy, RES_MIN, RES_BIN, RES_BINS);
             packs = new long[l.nCohorts];
             alive = new long[cy];
             below80 = new long[cy];
@@ -343,16 +341,14 @@ public final class FleetStudy {
          */
         void record(int[] cohorts, int y, SsbPackState s, boolean claimed, double sohForPercentiles,
                     double resForPercentiles, int left) {
-            int sb = (int) (sohForPercentiles / SOH_BIN);
-            sb = sb < 0 ? 0 : Math.min(SOH_BINS - 1, sb);
-            int rb = (int) ((resForPercentiles - RES_MIN) / RES_BIN);
-            rb = rb < 0 ? 0 : Math.min(RES_BINS - 1, rb);
+            int sb = soh.bin(sohForPercentiles);
+            int rb = res.bin(resForPercentiles);
             long km = Math.round(s.km * 1000.0);
             long efc = Math.round(s.efcTotal * 1e6);
             for (int c : cohorts) {
                 int cy = c * l.years + y;
-                soh[cy * SOH_BINS + sb]++;
-                res[cy * RES_BINS + rb]++;
+                soh.count(cy, sb);
+                res.count(cy, rb);
                 if (left == 1) {
                     failed[cy]++;
                     below80[cy]++;
@@ -379,12 +375,8 @@ public final class FleetStudy {
         }
 
         void add(Accumulator o) {
-            for (int i = 0; i < soh.length; i++) {
-                soh[i] += o.soh[i];
-            }
-            for (int i = 0; i < res.length; i++) {
-                res[i] += o.res[i];
-            }
+            soh.addAll(o.soh);
+            res.addAll(o.res);
             for (int i = 0; i < packs.length; i++) {
                 packs[i] += o.packs[i];
             }
@@ -401,21 +393,6 @@ public final class FleetStudy {
             packDays += o.packDays;
         }
 
-        static double percentile(int[] h, int off, int bins, long n, double p, double lo, double w) {
-            if (n == 0) {
-                return Double.NaN;
-            }
-            long rank = (long) Math.floor(p * (n - 1));
-            long cum = 0;
-            for (int b = 0; b < bins; b++) {
-                cum += h[off + b];
-                if (cum > rank) {
-                    return lo + (b + 0.5) * w;
-                }
-            }
-            return lo + (bins - 0.5) * w;
-        }
-
         FleetStudyResult toResult(FleetSpec spec, long seed) {
             List<CohortYearStats> rows = new ArrayList<>();
             for (int c = 0; c < l.nCohorts; c++) {
@@ -428,12 +405,12 @@ public final class FleetStudy {
                     long al = alive[cy];
                     // percentiles over every pack that entered service (left packs at their leaving SoH)
                     rows.add(new CohortYearStats(l.dims[c], l.labels[c], y + 1, n, al,
-                            percentile(soh, cy * SOH_BINS, SOH_BINS, n, 0.05, 0.0, SOH_BIN),
-                            percentile(soh, cy * SOH_BINS, SOH_BINS, n, 0.50, 0.0, SOH_BIN),
-                            percentile(soh, cy * SOH_BINS, SOH_BINS, n, 0.95, 0.0, SOH_BIN),
-                            percentile(res, cy * RES_BINS, RES_BINS, n, 0.05, RES_MIN, RES_BIN),
-                            percentile(res, cy * RES_BINS, RES_BINS, n, 0.50, RES_MIN, RES_BIN),
-                            percentile(res, cy * RES_BINS, RES_BINS, n, 0.95, RES_MIN, RES_BIN),
+                            soh.percentile(cy, n, 0.05),
+                            soh.percentile(cy, n, 0.50),
+                            soh.percentile(cy, n, 0.95),
+                            res.percentile(cy, n, 0.05),
+                            res.percentile(cy, n, 0.50),
+                            res.percentile(cy, n, 0.95),
                             below80[cy] / (double) n, below70[cy] / (double) n, failed[cy] / (double) n,
                             claims[cy] / (double) n, efcMicro[cy] / 1e6 / n, kmMilli[cy] / 1e3 / n,
                             retired[cy] / (double) n));

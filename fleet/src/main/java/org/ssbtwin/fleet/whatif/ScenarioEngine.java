@@ -23,6 +23,7 @@ import org.ssbtwin.fleet.usage.ChargingHabit;
 import org.ssbtwin.fleet.usage.Climate;
 import org.ssbtwin.fleet.usage.DriverArchetype;
 import org.ssbtwin.fleet.usage.FleetMix;
+import org.ssbtwin.fleet.study.BinnedHistogram;
 import org.ssbtwin.fleet.study.PackMonteCarlo;
 import org.ssbtwin.fleet.usage.FleetSpec;
 import org.ssbtwin.fleet.usage.UsageGenerator;
@@ -83,8 +84,6 @@ import org.ssbtwin.core.quality.SeriesCellProfile;
  * its field effect is shown on a new-production cohort).
  */
 public final class ScenarioEngine {
-    static final double SOH_BIN = 0.0005;
-    static final int SOH_BINS = 2400;
     static final double LOT_LAMINATION_SIGMA_C = org.ssbtwin.fleet.usage.DefaultCellQualitySource.LOT_LAMINATION_SIGMA_C;
     static final double LOT_DEW_POINT_SIGMA_C = org.ssbtwin.fleet.usage.DefaultCellQualitySource.LOT_DEW_POINT_SIGMA_C;
     static final int FIELD_EFFECT_YEAR = 8;
@@ -501,7 +500,7 @@ public final class ScenarioEngine {
     /** Exact, order-independent aggregation of one arm. */
     static final class Acc {
         final int years;
-        final int[] soh;
+        final BinnedHistogram soh;
         final long[] alive;
         final long[] below80;
         final long[] below70;
@@ -512,7 +511,7 @@ public final class ScenarioEngine {
 
         Acc(int years) {
             this.years = years;
-            soh = new int[years * SOH_BINS];
+            soh = BinnedHistogram.soh(years);
             alive = new long[years];
             below80 = new long[years];
             below70 = new long[years];
@@ -530,8 +529,7 @@ public final class ScenarioEngine {
          * a pack that left service at the SoH it left with; {@code alive} counts packs still in service.
          */
         void record(int y, SsbPackState s, boolean claimed, double sohForPercentiles) {
-            int b = (int) (sohForPercentiles / SOH_BIN);
-            soh[y * SOH_BINS + (b < 0 ? 0 : Math.min(SOH_BINS - 1, b))]++;
+            soh.add(y, sohForPercentiles);
             sohMicro[y] += Math.round(sohForPercentiles * 1e6);
             if (s.failed || s.capacity < PackRetirement.SOH) {
                 below80[y]++;
@@ -551,9 +549,7 @@ public final class ScenarioEngine {
         }
 
         void add(Acc o) {
-            for (int i = 0; i < soh.length; i++) {
-                soh[i] += o.soh[i];
-            }
+            soh.addAll(o.soh);
             for (int y = 0; y < years; y++) {
                 alive[y] += o.alive[y];
                 below80[y] += o.below80[y];
@@ -566,19 +562,7 @@ public final class ScenarioEngine {
         }
 
         double percentile(int y, double p) {
-            long n = packs;
-            if (n == 0) {
-                return Double.NaN;
-            }
-            long rank = (long) Math.floor(p * (n - 1));
-            long cum = 0;
-            for (int b = 0; b < SOH_BINS; b++) {
-                cum += soh[y * SOH_BINS + b];
-                if (cum > rank) {
-                    return (b + 0.5) * SOH_BIN;
-                }
-            }
-            return (SOH_BINS - 0.5) * SOH_BIN;
+            return soh.percentile(y, packs, p);
         }
 
         ArmYear year(int y) {
