@@ -34,7 +34,7 @@ public record RatedPackDesign(String modelLabel, double ratedEnergyKwh, int seri
     /**
      * The design of a pack of {@code vehicleModel} (a {@link VehicleModel} code such as "VF8") with {@code cells}
      * cells; a model the twin has no design for falls back, as the ageing model does, to its cells in series at the
-     * pack's nominal energy and 3.7 V per cell (assumed).
+     * pack's nominal energy and the cell design's nominal voltage.
      */
     public static RatedPackDesign of(String vehicleModel, int cells, double nominalCapacityKwh, CellDesign cellDesign) {
         VehicleModel model = null;
@@ -44,7 +44,7 @@ public record RatedPackDesign(String modelLabel, double ratedEnergyKwh, int seri
             model = null;
         }
         PackDesign pack = model != null ? model.packDesign()
-                : new PackDesign(nominalCapacityKwh, Math.max(1, Math.min(1000, cells)), 3.7);
+                : new PackDesign(nominalCapacityKwh, Math.max(1, Math.min(1000, cells)), cellDesign.cellVoltageV());
         double power = model != null ? pack.ratedKWh() * model.dcPeakC() * 1000.0 : Double.NaN;
         double cellOhm = cellDesign.cellResistanceMilliOhm() / 1000.0;
         return new RatedPackDesign(model != null ? model.label() : String.valueOf(vehicleModel), pack.ratedKWh(),
