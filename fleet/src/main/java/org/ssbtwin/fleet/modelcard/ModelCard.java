@@ -1,4 +1,6 @@
 package org.ssbtwin.fleet.modelcard;
+
+import org.ssbtwin.fleet.ageing.reference.UnitChecks;
 import org.ssbtwin.fleet.ageing.PackRetirement;
 import org.ssbtwin.fleet.ageing.LifeModelConstants;
 import org.ssbtwin.fleet.ageing.LifeConstant;
@@ -158,7 +160,7 @@ public final class ModelCard {
     static void blastParity(List<Row> rows) {
         double worst = 0;
         int n = 0;
-        for (Map<String, String> row : csv("/ageing/blast-lite/unit_checks_rates.csv")) {
+        for (Map<String, String> row : UnitChecks.read(UnitChecks.RATES)) {
             ReferenceModel model = ReferenceModel.byName(row.get("model").replace('_', '-'));
             double soc = num(row, "soc");
             double c = num(row, "Crate_and_Cdis");
@@ -167,7 +169,7 @@ public final class ModelCard {
             worst = Math.max(worst, relErr(num(row, "value"), model.ratesAt(cond).get(row.get("rate_name"))));
             n++;
         }
-        for (Map<String, String> row : csv("/ageing/blast-lite/unit_checks_state_updates.csv")) {
+        for (Map<String, String> row : UnitChecks.read(UnitChecks.STATE_UPDATES)) {
             double y0 = num(row, "y0"), dx = num(row, "dx"), a = num(row, "k_or_yinf"), b = num(row, "p_or_k");
             double actual = switch (row.get("rule")) {
                 case "power" -> StateUpdateRules.power(y0, dx, a, b);
@@ -426,32 +428,7 @@ public final class ModelCard {
     }
 
     private static double num(Map<String, String> row, String column) {
-        return Double.parseDouble(row.get(column));
+        return UnitChecks.num(row, column);
     }
 
-    private static List<Map<String, String>> csv(String resource) {
-        InputStream in = ModelCard.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("missing resource " + resource);
-        }
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String[] header = r.readLine().trim().split(",", -1);
-            List<Map<String, String>> rows = new ArrayList<>();
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cells = line.trim().split(",", -1);
-                Map<String, String> row = new HashMap<>();
-                for (int i = 0; i < header.length; i++) {
-                    row.put(header[i], i < cells.length ? cells[i] : "");
-                }
-                rows.add(row);
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -11,37 +11,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the Appendix-B unit-check CSVs copied into test resources. */
+/** The Appendix-B unit checks for the parity tests, with a tolerance assertion. */
 final class CsvFixture {
 
     private CsvFixture() {
     }
 
-    /** Rows as column-name to raw-string maps. */
+    /** Rows as column-name to raw-string maps (the unit checks shipped in main resources, {@link UnitChecks}). */
     static List<Map<String, String>> read(String resource) {
-        InputStream in = CsvFixture.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("missing test resource " + resource);
-        }
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String[] header = r.readLine().trim().split(",", -1);
-            List<Map<String, String>> rows = new ArrayList<>();
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cells = line.trim().split(",", -1);
-                Map<String, String> row = new HashMap<>();
-                for (int i = 0; i < header.length; i++) {
-                    row.put(header[i], i < cells.length ? cells[i] : "");
-                }
-                rows.add(row);
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return UnitChecks.read(resource);
     }
 
     static double num(Map<String, String> row, String column) {

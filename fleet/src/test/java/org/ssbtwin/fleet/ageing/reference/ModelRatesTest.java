@@ -16,7 +16,7 @@ class ModelRatesTest {
 
     @Test
     void everyAppendixBRateRowMatches() {
-        List<Map<String, String>> rows = CsvFixture.read("/reference/unit_checks_rates.csv");
+        List<Map<String, String>> rows = CsvFixture.read(UnitChecks.RATES);
         assertEquals(27 + 54 + 18, rows.size());
         int checked = 0;
         for (Map<String, String> row : rows) {

@@ -11,7 +11,7 @@ class StateUpdateRulesTest {
 
     @Test
     void everyAppendixBStateUpdateRowMatches() {
-        List<Map<String, String>> rows = CsvFixture.read("/reference/unit_checks_state_updates.csv");
+        List<Map<String, String>> rows = CsvFixture.read(UnitChecks.STATE_UPDATES);
         assertEquals(10, rows.size());
         for (Map<String, String> row : rows) {
             String rule = row.get("rule");
