@@ -12,6 +12,7 @@ import org.ssbtwin.plant.layout.PlantLayout;
 import org.ssbtwin.plant.sim.LineSimulation;
 import org.ssbtwin.plant.sim.PlantEventSink;
 import org.ssbtwin.plant.sim.PlantKpis;
+import org.ssbtwin.plant.sim.RampYear;
 import org.ssbtwin.plant.sim.SimulationOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
  * the bottleneck's OEE, from the line simulation of a bundled or given layout.
  */
 @Command(name = "plant-ramp", mixinStandardHelpOptions = true,
-        description = "Simulate the line from start of production and print monthly output, yield, scrap and bottleneck OEE (CSV).")
+        description = "Simulate the line from start of production and print monthly (or, with --yearly, yearly) output, yield, scrap and bottleneck OEE (CSV).")
 public final class PlantRampCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,6 +35,12 @@ public final class PlantRampCommand implements Callable<Integer> {
 
     @Option(names = "--months", defaultValue = "36", description = "months from start of production (default ${DEFAULT-VALUE})")
     int months;
+
+    @Option(names = "--yearly", description = "print one row per calendar year from the SOP year to --until (default ${DEFAULT-VALUE}) instead of months")
+    boolean yearly;
+
+    @Option(names = "--until", defaultValue = "2032", description = "last calendar year of the --yearly table (default ${DEFAULT-VALUE})")
+    int until;
 
     @Option(names = "--seed", defaultValue = "42")
     long seed;
@@ -51,6 +58,13 @@ public final class PlantRampCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--layout: " + e.getMessage());
         }
+        if (yearly) {
+            int sopYear = plant.rampUp().sop().atZone(ZoneOffset.UTC).getYear();
+            if (until < sopYear || until > sopYear + 9) {
+                throw new ParameterException(spec.commandLine(), "--until: must be within [" + sopYear + ", " + (sopYear + 9) + "], was " + until);
+            }
+            return write(yearlyTable(plant));
+        }
         StringBuilder csv = new StringBuilder("month,from,cells,gwh_per_year,first_pass_yield,scrap_rate,bottleneck,bottleneck_oee\n");
         Instant sop = plant.rampUp().sop();
         LineSimulation sim = new LineSimulation(plant, seed, sop, SimulationOptions.BENCHMARK);
@@ -62,6 +76,20 @@ public final class PlantRampCommand implements Callable<Integer> {
             csv.append(String.format(Locale.ROOT, "%d,%s,%d,%.4f,%.4f,%.4f,%s,%.4f%n", m, from, k.cellsCompleted(), k.gwhPerYear(),
                     k.firstPassYield(), k.scrapRate(), k.bottleneck(), k.bottleneckOee()));
         }
+        return write(csv);
+    }
+
+    /** One row per calendar year (the SOP year counted from SOP): cells, GWh made in that year, yield, bottleneck OEE. */
+    private StringBuilder yearlyTable(PlantLayout plant) {
+        StringBuilder csv = new StringBuilder("year,cells,gwh,first_pass_yield,scrap_rate,bottleneck,bottleneck_oee\n");
+        for (RampYear y : RampYear.simulate(plant, seed, until)) {
+            csv.append(String.format(Locale.ROOT, "%d,%d,%.3f,%.4f,%.4f,%s,%.4f%n", y.year(), y.cells(), y.gwh(),
+                    y.firstPassYield(), y.scrapRate(), y.bottleneck(), y.bottleneckOee()));
+        }
+        return csv;
+    }
+
+    private int write(StringBuilder csv) throws java.io.IOException {
         if (out == null) {
             PrintWriter w = spec.commandLine().getOut();
             w.print(csv);

@@ -19,6 +19,25 @@ class PlantRampCommandTest {
     }
 
     @Test
+    void yearlyTablePrintsOneRowPerCalendarYearWithCellsAndGwh() {
+        var r = CommandRun.run("plant-ramp", "--layout", "plant/dunkirk-small.conf", "--yearly", "--until", "2027");
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().strip().split("\n");
+        assertEquals("year,cells,gwh,first_pass_yield,scrap_rate,bottleneck,bottleneck_oee", lines[0]);
+        assertEquals(3, lines.length, r.out());
+        assertTrue(lines[1].startsWith("2026,") && lines[2].startsWith("2027,"), r.out());
+        for (int i = 1; i < 3; i++) {
+            String[] f = lines[i].split(",");
+            long cells = Long.parseLong(f[1]);
+            assertTrue(cells > 0, lines[i]);
+            assertEquals(cells * 0.3922 / 1e6, Double.parseDouble(f[2]), 0.0006, "GWh = cells x 0.392 kWh, 3 decimals: " + lines[i]);
+        }
+        var bad = CommandRun.run("plant-ramp", "--layout", "plant/dunkirk-small.conf", "--yearly", "--until", "2020");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--until"), bad.err());
+    }
+
+    @Test
     void badOptionsNameTheOption() {
         var months = CommandRun.run("plant-ramp", "--months", "0");
         assertEquals(2, months.code());

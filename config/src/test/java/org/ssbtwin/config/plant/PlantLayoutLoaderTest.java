@@ -41,9 +41,9 @@ class PlantLayoutLoaderTest {
         assertEquals(ReferenceLayouts.dunkirk(), layout);
         assertEquals(10, layout.stations().size());
         assertEquals(Instant.parse("2028-01-03T06:00:00Z"), layout.rampUp().sop());
-        assertEquals(0.2, layout.rampUp().phases().get(0).capacityShare());
-        assertEquals(1.0, layout.rampUp().phases().get(2).capacityShare());
-        assertEquals(160_000, layout.station(StationKind.FORMATION_AGEING).units() * layout.station(StationKind.FORMATION_AGEING).slotsPerUnit());
+        assertEquals(0.066, layout.rampUp().phases().get(0).capacityShare());
+        assertEquals(1.0, layout.rampUp().phases().get(4).capacityShare());
+        assertEquals(480_000, layout.station(StationKind.FORMATION_AGEING).units() * layout.station(StationKind.FORMATION_AGEING).slotsPerUnit());
         assertTrue(!layout.station(StationKind.PACK_ASSEMBLY).shifts().isContinuous());
     }
 

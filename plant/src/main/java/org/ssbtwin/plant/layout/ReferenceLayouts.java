@@ -28,35 +28,41 @@ public final class ReferenceLayouts {
                 scrap, shifts, setpoints, windows);
     }
 
-    /** Full Dunkirk layout: SOP 2028 at 20% capacity (0.8 GWh/yr), 50% in 2029, 100% (4 GWh/yr) from 2030. */
+    /**
+     * Full Dunkirk layout, sized for 12 GWh/yr at full capacity (2032): Phase 1 from SOP 2028 (1/15 of the units,
+     * 0.8 GWh/yr), 1/6 in 2029, 1/3 (4 GWh/yr) from Q4 2029, 2/3 from 2031, all units from mid-2031. Each phase's
+     * units learn from the phase's start.
+     */
     public static PlantLayout dunkirk() {
         ShiftCalendar c = ShiftCalendar.CONTINUOUS;
         List<StationSpec> stations = List.of(
-                station("DK1-CAT-01", StationKind.CATHODE_COATING, 2, 1, 3000, 0.05, 0, 150, 4, 0.01, c,
+                station("DK1-CAT-01", StationKind.CATHODE_COATING, 6, 1, 3000, 0.05, 0, 150, 4, 0.01, c,
                         Map.of(Setpoints.LINE_SPEED_M_PER_MIN, 40.0), Map.of()),
-                station("DK1-ELY-01", StationKind.ELECTROLYTE_COATING, 2, 1, 4000, 0.05, 0, 150, 4, 0.01, c,
+                station("DK1-ELY-01", StationKind.ELECTROLYTE_COATING, 6, 1, 4000, 0.05, 0, 150, 4, 0.01, c,
                         Map.of(Setpoints.LINE_SPEED_M_PER_MIN, 30.0), Map.of()),
-                station("DK1-ANO-01", StationKind.ANODE_COATING, 2, 1, 3000, 0.05, 0, 150, 4, 0.01, c,
+                station("DK1-ANO-01", StationKind.ANODE_COATING, 6, 1, 3000, 0.05, 0, 150, 4, 0.01, c,
                         Map.of(Setpoints.LINE_SPEED_M_PER_MIN, 40.0), Map.of()),
-                station("DK1-LAM-01", StationKind.LAMINATION, 6, 1, 6, 0.1, 6, 80, 3, 0.01, c,
+                station("DK1-LAM-01", StationKind.LAMINATION, 18, 1, 6, 0.1, 6, 80, 3, 0.01, c,
                         Map.of(Setpoints.LAMINATION_TEMPERATURE_C, 120.0),
                         Map.of(Setpoints.LAMINATION_TEMPERATURE_C, new ProcessWindow(110, 130))),
-                station("DK1-FRM-01", StationKind.FRAMING, 5, 1, 5, 0.1, 2000, 100, 2, 0.008, c, Map.of(), Map.of()),
-                station("DK1-COR-01", StationKind.CORE_ASSEMBLY, 4, 1, 4, 0.1, 2000, 120, 3, 0.003, c,
+                station("DK1-FRM-01", StationKind.FRAMING, 15, 1, 5, 0.1, 2000, 100, 2, 0.008, c, Map.of(), Map.of()),
+                station("DK1-COR-01", StationKind.CORE_ASSEMBLY, 12, 1, 4, 0.1, 2000, 120, 3, 0.003, c,
                         Map.of(Setpoints.DEW_POINT_C, -45.0),
                         Map.of(Setpoints.DEW_POINT_C, new ProcessWindow(-60, -35))),
-                station("DK1-MAB-01", StationKind.BIPOLAR_STACKING, 4, 1, 11.2, 0.1, 4000, 60, 2, 0.01, c,
+                station("DK1-MAB-01", StationKind.BIPOLAR_STACKING, 12, 1, 11.2, 0.1, 4000, 60, 2, 0.01, c,
                         Map.of(Setpoints.MISALIGNMENT_SIGMA_MM, 0.06),
                         Map.of(Setpoints.MISALIGNMENT_MM, new ProcessWindow(0, 0.2))),
-                station("DK1-FAG-01", StationKind.FORMATION_AGEING, 160, 1000, 345_600, 0.02, 20_000, 500, 8, 0.005, c,
+                station("DK1-FAG-01", StationKind.FORMATION_AGEING, 480, 1000, 345_600, 0.02, 60_000, 500, 8, 0.005, c,
                         Map.of(), Map.of(Setpoints.SELF_DISCHARGE_MV_PER_WEEK, new ProcessWindow(0, 5))),
-                station("DK1-EOL-01", StationKind.EOL_TEST, 10, 1, 20, 0.05, 5000, 200, 2, 0.01, c, Map.of(), Map.of()),
-                station("DK1-PCK-01", StationKind.PACK_ASSEMBLY, 4, 1, 900, 0.1, 100_000, 100, 2, 0.002,
+                station("DK1-EOL-01", StationKind.EOL_TEST, 30, 1, 20, 0.05, 15_000, 200, 2, 0.01, c, Map.of(), Map.of()),
+                station("DK1-PCK-01", StationKind.PACK_ASSEMBLY, 12, 1, 900, 0.1, 300_000, 100, 2, 0.002,
                         ShiftCalendar.TWO_SHIFTS_WEEKDAYS, Map.of(), Map.of()));
         RampUp ramp = new RampUp(DUNKIRK_SOP, List.of(
-                new RampPhase("Phase 1 (0.8 GWh/yr)", DUNKIRK_SOP, 0.2),
-                new RampPhase("Ramp-up 2029", Instant.parse("2029-01-01T00:00:00Z"), 0.5),
-                new RampPhase("4 GWh/yr", Instant.parse("2030-01-01T00:00:00Z"), 1.0)),
+                new RampPhase("Phase 1 (0.8 GWh/yr)", DUNKIRK_SOP, 0.066),
+                new RampPhase("Ramp-up 2029", Instant.parse("2029-01-01T00:00:00Z"), 0.166),
+                new RampPhase("4 GWh/yr", Instant.parse("2029-10-01T00:00:00Z"), 0.333),
+                new RampPhase("8 GWh/yr", Instant.parse("2031-01-01T00:00:00Z"), 0.666),
+                new RampPhase("12 GWh/yr", Instant.parse("2031-07-01T00:00:00Z"), 1.0)),
                 new LearningCurve(5.0, 0.2, 4.0, 180));
         return new PlantLayout("DK1", "ProLogium Dunkirk gigafactory (twin, assumed layout)", stations, CellDesign.DUNKIRK,
                 PhysicsParameters.DEFAULTS, ramp);

@@ -35,7 +35,8 @@ import org.ssbtwin.plant.station.StationState;
  * a job as soon as its inputs are in the input buffer; a finished item moves into the downstream input buffer or,
  * if that is full, stays on its slot (BLOCKED) until space frees. Units fail (exponential MTBF, calendar time) and
  * are repaired (exponential MTTR); jobs on a failed or off-shift unit pause and resume (preempt-resume). Ramp-up
- * phases activate a share of the units; the learning curve scales scrap, MTBF and MTTR with time since SOP.
+ * phases activate a share of the units; the learning curve scales scrap, MTBF and MTTR of a phase's units with
+ * the time since that phase started (the first phase: since SOP).
  *
  * <p>This class is the facade and the event loop; the parts: {@link EventCalendar} (clock, event heaps, sink),
  * {@link StationRuntime} (units, slots, flow, counters of one station), {@link ProcessStep} and its per-kind
@@ -68,7 +69,7 @@ public final class LineSimulation {
         PhysicsParameters phys = layout.physics();
         long startEpochMs = start.toEpochMilli();
         this.calendar = new EventCalendar(startEpochMs);
-        this.learning = new LearningFactors(layout.rampUp().learning(), layout.rampUp().sop().toEpochMilli(), startEpochMs);
+        this.learning = new LearningFactors(layout.rampUp(), startEpochMs);
         long readingIntervalMs = options.readingInterval() == null ? 0 : options.readingInterval().toMillis();
         boolean genealogy = options.buildGenealogy();
         LineItems items = new LineItems(layout.site(), design.inlaysPerCell(), genealogy, calendar);
@@ -244,7 +245,7 @@ public final class LineSimulation {
         calendar.emit(new PlantEvent.RampPhaseEntered(calendar.at(), phase.name(), phase.capacityShare()));
         for (StationRuntime s : st) {
             int target = phase.activeUnits(s.units);
-            for (int u = s.activeUnits; u < target; u++) s.activate(u);
+            for (int u = s.activeUnits; u < target; u++) s.activate(u, p);
             calendar.markDirty(s.idx);
         }
     }

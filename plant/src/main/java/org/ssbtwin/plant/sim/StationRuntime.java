@@ -59,6 +59,7 @@ final class StationRuntime {
     final long[] uClockBase, uClockSince;
     final int[] uBusy, uSuspHead, uParkHead;
     final int[] uVersion;
+    final int[] uPhase;          // ramp phase that brought the unit into service (its learning curve)
     final int[] uBlocked;
     final int[] free;
     int freeN;
@@ -126,6 +127,7 @@ final class StationRuntime {
         Arrays.fill(uSuspHead, NONE);
         Arrays.fill(uParkHead, NONE);
         uVersion = new int[units];
+        uPhase = new int[units];
         free = new int[servers];
         in = new IntRing(Math.min(Math.max(inCap, 4), 1 << 16));
         blocked = new IntRing(16);
@@ -250,7 +252,7 @@ final class StationRuntime {
         uBusy[u]--;
         if (uAvail[u]) busyUp--;
         int item = sItem[srv];
-        boolean baseScrap = baseScrapRate > 0 && rng.nextDouble() < baseScrapRate * learning.scrap;
+        boolean baseScrap = baseScrapRate > 0 && rng.nextDouble() < baseScrapRate * learning.scrap[uPhase[u]];
         int cause = step.complete(srv, u, item, baseScrap);
         calendar.markDirty(idx);
         if (cause >= 0) {
@@ -341,8 +343,9 @@ final class StationRuntime {
         }
     }
 
-    /** Brings unit {@code u} into service (ramp-up phase) and schedules its first failure. */
-    void activate(int u) {
+    /** Brings unit {@code u} into service in ramp phase {@code phase} (its learning curve) and schedules its first failure. */
+    void activate(int u, int phase) {
+        uPhase[u] = phase;
         long now = calendar.now;
         accumulate(now);
         uActive[u] = true;
@@ -353,13 +356,13 @@ final class StationRuntime {
             uParkHead[u] = k;
         }
         updateAvail(u);
-        calendar.near.push(now + EventCalendar.expMs(rng, spec.mtbfHours() * learning.mtbf),
+        calendar.near.push(now + EventCalendar.expMs(rng, spec.mtbfHours() * learning.mtbf[uPhase[u]]),
                 EventCalendar.encode(EventCalendar.FAILURE, idx, uVersion[u], u));
     }
 
     /** A natural failure fell due; ignored if it was superseded by a forced one. */
     void onFailureDue(int u, int version) {
-        if (version == (uVersion[u] & 0xFFFF)) fail(u, false, EventCalendar.expMs(rng, spec.mttrHours() * learning.mttr));
+        if (version == (uVersion[u] & 0xFFFF)) fail(u, false, EventCalendar.expMs(rng, spec.mttrHours() * learning.mttr[uPhase[u]]));
     }
 
     /** A repair fell due; ignored if it belongs to a superseded failure. */
@@ -395,7 +398,7 @@ final class StationRuntime {
         blockedOnDown -= uBlocked[u];
         updateAvail(u);
         calendar.emit(new PlantEvent.RepairCompleted(calendar.at(), id, u));
-        calendar.near.push(now + EventCalendar.expMs(rng, spec.mtbfHours() * learning.mtbf),
+        calendar.near.push(now + EventCalendar.expMs(rng, spec.mtbfHours() * learning.mtbf[uPhase[u]]),
                 EventCalendar.encode(EventCalendar.FAILURE, idx, uVersion[u], u));
         calendar.markDirty(idx);
     }

@@ -61,6 +61,7 @@ class LayoutModelTest {
         assertEquals(32, p1.activeUnits(d.station(StationKind.FORMATION_AGEING).units()));
         assertEquals(1, p1.activeUnits(d.station(StationKind.BIPOLAR_STACKING).units()));
         assertEquals(0, d.rampUp().phaseIndexAt(Instant.parse("2028-06-01T00:00:00Z")));
-        assertEquals(2, d.rampUp().phaseIndexAt(Instant.parse("2031-01-01T00:00:00Z")));
+        assertEquals(2, d.rampUp().phaseIndexAt(Instant.parse("2030-06-01T00:00:00Z")));
+        assertEquals(4, d.rampUp().phaseIndexAt(Instant.parse("2032-01-01T00:00:00Z")));
     }
 }

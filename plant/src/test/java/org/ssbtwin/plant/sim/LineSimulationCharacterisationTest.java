@@ -34,12 +34,17 @@ class LineSimulationCharacterisationTest {
     private static final Instant START = ReferenceLayouts.DUNKIRK_SOP.minus(Duration.ofDays(1));
     private static final long SEED = 20_260_105L;
 
-    /** Recorded from the unsplit LineSimulation at commit 2a69d35 (genealogy on, 1-minute readings). */
+    /**
+     * Re-recorded for the 12 GWh ramp (issue 15 item 4): the Dunkirk layout has 3x the station units and Phase 1
+     * activates them with share 0.066 instead of 0.2 (same units in service, same event and cell counts as the
+     * digest recorded at commit 2a69d35; the RampPhaseEntered event carries the new share). Genealogy on,
+     * 1-minute readings.
+     */
     private static final String GENEALOGY_DIGEST =
-            "dfce2837b51670331a0acd375817f48a2e89a433d04fa89f82faa2645f69bd14";
-    /** Recorded from the unsplit LineSimulation at commit 2a69d35 (benchmark mode: no genealogy records). */
+            "0734e7f2cbcc50bdfe16204c02475a028236ffb96bb70c6641ab991fb1296c52";
+    /** Re-recorded with {@link #GENEALOGY_DIGEST} (benchmark mode: no genealogy records). */
     private static final String BENCHMARK_DIGEST =
-            "8a2a18c14781ae6ad4c222ac8e522262501ec5d0aedea6b6008882246c76fa19";
+            "70dc68213269afbce2cf1d9e72b1bc6d866799d11f9ea0f003f1a96a52284674";
 
     @Test
     void dunkirkRampWithGenealogyReproducesTheRecordedHistory() {
