@@ -32,9 +32,9 @@ import org.ssbtwin.api.TwinServer;
 /**
  * Issue 21, a twin node killed mid-stream: a KRaft broker runs in this JVM (Kafka's KafkaClusterTestKit), two twin
  * nodes run as forked JVMs of one cluster over one embedded PostgreSQL, both with the Kafka connector on in the same
- * consumer group. Telemetry records for packs in service are produced; node 0 is killed with SIGKILL mid-stream and
- * records keep coming. Node 0 commits no offset (commit interval of an hour), so everything it applied lies after its
- * last commit and is redelivered to node 1, which takes over its partitions, recognises the redelivered records by
+ * consumer group. Telemetry records for packs in service are produced; one node is killed with SIGKILL mid-stream and
+ * records keep coming. That node commits no offset (commit interval of an hour), so everything it applied lies after
+ * its last commit and is redelivered to the survivor, which takes over its partitions, recognises the redelivered records by
  * their record id and applies every record exactly once: each pack's kilometres are the sum of its records.
  */
 class KafkaNodeKillTest {
@@ -78,39 +78,44 @@ class KafkaNodeKillTest {
     }
 
     private void run(ForkedTwinNodes nodes, KafkaProducer<String, byte[]> producer, String bootstrap, long t0) throws Exception {
-        // node 0 never commits: all it applies is after its last commit; node 1 commits every 200 ms
-        nodes.start(0, kafkaOptions(bootstrap, "1h"));
-        nodes.start(1, kafkaOptions(bootstrap, "200ms"));
-        nodes.awaitReady(0, Duration.ofSeconds(90));
-        nodes.awaitReady(1, Duration.ofSeconds(90));
-        int victim = nodes.http[0];
-        int survivor = nodes.http[1];
+        // With two nodes the Split Brain Resolver (keep-majority, a tie) keeps the side with the lowest address: the
+        // node killed is the one with the higher address, else the survivor would rightly down itself too.
+        int v = nodes.artery[0] > nodes.artery[1] ? 0 : 1;
+        int sv = 1 - v;
+        // the node to be killed never commits: all it applies is after its last commit; the survivor commits every 200 ms
+        nodes.start(v, kafkaOptions(bootstrap, "1h"));
+        nodes.start(sv, kafkaOptions(bootstrap, "200ms"));
+        nodes.awaitReady(v, Duration.ofSeconds(90));
+        nodes.awaitReady(sv, Duration.ofSeconds(90));
+        int victim = nodes.http[v];
+        int survivor = nodes.http[sv];
         TestTwin.await("the two nodes share the " + PARTITIONS + " partitions", Duration.ofSeconds(60),
                 () -> assigned(victim).size() == PARTITIONS / 2 && assigned(survivor).size() == PARTITIONS / 2);
         List<String> victimPartitions = assigned(victim);
-        System.out.printf("partitions before the kill: node 0 %s, node 1 %s%n", victimPartitions, assigned(survivor));
+        System.out.printf("partitions before the kill: to be killed %s, survivor %s%n", victimPartitions, assigned(survivor));
 
         long victimPersistedBeforeKill = -1;
         for (int day = 0; day < DAYS; day++) {
             for (int p = 1; p <= PACKS; p++) send(producer, p, day);
             if (day == KILL_AFTER_DAY) {
-                TestTwin.await("node 0 applied part of the stream", Duration.ofSeconds(30), () -> connector(victim).get("persisted").asLong() > 0);
+                TestTwin.await("the node to be killed applied part of the stream", Duration.ofSeconds(30), () -> connector(victim).get("persisted").asLong() > 0);
                 JsonNode before = connector(victim);
                 victimPersistedBeforeKill = before.get("persisted").asLong();
-                assertEquals(0, before.get("committedBatches").asLong(), "node 0 committed nothing: " + before);
-                nodes.kill(0); // SIGKILL mid-stream
-                assertFalse(nodes.process(0).isAlive(), "node 0 is dead");
+                assertEquals(0, before.get("committedBatches").asLong(), "the node to be killed committed nothing: " + before);
+                nodes.kill(v); // SIGKILL mid-stream
+                assertFalse(nodes.process(v).isAlive(), "the killed node is dead");
             }
         }
         long produced = (long) PACKS * DAYS;
 
-        TestTwin.await("node 1 took over node 0's partitions", Duration.ofSeconds(60), () -> assigned(survivor).size() == PARTITIONS);
-        assertTrue(assigned(survivor).containsAll(victimPartitions), "node 1 has node 0's partitions " + victimPartitions);
-        TestTwin.await("node 1 applied every record of every pack", Duration.ofSeconds(60), () -> {
+        TestTwin.await("the survivor took over the killed node's partitions", Duration.ofSeconds(60), () -> assigned(survivor).size() == PARTITIONS);
+        assertTrue(assigned(survivor).containsAll(victimPartitions), "the survivor has the killed node's partitions " + victimPartitions);
+        TestTwin.await("the survivor applied every record of every pack", Duration.ofSeconds(60), () -> {
+            assertTrue(nodes.process(sv).isAlive(), "the survivor runs");
             for (int p = 1; p <= PACKS; p++) if (km(survivor, p) < DAYS * KM) return false;
             return true;
         });
-        TestTwin.await("node 1 handled every record", Duration.ofSeconds(30), () -> {
+        TestTwin.await("the survivor handled every record", Duration.ofSeconds(30), () -> {
             JsonNode s = connector(survivor);
             return s.get("persisted").asLong() + s.get("duplicates").asLong() >= produced;
         });
@@ -120,17 +125,17 @@ class KafkaNodeKillTest {
         for (int p = 1; p <= PACKS; p++) {
             assertEquals(DAYS * KM, km(survivor, p), 1e-9, pack(p) + ": each of its " + DAYS + " records applied exactly once");
         }
-        // every record applied once (the kilometres above), node 1 applied the rest: node 0 applied the difference
+        // every record applied once (the kilometres above), the survivor applied the rest: the killed node the difference
         long appliedByVictim = produced - persisted;
-        System.out.printf(Locale.ROOT, "Kafka node kill: %d records produced for %d packs; node 0 applied %d (%d seen before SIGKILL) and "
-                        + "committed none; node 1 received %d, applied %d, recognised %d redelivered records as already applied, "
+        System.out.printf(Locale.ROOT, "Kafka node kill: %d records produced for %d packs; the killed node applied %d (%d seen before SIGKILL) and "
+                        + "committed none; the survivor received %d, applied %d, recognised %d redelivered records as already applied, "
                         + "dead-lettered %d, consumer restarts %d; %.1f s%n", produced, PACKS, appliedByVictim, victimPersistedBeforeKill,
                 s.get("received").asLong(), persisted, duplicates, s.get("deadLettered").asLong(), s.get("restarts").asLong(),
                 (System.nanoTime() - t0) / 1e9);
         assertEquals(0, s.get("deadLettered").asLong(), "nothing refused: " + s);
-        assertTrue(appliedByVictim >= victimPersistedBeforeKill, "node 0's applied records count once in the packs: " + s);
+        assertTrue(appliedByVictim >= victimPersistedBeforeKill, "the killed node's applied records count once in the packs: " + s);
         assertTrue(duplicates >= appliedByVictim,
-                "every record node 0 applied after its last commit was redelivered to node 1 and not applied again: " + s);
+                "every record the killed node applied after its last commit was redelivered to the survivor and not applied again: " + s);
     }
 
     /** The packs are assembled and installed by a node in this JVM (its own one-node cluster), which then stops. */
