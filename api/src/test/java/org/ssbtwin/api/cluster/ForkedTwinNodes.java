@@ -107,12 +107,18 @@ final class ForkedTwinNodes implements AutoCloseable {
 
     /** The stations whose shard node i's own Station region hosts (Pekko Management /cluster/shards/Station). */
     Set<String> hostedStations(int i, List<String> ids) {
+        return hostedStationsAt(management[i], ids);
+    }
+
+    /** The stations whose shard the Station region of the node with this management port hosts. */
+    static Set<String> hostedStationsAt(int managementPort, List<String> ids) {
         Set<String> shards = new TreeSet<>();
-        for (JsonNode r : TestTwin.get(management[i], "/cluster/shards/Station").json().get("regions")) {
+        for (JsonNode r : TestTwin.get(managementPort, "/cluster/shards/Station").json().get("regions")) {
             if (r.get("numEntities").asInt() > 0) shards.add(r.get("shardId").asText());
         }
         Set<String> hosted = new TreeSet<>();
         for (String id : ids) {
+            // the default message extractor of typed sharding: abs(hashCode % number-of-shards)
             if (shards.contains(Integer.toString(Math.abs(id.hashCode() % NUMBER_OF_SHARDS)))) hosted.add(id);
         }
         return hosted;

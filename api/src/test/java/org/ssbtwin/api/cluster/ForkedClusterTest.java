@@ -1,18 +1,17 @@
-package org.ssbtwin.api;
+package org.ssbtwin.api.cluster;
+
+import org.ssbtwin.api.ClusterTestSupport;
+import org.ssbtwin.api.TestTwin;
+import org.ssbtwin.api.TwinMain;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,12 +23,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ssbtwin.core.id.StationId;
-import org.ssbtwin.plant.station.StationEvent;
-import org.ssbtwin.plant.entity.StationEntity;
 
 /**
  * Three forked twin JVMs form a cluster on loopback over one embedded PostgreSQL: node a (seed) and b with roles
@@ -42,8 +37,6 @@ import org.ssbtwin.plant.entity.StationEntity;
 class ForkedClusterTest {
     private static final int STATIONS = 24;
     private static final int ROUNDS = 2;
-    private static final int NUMBER_OF_SHARDS = 100; // pekko.cluster.sharding.number-of-shards
-    private static final Instant T0 = Instant.parse("2028-01-03T06:00:00Z");
     // production settings: failure detection (~3-4 s) + SBR stable-after (4 s) + the coordinator's down-removal-margin
     // (2 s) + shard re-allocation and recovery: ~13 s measured (NeverTwoClustersTest; ~48 s with stable-after 20 s);
     // 90 s for a busy CI
@@ -56,7 +49,7 @@ class ForkedClusterTest {
     void threeProcessesShareTheEntitiesAndSurviveKillMinus9OfOne() throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
             String url = pg.getJdbcUrl("postgres", "postgres");
-            List<String> ids = commissionStations(url);
+            List<String> ids = ForkedTwinNodes.commissionStations(dir, url, STATIONS);
 
             int[] artery = ClusterTestSupport.freePorts(3);
             int[] http = ClusterTestSupport.freePorts(3);
@@ -72,10 +65,10 @@ class ForkedClusterTest {
                 int a = http[0];
                 int b = http[1];
                 for (int m : management) {
-                    TestTwin.await("management /ready on port " + m, Duration.ofSeconds(90), () -> status(m, "/ready") == 200);
+                    TestTwin.await("management /ready on port " + m, Duration.ofSeconds(90), () -> ForkedTwinNodes.status(m, "/ready") == 200);
                 }
                 for (int p : new int[] {a, b}) {
-                    TestTwin.await("API ready on port " + p, Duration.ofSeconds(60), () -> status(p, "/api/v1/ready") == 200);
+                    TestTwin.await("API ready on port " + p, Duration.ofSeconds(60), () -> ForkedTwinNodes.status(p, "/api/v1/ready") == 200);
                 }
                 JsonNode members = TestTwin.get(management[0], "/cluster/members").json();
                 System.out.printf("3 forked nodes up and ready after %d ms: %s%n", (System.nanoTime() - tStart) / 1_000_000, members.get("members"));
@@ -88,7 +81,7 @@ class ForkedClusterTest {
                     assertTrue(nodeRoles.contains("entities"), m.toString());
                     assertEquals(!entitiesOnly, nodeRoles.contains("api"), m.toString());
                 }
-                assertEquals(-1, status(http[2], "/api/v1/health"), "an entities-only node binds no HTTP API");
+                assertEquals(-1, ForkedTwinNodes.status(http[2], "/api/v1/health"), "an entities-only node binds no HTTP API");
 
                 // every station answers through both API nodes, and node c hosts some of them (least-shard allocation,
                 // or the periodic rebalance if c's region registered after the first shards were placed)
@@ -97,7 +90,7 @@ class ForkedClusterTest {
                         assertEquals(200, TestTwin.get(a, "/api/v1/stations/" + id).status());
                         assertEquals(200, TestTwin.get(b, "/api/v1/stations/" + id).status());
                     }
-                    return hostedStations(management[2], ids).size() > 0;
+                    return ForkedTwinNodes.hostedStationsAt(management[2], ids).size() > 0;
                 });
 
                 // acknowledged writes through both API nodes
@@ -112,9 +105,9 @@ class ForkedClusterTest {
                     }
                 }
                 int revision = 1 + ROUNDS;
-                Set<String> onC = hostedStations(management[2], ids);
-                System.out.printf("stations per node: a %d, b %d, c %d%n", hostedStations(management[0], ids).size(),
-                        hostedStations(management[1], ids).size(), onC.size());
+                Set<String> onC = ForkedTwinNodes.hostedStationsAt(management[2], ids);
+                System.out.printf("stations per node: a %d, b %d, c %d%n", ForkedTwinNodes.hostedStationsAt(management[0], ids).size(),
+                        ForkedTwinNodes.hostedStationsAt(management[1], ids).size(), onC.size());
                 assertFalse(onC.isEmpty());
 
                 long tKill = System.nanoTime();
@@ -156,7 +149,7 @@ class ForkedClusterTest {
                         ids.size() - onC.size(), othersMaxMs, onC.size(), onCMaxMs, RECOVERY_BOUND.toSeconds());
                 TestTwin.await("c removed from the membership", Duration.ofSeconds(20),
                         () -> TestTwin.get(management[0], "/cluster/members").json().get("members").size() == 2);
-                assertEquals(ids.size(), hostedStations(management[0], ids).size() + hostedStations(management[1], ids).size());
+                assertEquals(ids.size(), ForkedTwinNodes.hostedStationsAt(management[0], ids).size() + ForkedTwinNodes.hostedStationsAt(management[1], ids).size());
             } catch (Throwable t) {
                 printLogs();
                 throw t;
@@ -167,39 +160,6 @@ class ForkedClusterTest {
                 }
             }
         }
-    }
-
-    /** Commissions the stations with a node in this JVM (its own one-node cluster), which then stops. */
-    private List<String> commissionStations(String url) throws Exception {
-        List<String> ids = new ArrayList<>();
-        try (TwinServer writer = TestTwin.start(dir.resolve("writer"), Map.of(
-                "twin.database.kind", "postgres", "twin.database.postgres.url", url, "twin.database.postgres.user", "postgres",
-                "twin.simulation.enabled", false))) {
-            writer.readiness().get(30, TimeUnit.SECONDS);
-            ClusterSharding sharding = ClusterSharding.get(writer.system());
-            for (int s = 1; s <= STATIONS; s++) {
-                StationId id = StationId.of(String.format("DK1-LAM-%02d", s));
-                ids.add(id.value());
-                assertNull(sharding.entityRefFor(StationEntity.TYPE_KEY, id.value()).<StationEntity.Reply>ask(r -> new StationEntity.Record(
-                        new StationEvent.Commissioned(id, "LAMINATION", 4, Map.of("laminationTemperatureC", 120.0), T0), r),
-                        Duration.ofSeconds(10)).toCompletableFuture().get(15, TimeUnit.SECONDS).rejection());
-            }
-        }
-        return ids;
-    }
-
-    /** The stations whose shard the node's own Station region hosts (Pekko Management /cluster/shards/Station). */
-    private static Set<String> hostedStations(int managementPort, List<String> ids) {
-        Set<String> shards = new TreeSet<>();
-        for (JsonNode r : TestTwin.get(managementPort, "/cluster/shards/Station").json().get("regions")) {
-            if (r.get("numEntities").asInt() > 0) shards.add(r.get("shardId").asText());
-        }
-        Set<String> hosted = new TreeSet<>();
-        for (String id : ids) {
-            // the default message extractor of typed sharding: abs(hashCode % number-of-shards)
-            if (shards.contains(Integer.toString(Math.abs(id.hashCode() % NUMBER_OF_SHARDS)))) hosted.add(id);
-        }
-        return hosted;
     }
 
     private Process startNode(String name, String pgUrl, int arteryPort, int httpPort, int managementPort, String seed, String roles)
@@ -222,21 +182,6 @@ class ForkedClusterTest {
             List<String> lines = Files.readAllLines(log);
             System.out.println("---- last lines of " + name + " ----");
             lines.subList(Math.max(0, lines.size() - 60), lines.size()).forEach(System.out::println);
-        }
-    }
-
-    private static final HttpClient RAW = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    /** HTTP status of a GET (any body: Pekko Management's health checks answer plain text), or -1 when nothing listens. */
-    private static int status(int port, String path) {
-        try {
-            return RAW.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
         }
     }
 }
