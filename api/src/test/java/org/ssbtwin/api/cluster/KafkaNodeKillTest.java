@@ -22,7 +22,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
+import org.ssbtwin.api.connector.KafkaTelemetryConnectorTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssbtwin.api.FleetFixtures;
@@ -54,7 +54,7 @@ class KafkaNodeKillTest {
     @Test
     void aNodeKilledMidStreamLeavesItsUncommittedRecordsToTheSurvivorWhichAppliesEachOnce() throws Exception {
         long t0 = System.nanoTime();
-        KafkaClusterTestKit kafka = startBroker(dir.resolve("kafka"));
+        KafkaClusterTestKit kafka = KafkaTelemetryConnectorTest.startBroker(dir.resolve("kafka"));
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
             String bootstrap = kafka.bootstrapServers();
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
@@ -154,22 +154,6 @@ class KafkaNodeKillTest {
                 "-Dtwin.kafka.min-backoff=200ms", "-Dtwin.kafka.max-backoff=2s",
                 // a killed member is noticed after the session timeout (the broker's minimum, 6 s)
                 "-Dtwin.kafka.properties.session.timeout.ms=6000", "-Dtwin.kafka.properties.heartbeat.interval.ms=1000"};
-    }
-
-    /** One broker and one controller in this JVM (KRaft). */
-    private static KafkaClusterTestKit startBroker(Path base) throws Exception {
-        TestKitNodes n = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).setBaseDirectory(base).build();
-        KafkaClusterTestKit k = new KafkaClusterTestKit.Builder(n)
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .setConfigProp("offsets.topic.num.partitions", "4")
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("auto.create.topics.enable", "false").build();
-        k.format();
-        k.startup();
-        k.waitForReadyBrokers();
-        return k;
     }
 
     private static KafkaProducer<String, byte[]> producer(String bootstrap) {

@@ -47,7 +47,7 @@ import org.ssbtwin.config.KafkaSettings;
  * stopping the stream, the partitions are shared by two members of the group, a member killed mid-stream leaves its
  * uncommitted records to the other one (read again, applied once), and a broker restart loses nothing.
  */
-class KafkaTelemetryConnectorTest {
+public class KafkaTelemetryConnectorTest {
     static final String TOPIC = "pack-telemetry";
     static final String DEAD_LETTERS = "pack-telemetry-dead-letters";
 
@@ -89,7 +89,8 @@ class KafkaTelemetryConnectorTest {
     }
 
     /** One broker and one controller (separate, so the broker alone can restart). */
-    static KafkaClusterTestKit startBroker(Path base) throws Exception {
+    /** One broker and one controller (KRaft) in this JVM, ready; also used by the forked node-kill test. */
+    public static KafkaClusterTestKit startBroker(Path base) throws Exception {
         TestKitNodes nodes = new TestKitNodes.Builder().setCombined(false).setNumBrokerNodes(1).setNumControllerNodes(1)
                 .setBaseDirectory(base).build();
         KafkaClusterTestKit k = new KafkaClusterTestKit.Builder(nodes)
