@@ -3,6 +3,7 @@ package org.ssbtwin.api;
 import org.ssbtwin.api.ingest.AssetRecorder;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,7 @@ import org.apache.pekko.stream.javadsl.Source;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ssbtwin.api.readside.AssetDirectory;
+import org.ssbtwin.config.SimulatedHistorySettings;
 import org.ssbtwin.config.TwinSettings;
 import org.ssbtwin.feed.AssetBatch;
 import org.ssbtwin.feed.TwinFeed;
@@ -40,12 +42,27 @@ public final class SimulatedSource {
     private final AtomicLong recorded = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
+    /** Assets recorded at once in one step (each asset's own facts stay in order). */
+    static final int PARALLEL_ASSETS = 8;
+    /** The catch-up logs its progress this often (virtual time). */
+    private static final Duration PROGRESS_EVERY = Duration.ofDays(90);
     static final Duration RETRY_BACKOFF_MIN = Duration.ofMillis(250);
     static final Duration RETRY_BACKOFF_MAX = Duration.ofSeconds(4);
     private volatile UniqueKillSwitch running;
     private volatile List<TwinFeed> feeds = List.of();
+    private final SimulatedHistorySettings history;
+    /** Virtual time the feeds have been advanced to (behind the clock while catching up a history). */
+    private volatile Instant simulatedUntil;
+    private volatile long caughtUpAfterMillis = -1;
+    private long startedAtNanos;
 
     SimulatedSource(ActorSystem<?> system, ClusterSharding sharding, AssetDirectory directory, TwinClock clock, TwinSettings settings) {
+        this(system, sharding, directory, clock, settings, SimulatedHistorySettings.NONE);
+    }
+
+    SimulatedSource(ActorSystem<?> system, ClusterSharding sharding, AssetDirectory directory, TwinClock clock, TwinSettings settings,
+                    SimulatedHistorySettings history) {
+        this.history = history;
         this.system = system;
         this.recorder = new AssetRecorder(system, sharding, Duration.ofMillis(settings.askTimeoutMillis()), clock::now);
         this.directory = directory;
@@ -56,7 +73,17 @@ public final class SimulatedSource {
     /** Starts the feeds from the current virtual time, continuing id sequences from what the journal holds. */
     synchronized void start() {
         if (running != null) return;
-        feeds = SimulationFeeds.create(settings, clock.now(), directory);
+        Instant present = clock.now();
+        Instant from = history.simulationStart(settings.clock().start(), directory.latestEventAt(), present);
+        feeds = SimulationFeeds.create(settings, from, directory, history.readingInterval());
+        simulatedUntil = from;
+        startedAtNanos = System.nanoTime();
+        if (from.isBefore(present)) {
+            log.info("simulated plant and fleet catch up from {} to {} ({} virtual days, {} h per step)", from, present,
+                    Duration.between(from, present).toDays(), history.catchUpStep().toHours());
+        } else {
+            caughtUpAfterMillis = 0;
+        }
         Duration tick = Duration.ofMillis(settings.simulation().tickMillis());
         running = Source.tick(tick, tick, "tick")
                 .mapAsync(1, t -> step())
@@ -85,18 +112,68 @@ public final class SimulatedSource {
         return retried.get();
     }
 
+    /** Virtual time the simulated plant and fleet have been recorded up to. */
+    public Instant simulatedUntil() {
+        return simulatedUntil;
+    }
+
+    /** Wall milliseconds the catch-up of the history took; -1 while it runs, 0 without one. */
+    public long caughtUpAfterMillis() {
+        return caughtUpAfterMillis;
+    }
+
+    /**
+     * Advances the feeds to the clock's now and records what happened. While a history is being caught up, one
+     * {@link SimulatedHistorySettings#catchUpStep()} of virtual time is simulated and recorded at a time, the next at
+     * once after the last acknowledgement (bounded work per step, as fast as the journal records).
+     */
     private CompletionStage<Done> step() {
+        Instant now = clock.now();
+        Instant behind = simulatedUntil.plus(history.catchUpStep());
+        Instant target = behind.isBefore(now) ? behind : now;
         List<AssetBatch> batches = new ArrayList<>();
-        var now = clock.now();
-        for (TwinFeed feed : feeds) batches.addAll(feed.advanceTo(now));
-        if (batches.isEmpty()) return CompletableFuture.completedFuture(Done.getInstance());
-        return Source.from(batches)
-                .mapAsync(1, this::recordWithRetry)
-                .runWith(Sink.ignore(), system)
-                .exceptionally(t -> {
+        for (TwinFeed feed : feeds) batches.addAll(feed.advanceTo(target));
+        if (target.getEpochSecond() / PROGRESS_EVERY.getSeconds() != simulatedUntil.getEpochSecond() / PROGRESS_EVERY.getSeconds()
+                && target.isBefore(now)) {
+            log.info("catching up the simulated history: at {} ({} events recorded)", target, recorded.get());
+        }
+        simulatedUntil = target;
+        CompletionStage<Done> stepRecorded = batches.isEmpty() ? CompletableFuture.completedFuture(Done.getInstance())
+                : recordByAsset(batches).exceptionally(t -> {
                     log.warn("simulation step failed: {}", t.toString());
                     return Done.getInstance();
                 });
+        if (target.equals(now)) {
+            if (caughtUpAfterMillis < 0) {
+                caughtUpAfterMillis = Math.max(1, (System.nanoTime() - startedAtNanos) / 1_000_000);
+                log.info("simulated history caught up to {} in {} s ({} events recorded)", target,
+                        String.format(java.util.Locale.ROOT, "%.1f", caughtUpAfterMillis / 1000.0), recorded.get());
+            }
+            return stepRecorded;
+        }
+        return stepRecorded.thenCompose(done -> running == null ? CompletableFuture.completedFuture(done) : step());
+    }
+
+    /**
+     * Records one step's facts: each asset's facts in feed order, one after another (one asset's facts never
+     * overtake each other); different assets at once, {@link #PARALLEL_ASSETS} at a time.
+     */
+    private CompletionStage<Done> recordByAsset(List<AssetBatch> batches) {
+        java.util.LinkedHashMap<String, List<AssetBatch>> byAsset = new java.util.LinkedHashMap<>();
+        for (AssetBatch b : batches) byAsset.computeIfAbsent(assetKey(b), k -> new ArrayList<>()).add(b);
+        return Source.from(new ArrayList<>(byAsset.values()))
+                .mapAsyncUnordered(PARALLEL_ASSETS, sameAsset -> {
+                    CompletionStage<Done> chain = CompletableFuture.completedFuture(Done.getInstance());
+                    for (AssetBatch b : sameAsset) chain = chain.thenCompose(d -> recordWithRetry(b));
+                    return chain;
+                })
+                .runWith(Sink.ignore(), system);
+    }
+
+    /** Pack facts and pack telemetry go to the same entity, so they share a key. */
+    private static String assetKey(AssetBatch b) {
+        String kind = b instanceof AssetBatch.ForCell ? "cell" : b instanceof AssetBatch.ForStation ? "station" : "pack";
+        return kind + "|" + b.entityId();
     }
 
     /**

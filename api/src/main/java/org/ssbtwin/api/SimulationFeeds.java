@@ -33,6 +33,11 @@ final class SimulationFeeds {
     }
 
     static List<TwinFeed> create(TwinSettings settings, Instant now, AssetDirectory directory) {
+        return create(settings, now, directory, org.ssbtwin.config.SimulatedHistorySettings.NONE.readingInterval());
+    }
+
+    /** @param readingInterval how often the simulated stations sample their readings (virtual time) */
+    static List<TwinFeed> create(TwinSettings settings, Instant now, AssetDirectory directory, java.time.Duration readingInterval) {
         PlantLayout layout = layout(settings);
         Map<String, Long> serials = directory.maxSerialByPrefix();
         var inService = directory.packMap().values().stream()
@@ -43,7 +48,7 @@ final class SimulationFeeds {
                 .filter(s -> s.commissioned()).map(s -> s.id()).collect(Collectors.toSet());
         SimulatedLifecycleFeed feed = new SimulatedLifecycleFeed(layout, FleetSpecLoader.loadResource(FLEET).mix(),
                 settings.simulation().seed(), now, new IdShift(serials), commissioned, inService, serials,
-                settings.simulation().maxVehicles());
+                settings.simulation().maxVehicles(), readingInterval);
         // setpoints recorded before the restart, then every new one, steer the simulated line
         directory.stationMap().values().forEach(s -> s.setpoints().forEach((name, value) -> {
             if (layout.stations().stream().anyMatch(spec -> spec.id().equals(s.id()))) {

@@ -107,12 +107,16 @@ public final class TwinServer implements AutoCloseable {
             boolean needsCells = clusterSettings.hasRole(ClusterSettings.API) || settings.simulation().enabled() || mqttSettings.enabled()
                     || kafkaSettings.enabled();
             AssetDirectory directory = needsCells ? new AssetDirectory() : AssetDirectory.withoutCells();
-            ResumingTwinClock clock = new ResumingTwinClock(settings.clock().start(), settings.clock().speedUp());
-            SimulatedSource simulation = new SimulatedSource(system, sharding, directory, clock, settings);
+            // with a simulated history (embedded default) the present is that much after the plant's start
+            org.ssbtwin.config.SimulatedHistorySettings history = settings.simulation().enabled()
+                    ? org.ssbtwin.config.SimulatedHistorySettings.from(full) : org.ssbtwin.config.SimulatedHistorySettings.NONE;
+            Instant present = history.present(settings.clock().start());
+            ResumingTwinClock clock = new ResumingTwinClock(present, settings.clock().speedUp());
+            SimulatedSource simulation = new SimulatedSource(system, sharding, directory, clock, settings, history);
             // --- journal lease: never two clusters on one journal; the cluster-wide virtual clock (api.cluster) ---
             CompletableFuture<?> replay = directory.start(system).toCompletableFuture();
             JournalOwnership ownership = new JournalOwnership(system, settings.database(), JournalLeaseSettings.from(full),
-                    settings.clock().start(), settings.clock().speedUp(),
+                    present, settings.clock().speedUp(),
                     () -> replay.isDone() && !replay.isCompletedExceptionally() ? Optional.of(directory.latestEventAt()) : Optional.empty());
             CompletableFuture<Void> readiness = replay.thenCompose(done -> ownership.firstOwned()).thenAccept(lease -> {
                 Instant resumedAt = clock.resumeShared(lease.clockOrigin(), lease.clockOriginWallMillis(), lease.speedUp());

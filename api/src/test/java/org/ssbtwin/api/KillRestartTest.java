@@ -104,7 +104,10 @@ class KillRestartTest {
 
     private Process startNode(int port, String name) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // the small live line without a history (TestTwin.smallLiveLine): this test writes setpoints at the present
         List<String> cmd = List.of(java, "-Xmx768m", "-Dpekko.remote.artery.canonical.port=0",
+                "-Dtwin.simulation.plant-layout=plant/dunkirk-small.conf", "-Dtwin.simulation.history-days=0",
+                "-Dtwin.simulation.reading-interval-minutes=30", "-Dtwin.simulation.max-vehicles=2000",
                 "-cp", System.getProperty("java.class.path"), TwinMain.class.getName(),
                 "serve", "--port", Integer.toString(port), "--data-dir", dir.resolve("data").toString());
         File log = dir.resolve(name + ".log").toFile();

@@ -30,6 +30,18 @@ public final class TestTwin {
         return TwinServer.start(ConfigFactory.parseMap(o).withFallback(ConfigFactory.load()));
     }
 
+    /**
+     * The simulation as before the embedded default's history (issue 15): the small demo line (6-cell demo packs, many
+     * packs at once), no history to catch up, readings every 30 min. For tests of the live line and of restarts.
+     */
+    public static Map<String, Object> smallLiveLine(Map<String, Object> extra) {
+        Map<String, Object> o = new HashMap<>(Map.of("twin.simulation.plant-layout", "plant/dunkirk-small.conf",
+                "twin.simulation.history-days", 0, "twin.simulation.reading-interval-minutes", 30,
+                "twin.simulation.max-vehicles", 2000));
+        o.putAll(extra);
+        return o;
+    }
+
     public record Answer(int status, String contentType, JsonNode json, String body) {}
 
     public static Answer get(int port, String path) {

@@ -26,7 +26,7 @@ class DashboardWhatIfTest {
 
     @Test
     void runsABundledScenarioAndComparesItWithTheBaseline() {
-        try (TwinServer twin = TestTwin.start(dir, Map.of("twin.clock.speed-up", 3_600, "twin.simulation.tick-millis", 200))) {
+        try (TwinServer twin = TestTwin.start(dir, TestTwin.smallLiveLine(Map.of("twin.clock.speed-up", 3_600, "twin.simulation.tick-millis", 200)))) {
             int port = twin.port();
             TestTwin.await("ready", Duration.ofSeconds(180), () -> TestTwin.get(port, "/api/v1/ready").status() == 200);
             var bundled = TestTwin.get(port, "/api/v1/scenarios/bundled");

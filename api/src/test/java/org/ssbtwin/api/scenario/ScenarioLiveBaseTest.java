@@ -25,9 +25,9 @@ class ScenarioLiveBaseTest {
 
     @BeforeAll
     static void start() throws Exception {
-        twin = TestTwin.start(dir, Map.of("twin.simulation.enabled", true,
+        twin = TestTwin.start(dir, TestTwin.smallLiveLine(Map.of("twin.simulation.enabled", true,
                 "twin.scenarios.plant-layout", "plant/dunkirk-small.conf",
-                "twin.scenarios.plant-warmup-days", 1, "twin.scenarios.plant-days", 1));
+                "twin.scenarios.plant-warmup-days", 1, "twin.scenarios.plant-days", 1)));
         twin.readiness().get();
     }
 

@@ -118,6 +118,16 @@ public final class SimulatedLifecycleFeed implements TwinFeed {
     public SimulatedLifecycleFeed(PlantLayout layout, FleetMix mix, long seed, Instant start, IdShift ids,
                                   Set<StationId> commissioned, List<VehicleInService> inService,
                                   Map<String, Long> vehicleSerials, int maxVehicles) {
+        this(layout, mix, seed, start, ids, commissioned, inService, vehicleSerials, maxVehicles, READING_INTERVAL);
+    }
+
+    /**
+     * @param readingInterval how often the stations' process readings are sampled (virtual time); a coarser interval
+     *                        keeps a long simulated history small (the embedded default's catch-up)
+     */
+    public SimulatedLifecycleFeed(PlantLayout layout, FleetMix mix, long seed, Instant start, IdShift ids,
+                                  Set<StationId> commissioned, List<VehicleInService> inService,
+                                  Map<String, Long> vehicleSerials, int maxVehicles, Duration readingInterval) {
         this.layout = layout;
         this.mix = mix;
         this.seed = seed;
@@ -125,7 +135,7 @@ public final class SimulatedLifecycleFeed implements TwinFeed {
         this.maxVehicles = maxVehicles;
         this.commissioned = new java.util.HashSet<>(commissioned);
         this.vehicleSerials = new HashMap<>(vehicleSerials);
-        this.line = new LineSimulation(layout, seed ^ start.getEpochSecond(), start, new SimulationOptions(READING_INTERVAL, true));
+        this.line = new LineSimulation(layout, seed ^ start.getEpochSecond(), start, new SimulationOptions(readingInterval, true));
         this.nextUsageDay = LocalDate.ofInstant(start, ZoneOffset.UTC).plusDays(1);
         for (VehicleInService v : inService) {
             fleet.add(new Driven(v.pack(), assignmentFor(v.pack(), v.vehicleModel()), seed, nextUsageDay));
@@ -306,7 +316,7 @@ public final class SimulatedLifecycleFeed implements TwinFeed {
     /** Deterministic from the seed and the pack's serial: the same pack always gets the same car and driver. */
     ServiceAssignment assignmentFor(PackId pack, String knownModel) {
         SplittableRandom r = new SplittableRandom(seed * 31 + IdShift.serialOf(pack.value()));
-        VehicleModel v = pick(r, VehicleModel.values(), mix.vehicleModels());
+        VehicleModel v = pick(r, VehicleModel.values(), vehicleShares());
         Climate c = pick(r, Climate.values(), mix.climates());
         DriverArchetype d = pick(r, DriverArchetype.values(), mix.archetypes());
         ChargingHabit h = pick(r, ChargingHabit.values(), mix.chargingHabits());
@@ -318,6 +328,27 @@ public final class SimulatedLifecycleFeed implements TwinFeed {
             }
         }
         return new ServiceAssignment(v, c, d, h);
+    }
+
+    /**
+     * The mix's vehicle shares, kept to the vehicles whose pack architecture (designs.conf) has as many cells as the
+     * line packs: a line that packs the 192 cells of a VF 7 pack supplies VF 7 cars. A line whose pack matches no
+     * architecture (a demo batch) supplies the whole mix.
+     */
+    private Map<VehicleModel, Double> vehicleShares() {
+        int cells = layout.cellDesign().cellsPerPack();
+        Map<VehicleModel, Double> fitting = new java.util.EnumMap<>(VehicleModel.class);
+        mix.vehicleModels().forEach((model, share) -> {
+            if (model.architecture().cells() == cells) fitting.put(model, share);
+        });
+        if (fitting.isEmpty()) {
+            for (VehicleModel model : VehicleModel.values()) if (model.architecture().cells() == cells) fitting.put(model, 1.0);
+        }
+        if (fitting.isEmpty()) return mix.vehicleModels();
+        double total = fitting.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (!(total > 0)) fitting.replaceAll((m, x) -> 1.0 / fitting.size());
+        else fitting.replaceAll((m, x) -> x / total);
+        return fitting;
     }
 
     private static <E extends Enum<E>> E pick(SplittableRandom r, E[] values, Map<E, Double> shares) {
