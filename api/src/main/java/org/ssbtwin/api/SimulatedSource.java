@@ -70,7 +70,11 @@ public final class SimulatedSource {
         this.settings = settings;
     }
 
-    /** Starts the feeds from the current virtual time, continuing id sequences from what the journal holds. */
+    /**
+     * Starts the feeds, continuing id sequences from what the journal holds: from the current virtual time, or with a
+     * simulated history ({@link SimulatedHistorySettings}) from the plant's start or the latest recorded fact, then
+     * catching up to the present.
+     */
     synchronized void start() {
         if (running != null) return;
         Instant present = clock.now();
@@ -151,7 +155,9 @@ public final class SimulatedSource {
             }
             return stepRecorded;
         }
-        return stepRecorded.thenCompose(done -> running == null ? CompletableFuture.completedFuture(done) : step());
+        // the next step on the system's dispatcher, not on the thread that completed the last write
+        return stepRecorded.thenComposeAsync(done -> running == null ? CompletableFuture.completedFuture(done) : step(),
+                system.executionContext());
     }
 
     /**

@@ -68,6 +68,11 @@ public final class WhatIfLatencyBench {
         o.put("twin.scenarios.max-concurrent", 2);
         o.put("twin.scenarios.threads", 2);
         o.put("twin.scenarios.max-population", Math.max(20000, sample));
+        // the live line as measured before the embedded default's catch-up of a simulated history (issue 15)
+        o.put("twin.simulation.plant-layout", "plant/dunkirk-small.conf");
+        o.put("twin.simulation.history-days", 0);
+        o.put("twin.simulation.reading-interval-minutes", 30);
+        o.put("twin.simulation.max-vehicles", 2000);
         try (TwinServer twin = TwinServer.start(ConfigFactory.parseMap(o).withFallback(ConfigFactory.load()))) {
             twin.readiness().get();
             int port = twin.port();

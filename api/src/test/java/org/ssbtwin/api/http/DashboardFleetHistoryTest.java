@@ -28,7 +28,8 @@ class DashboardFleetHistoryTest {
         try (TwinServer twin = TestTwin.start(dir, Map.of());
              DashboardBrowser browser = DashboardBrowser.open()) {
             int port = twin.port();
-            TestTwin.await("ready", Duration.ofSeconds(60), () -> TestTwin.get(port, "/api/v1/ready").status() == 200);
+            // generous: the CI machine is small and shared (its start took 159 s at load average 40)
+            TestTwin.await("ready", Duration.ofSeconds(180), () -> TestTwin.get(port, "/api/v1/ready").status() == 200);
             browser.driver.get("http://127.0.0.1:" + port + "/");
 
             // the fleet panel redraws every 15 s; read its chart's data until the distribution has moved
