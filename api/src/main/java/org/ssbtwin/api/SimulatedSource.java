@@ -78,7 +78,7 @@ public final class SimulatedSource {
     synchronized void start() {
         if (running != null) return;
         Instant present = clock.now();
-        Instant from = history.simulationStart(settings.clock().start(), directory.latestEventAt(), present);
+        Instant from = history.simulationStart(settings.clock().start(), lineObservedUntil(), present);
         feeds = SimulationFeeds.create(settings, from, directory, history.readingInterval());
         simulatedUntil = from;
         startedAtNanos = System.nanoTime();
@@ -95,6 +95,18 @@ public final class SimulatedSource {
                 .toMat(Sink.ignore(), Keep.left())
                 .run(system);
         log.info("simulated plant and fleet started ({} feeds, tick {} ms)", feeds.size(), tick.toMillis());
+    }
+
+    /**
+     * The latest fact the simulated line recorded: the last observation of its stations (not the latest event of the
+     * journal: pack telemetry is stamped when it is ingested, at the present, even while the history is caught up).
+     */
+    private java.util.Optional<Instant> lineObservedUntil() {
+        var ids = SimulationFeeds.layout(settings).stations().stream().map(spec -> spec.id()).collect(java.util.stream.Collectors.toSet());
+        return directory.stationMap().values().stream()
+                .filter(st -> ids.contains(st.id()) && st.observedUntil() != null)
+                .map(st -> st.observedUntil())
+                .max(java.util.Comparator.naturalOrder());
     }
 
     synchronized void stop() {

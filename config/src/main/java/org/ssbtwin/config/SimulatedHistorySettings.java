@@ -11,8 +11,8 @@ import org.ssbtwin.core.config.ConfigReader;
  * On a first start the plant has already run {@code history-days} since {@code twin.clock.start} (its start of
  * production): the twin's present is that much later, and the simulation catches the plant and its fleet up from
  * {@code clock.start} as fast as the journal records them, {@code catch-up-step-hours} of virtual time per step, then
- * runs live at {@code clock.speed-up}. After a restart it continues from the latest recorded fact, so an interrupted
- * catch-up resumes where it stopped.
+ * runs live at {@code clock.speed-up}. After a restart it continues from the simulated line's latest recorded fact, so
+ * an interrupted catch-up resumes where it stopped.
  *
  * @param days                   the simulated history on a first start (0: none, the plant starts at the clock's present)
  * @param catchUpStep            virtual time simulated and recorded per catch-up step (bounds one step's work)
