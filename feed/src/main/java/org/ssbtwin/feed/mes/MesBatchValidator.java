@@ -380,7 +380,11 @@ public final class MesBatchValidator {
                         yield null;
                     }
                     r.readings().forEach((name, value) -> {
-                        Rejection no = value == null ? Rejection.invalid("value", name + " has no value") : Setpoints.check(name, value);
+                        // readings are checked against the setpoint plausibility ranges, but a stopped station reads 0
+                        // for a rate whose setpoint must be positive (line speed)
+                        Setpoints.Range range = Setpoints.KNOWN.get(name);
+                        boolean stopped = value != null && value == 0.0 && range != null && range.min() > 0;
+                        Rejection no = value == null ? Rejection.invalid("value", name + " has no value") : stopped ? null : Setpoints.check(name, value);
                         if (no != null) error("readings." + name, no.message());
                     });
                     yield new StationEvent.ReadingsRecorded(r.readings().entrySet().stream().filter(e -> e.getValue() != null)
@@ -453,8 +457,11 @@ public final class MesBatchValidator {
             m.forEach((name, value) -> {
                 if (value == null || !Double.isFinite(value)) error("measurements." + name, "must be a finite number");
             });
+            if (r.resultText() != null && (r.resultText().isBlank() || r.resultText().length() > 200)) {
+                error("resultText", "resultText must be 1 to 200 characters when given");
+            }
             if (bad > 0 || at == null) return;
-            fact("cell", cell.value(), new CellEvent.StationPassed(station, r.step(), r.result(), m, at));
+            fact("cell", cell.value(), new CellEvent.StationPassed(station, r.step(), r.resultText() != null ? r.resultText() : r.result(), m, at));
         }
 
         void graded(Instant at) {

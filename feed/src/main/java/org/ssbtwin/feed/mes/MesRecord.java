@@ -17,7 +17,8 @@ import java.util.Map;
  *   <li>{@code cell-laminated}: a cell's first genealogy page ({@code cell}, {@code inlays}: inlay, rolls,
  *       laminationUnit, laminatedAt, laminationTemperatureC, dewPointC, capacityAh, resistanceMilliOhm)</li>
  *   <li>{@code cell-passed}: a cell passed a station ({@code cell}, {@code station}, {@code step}, {@code result}
- *       pass|fail, {@code measurements})</li>
+ *       pass|fail, optional {@code resultText}: the station's own wording, kept in the genealogy instead of the bare
+ *       pass/fail, {@code measurements})</li>
  *   <li>{@code cell-graded}: end-of-line grading ({@code cell}, {@code grade}, {@code capacityAh},
  *       {@code resistanceMilliOhm}, {@code selfDischargeMvPerWeek}, optional {@code factors})</li>
  *   <li>{@code cell-scrapped}: ({@code cell}, {@code station}, {@code cause})</li>
@@ -62,14 +63,15 @@ public record MesRecord(
         Double nominalCapacityKwh,
         String vehicle,
         String climate,
-        String archetype) {
+        String archetype,
+        String resultText) {
 
     /** The record types of the first MES format (reading, station-state, cell-passed): the other fields are null. */
     public MesRecord(String recordId, String type, String station, String cell, String at, Map<String, Double> readings,
                      String state, String reason, String step, String result, Map<String, Double> measurements) {
         this(recordId, type, station, cell, at, readings, state, reason, step, result, measurements, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** One laminated inlay of a {@code cell-laminated} record. */

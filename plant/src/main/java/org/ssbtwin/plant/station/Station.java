@@ -60,9 +60,16 @@ public record Station(
         return 2;
     }
 
-    /** A retried observed fact: its record id is one of the station's newest (skipped, not counted twice). */
+    /**
+     * A retried observed fact: its record id is one of the station's newest (skipped, not counted twice); or a retried
+     * commissioning.
+     */
     @Override
     public boolean alreadyRecorded(StationEvent event) {
+        // a retried commissioning: the same kind, not after what the station has observed since
+        if (event instanceof StationEvent.Commissioned c) {
+            return commissioned() && kind.equals(c.kind()) && c.at() != null && observedUntil != null && !c.at().isAfter(observedUntil);
+        }
         return event.recordId() != null && recentRecordIds.contains(event.recordId());
     }
 
