@@ -39,7 +39,7 @@ public record Station(
     }
 
     /** Record ids of the newest observed facts kept for idempotent retries (snapshots before issue 22 have none). */
-    public static final int RECENT_RECORD_IDS = 256;
+    public static final int RECENT_RECORD_IDS = 1024;
 
     /** A station id the twin has heard of but that is not commissioned yet. */
     public static Station unknown(StationId id) {
