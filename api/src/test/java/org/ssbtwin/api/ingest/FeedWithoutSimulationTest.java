@@ -104,6 +104,26 @@ class FeedWithoutSimulationTest {
             assertTrue(fed.values().stream().anyMatch(n -> n.has("stateOfHealth") && n.get("stateOfHealth").asDouble() < 1.0),
                     "packs aged from the telemetry");
             assertTrue(fed.get("station:DK1-LAM-01").get("unitsOut").asLong() > 0);
+
+            // a pack from a cell already in a car: 409 naming that cell, nothing written
+            String packedCell = fed.get("pack:" + packs.iterator().next()).get("cells").get(0).asText();
+            var conflict = post(b.port(), "/api/v1/plant/mes-records", "application/json", """
+                    {"records": [{"recordId": "x-1", "type": "pack-assembled", "pack": "P-DK1-999999", "at": "2028-02-01T00:00:00Z",
+                                  "vehicleModel": "VF8", "cells": ["%s"]}]}""".formatted(packedCell));
+            assertEquals(409, conflict.status(), conflict.body());
+            assertEquals(packedCell, conflict.json().get("errors").get(0).get("asset").asText(), conflict.body());
+            assertEquals(404, TestTwin.get(b.port(), "/api/v1/packs/P-DK1-999999").status());
+            // a lamination without its dew point, an unknown vehicle model: 400 naming each field
+            var bad = post(b.port(), "/api/v1/plant/mes-records", "application/json", """
+                    {"records": [{"recordId": "x-2", "type": "cell-laminated", "cell": "C-DK1-09999999", "at": "2028-02-01T00:00:00Z",
+                                  "inlays": [{"inlay": "I-DK1-09999999", "rolls": ["R-CAT-000001"], "laminationUnit": "DK1-LAM-01",
+                                              "laminatedAt": "2028-02-01T00:00:00Z", "laminationTemperatureC": 120, "capacityAh": 26, "resistanceMilliOhm": 4}]},
+                                 {"recordId": "x-3", "type": "pack-assembled", "pack": "P-DK1-999998", "at": "2028-02-01T00:00:00Z",
+                                  "vehicleModel": "VF99", "cells": ["C-DK1-09999999"]}]}""");
+            assertEquals(400, bad.status(), bad.body());
+            List<String> fields = new ArrayList<>();
+            bad.json().get("errors").forEach(e -> fields.add(e.get("recordId").asText() + ":" + e.get("field").asText()));
+            assertEquals(List.of("x-2:inlays[0].dewPointC", "x-3:vehicleModel", "x-3:cells[0]"), fields, bad.body());
         }
     }
 
