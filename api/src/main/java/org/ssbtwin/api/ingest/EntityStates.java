@@ -32,10 +32,15 @@ final class EntityStates implements MesBatchValidator.AssetStates {
     private final Map<CellId, Cell> cells = new ConcurrentHashMap<>();
     private final Map<PackId, Pack> packs = new ConcurrentHashMap<>();
 
-    private EntityStates() {}
+    private final java.util.function.Function<org.ssbtwin.core.id.VehicleId, Optional<PackId>> packOfVehicle;
 
-    static CompletionStage<EntityStates> read(ActorSystem<?> system, ClusterSharding sharding, Duration timeout, MesBatchValidator.Named named) {
-        EntityStates s = new EntityStates();
+    private EntityStates(java.util.function.Function<org.ssbtwin.core.id.VehicleId, Optional<PackId>> packOfVehicle) {
+        this.packOfVehicle = packOfVehicle;
+    }
+
+    static CompletionStage<EntityStates> read(ActorSystem<?> system, ClusterSharding sharding, Duration timeout, MesBatchValidator.Named named,
+                                              java.util.function.Function<org.ssbtwin.core.id.VehicleId, Optional<PackId>> packOfVehicle) {
+        EntityStates s = new EntityStates(packOfVehicle);
         List<Object> ids = new java.util.ArrayList<>();
         ids.addAll(named.stations());
         ids.addAll(named.cells());
@@ -67,5 +72,10 @@ final class EntityStates implements MesBatchValidator.AssetStates {
     @Override
     public Pack pack(PackId id) {
         return packs.getOrDefault(id, Pack.unknown(id));
+    }
+
+    @Override
+    public Optional<PackId> packOfVehicle(org.ssbtwin.core.id.VehicleId vehicle) {
+        return packOfVehicle.apply(vehicle);
     }
 }

@@ -149,7 +149,7 @@ public final class IngestRoutes extends AllDirectives {
             }
             if (batch == null) throw new InvalidParameterException("body", "body must be a JSON object {\"records\": [...]}, was null");
             List<MesRecord> records = batch.records();
-            return onSuccess(recorder.states(MesBatchValidator.named(records)), states -> {
+            return onSuccess(recorder.states(MesBatchValidator.named(records), directory::packOfVehicle), states -> {
                 MesBatchValidator.Outcome outcome = new MesBatchValidator(states).validate(records);
                 if (!outcome.errors().isEmpty()) {
                     return complete(Json.badRequest(outcome.errors().size() + " bad MES record(s); nothing was recorded" + shown(outcome.errors().size()),

@@ -79,6 +79,11 @@ public final class MesBatchValidator {
 
         /** The pack ({@link Pack#unknown} if never assembled). */
         Pack pack(PackId id);
+
+        /** The pack installed in the vehicle, if any (the read side: may lag a write just made). */
+        default Optional<PackId> packOfVehicle(VehicleId vehicle) {
+            return Optional.empty();
+        }
     }
 
     private final AssetStates states;
@@ -158,6 +163,8 @@ public final class MesBatchValidator {
         final Map<StationId, Optional<Station>> stations = new HashMap<>();
         final Map<CellId, Cell> cells = new HashMap<>();
         final Map<PackId, Pack> packs = new HashMap<>();
+        /** Vehicles given a pack by this batch. */
+        final Map<VehicleId, PackId> vehicles = new HashMap<>();
         /** Accepted events by "kind|id", in first-touched order. */
         final Map<String, List<Object>> accepted = new LinkedHashMap<>();
         /** Per record index: facts, facts accepted. */
@@ -552,6 +559,13 @@ public final class MesBatchValidator {
             DriverArchetype archetype = choice("archetype", r.archetype(), DriverArchetype.class);
             if (pack != null && !fold.pack(pack).exists()) error("pack", "unknown pack " + pack + " (not assembled)");
             if (bad > 0 || at == null) return;
+            // one pack per vehicle: a vehicle that holds another pack (recorded, or installed earlier in this batch)
+            PackId holder = fold.vehicles.containsKey(vehicle) ? fold.vehicles.get(vehicle) : states.packOfVehicle(vehicle).orElse(null);
+            if (holder != null && !holder.equals(pack)) {
+                fold.conflicts.add(new Conflict(i, rid, vehicle.value(), "vehicle", "vehicle " + vehicle + " already holds pack " + holder));
+                return;
+            }
+            fold.vehicles.put(vehicle, pack);
             fact("pack", pack.value(), new PackEvent.Installed(vehicle, climate.name(), archetype.name(), at));
             for (CellId c : fold.pack(pack).cells()) fact("cell", c.value(), new CellEvent.Installed(vehicle, at));
         }
