@@ -79,12 +79,14 @@ class FeedWithoutSimulationTest {
             assertTrue(!packs.isEmpty() && !telemetry.isEmpty(), "two weeks make packs that drive");
 
             List<MesRecord> last = List.of();
+            long t0 = System.nanoTime();
             for (int from = 0; from < records.size(); from += RECORDS_PER_POST) {
                 last = records.subList(from, Math.min(records.size(), from + RECORDS_PER_POST));
                 var answer = post(b.port(), "/api/v1/plant/mes-records", "application/json", Json.MAPPER.writeValueAsString(Map.of("records", last)));
                 assertEquals(200, answer.status(), answer.body());
                 assertEquals(0, answer.json().get("duplicates").asInt(), answer.body());
             }
+            long mesMillis = (System.nanoTime() - t0) / 1_000_000;
             // a client that lost the answer to its last batch sends it again: recognised record by record
             var again = post(b.port(), "/api/v1/plant/mes-records", "application/json", Json.MAPPER.writeValueAsString(Map.of("records", last)));
             assertEquals(200, again.status(), again.body());
@@ -107,8 +109,8 @@ class FeedWithoutSimulationTest {
             }
             assertEquals(simulated, fed);
             Map<String, JsonNode> twin = fed;
-            System.out.printf("fed without simulation: %d MES records, %d telemetry lines; %d stations, %d cells, %d packs equal%n",
-                    records.size(), telemetry.size(), stations.size(), cells.size(), packs.size());
+            System.out.printf("fed without simulation: %d MES records in %d ms (%d per POST), %d telemetry lines; %d stations, %d cells, %d packs equal%n",
+                    records.size(), mesMillis, RECORDS_PER_POST, telemetry.size(), stations.size(), cells.size(), packs.size());
             assertTrue(twin.values().stream().anyMatch(n -> n.has("stateOfHealth") && n.get("stateOfHealth").asDouble() < 1.0),
                     "packs aged from the telemetry");
             assertTrue(fed.get("station:DK1-LAM-01").get("unitsOut").asLong() > 0);
