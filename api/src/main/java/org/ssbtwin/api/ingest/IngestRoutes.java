@@ -149,7 +149,12 @@ public final class IngestRoutes extends AllDirectives {
             }
             if (batch == null) throw new InvalidParameterException("body", "body must be a JSON object {\"records\": [...]}, was null");
             List<MesRecord> records = batch.records();
-            return onSuccess(recorder.states(MesBatchValidator.named(records), directory::packOfVehicle), states -> {
+            MesBatchValidator.Named named = MesBatchValidator.named(records);
+            if (named.size() > MesBatchValidator.MAX_ASSETS) {
+                throw new InvalidParameterException("records", "a batch names at most " + MesBatchValidator.MAX_ASSETS
+                        + " distinct stations, cells and packs, this one " + named.size() + ": split it");
+            }
+            return onSuccess(recorder.states(named, directory::packOfVehicle), states -> {
                 MesBatchValidator.Outcome outcome = new MesBatchValidator(states).validate(records);
                 if (!outcome.errors().isEmpty()) {
                     return complete(Json.badRequest(outcome.errors().size() + " bad MES record(s); nothing was recorded" + shown(outcome.errors().size()),

@@ -93,7 +93,14 @@ public final class MesBatchValidator {
     }
 
     /** The asset ids a batch names (to read their states before validating); ids that do not parse are left out. */
-    public record Named(Set<StationId> stations, Set<CellId> cells, Set<PackId> packs) {}
+    public record Named(Set<StationId> stations, Set<CellId> cells, Set<PackId> packs) {
+        public int size() {
+            return stations.size() + cells.size() + packs.size();
+        }
+    }
+
+    /** Distinct stations, cells and packs one batch may name at most (each is read from its entity first). */
+    public static final int MAX_ASSETS = 20_000;
 
     public static Named named(List<MesRecord> records) {
         Set<StationId> stations = new java.util.LinkedHashSet<>();
