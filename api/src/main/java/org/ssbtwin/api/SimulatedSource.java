@@ -200,7 +200,8 @@ public final class SimulatedSource {
      * for as long as the simulation runs, because the feed has already moved on and a fact must not be lost: the
      * simulation rides out a failover (~13 s, docs/operations.md) and back-pressure holds the feed meanwhile. A retry
      * of a write that had been recorded is idempotent: the entities skip facts they already hold
-     * ({@code AssetState.alreadyRecorded}: cells by their genealogy step, packs by usage record id).
+     * ({@code AssetState.alreadyRecorded}: station facts by record id, cells by their genealogy step, packs by their assembly,
+     * installation and usage record id), so it is counted as recorded, not warned as a conflict.
      */
     private CompletionStage<Done> recordWithRetry(AssetBatch batch) {
         return recordWithRetry(batch, 0);

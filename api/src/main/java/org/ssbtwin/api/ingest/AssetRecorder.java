@@ -36,6 +36,12 @@ public final class AssetRecorder {
         this.timeout = timeout;
     }
 
+    /** Reads the states of the assets an MES batch names from their entities (see {@link EntityStates}). */
+    CompletionStage<EntityStates> states(org.ssbtwin.feed.mes.MesBatchValidator.Named named,
+                                         java.util.function.Function<org.ssbtwin.core.id.VehicleId, java.util.Optional<org.ssbtwin.core.id.PackId>> packOfVehicle) {
+        return EntityStates.read(system, sharding, timeout, named, packOfVehicle);
+    }
+
     /** The outcome for one batch: {@code rejection} is null when recorded. */
     public record Outcome(AssetBatch batch, Rejection rejection) {}
 

@@ -148,22 +148,33 @@ public final class IngestRoutes extends AllDirectives {
                 throw new InvalidParameterException("body", "body must be JSON {\"records\": [...]}: " + RequestBodies.describe(e));
             }
             if (batch == null) throw new InvalidParameterException("body", "body must be a JSON object {\"records\": [...]}, was null");
-            MesBatchValidator validator = new MesBatchValidator(
-                    id -> java.util.Optional.ofNullable(directory.stationMap().get(id)),
-                    id -> directory.cellMap().containsKey(id));
-            MesBatchValidator.Outcome outcome = validator.validate(batch.records());
-            if (!outcome.valid()) {
-                return complete(Json.badRequest(outcome.errors().size() + " bad MES record(s); nothing was recorded" + shown(outcome.errors().size()),
-                        "/api/v1/plant/mes-records", outcome.errors().subList(0, Math.min(outcome.errors().size(), MAX_ERRORS_SHOWN))));
+            List<MesRecord> records = batch.records();
+            MesBatchValidator.Named named = MesBatchValidator.named(records);
+            if (named.size() > MesBatchValidator.MAX_ASSETS) {
+                throw new InvalidParameterException("records", "a batch names at most " + MesBatchValidator.MAX_ASSETS
+                        + " distinct stations, cells and packs, this one " + named.size() + ": split it");
             }
-            return onSuccess(recorder.recordAll(outcome.batches()), results -> {
-                var refused = results.stream().filter(o -> o.rejection() != null)
-                        .map(o -> Map.of("asset", o.batch().entityId(), "message", o.rejection().message())).toList();
-                if (!refused.isEmpty()) {
-                    return complete(Json.problem(StatusCodes.CONFLICT, "mes-conflict", "MES records conflict with the assets' state",
-                            "a concurrent write changed " + refused.size() + " asset(s) after validation", "/api/v1/plant/mes-records", refused));
+            return onSuccess(recorder.states(named, directory::packOfVehicle), states -> {
+                MesBatchValidator.Outcome outcome = new MesBatchValidator(states).validate(records);
+                if (!outcome.errors().isEmpty()) {
+                    return complete(Json.badRequest(outcome.errors().size() + " bad MES record(s); nothing was recorded" + shown(outcome.errors().size()),
+                            "/api/v1/plant/mes-records", outcome.errors().subList(0, Math.min(outcome.errors().size(), MAX_ERRORS_SHOWN))));
                 }
-                return complete(Json.ok(Map.of("records", batch.records().size(), "assets", outcome.batches().size())));
+                if (!outcome.conflicts().isEmpty()) {
+                    return complete(Json.problem(StatusCodes.CONFLICT, "mes-conflict", "MES records conflict with the assets' state",
+                            outcome.conflicts().size() + " record(s) conflict with what the twin holds; nothing was recorded" + shown(outcome.conflicts().size()),
+                            "/api/v1/plant/mes-records", outcome.conflicts().subList(0, Math.min(outcome.conflicts().size(), MAX_ERRORS_SHOWN))));
+                }
+                return onSuccess(recorder.recordAll(outcome.batches()), results -> {
+                    var refused = results.stream().filter(o -> o.rejection() != null)
+                            .map(o -> Map.of("asset", o.batch().entityId(), "message", o.rejection().message())).toList();
+                    if (!refused.isEmpty()) {
+                        return complete(Json.problem(StatusCodes.CONFLICT, "mes-conflict", "MES records conflict with the assets' state",
+                                "a concurrent write changed " + refused.size() + " asset(s) after validation", "/api/v1/plant/mes-records", refused));
+                    }
+                    return complete(Json.ok(Map.of("records", records.size(), "assets", outcome.batches().size(),
+                            "duplicates", outcome.duplicates())));
+                });
             });
         })));
     }

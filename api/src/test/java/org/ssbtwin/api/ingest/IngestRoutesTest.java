@@ -162,4 +162,24 @@ class IngestRoutesTest {
         assertEquals(400, unknownField.status());
         assertEquals("extra", unknownField.json().get("errors").get(0).get("field").asText());
     }
+
+    @Test
+    void anMesBatchNamingTooManyAssetsIsRefusedBeforeAnyIsRead() {
+        StringBuilder body = new StringBuilder("{\"records\": [");
+        int perRecord = org.ssbtwin.feed.mes.MesBatchValidator.MAX_CELLS;
+        int recordsNeeded = org.ssbtwin.feed.mes.MesBatchValidator.MAX_ASSETS / perRecord + 1;
+        for (int r = 0; r < recordsNeeded; r++) {
+            if (r > 0) body.append(',');
+            body.append("{\"recordId\": \"s-").append(r).append("\", \"type\": \"cells-shipped\", \"at\": \"2028-01-05T00:00:00Z\", ")
+                    .append("\"lot\": \"L-").append(r).append("\", \"origin\": \"DK1\", \"destination\": \"MAB\", \"cells\": [");
+            for (int c = 0; c < perRecord; c++) {
+                if (c > 0) body.append(',');
+                body.append(String.format("\"C-DK1-%08d\"", 50_000_000 + r * perRecord + c));
+            }
+            body.append("]}");
+        }
+        var refused = post("/api/v1/plant/mes-records", body.append("]}").toString());
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals("records", refused.json().get("errors").get(0).get("field").asText(), refused.body());
+    }
 }

@@ -107,6 +107,7 @@ public final class SimulatedLifecycleFeed implements TwinFeed {
     private final ConcurrentLinkedQueue<SetpointChange> setpointChanges = new ConcurrentLinkedQueue<>();
     private final Map<StationId, long[]> countsSoFar = new HashMap<>();
     private final Map<StationId, Map<ScrapCause, Long>> scrapSoFar = new HashMap<>();
+    private final StationRecordIds recordIds = new StationRecordIds();
     private LocalDate nextUsageDay;
     private int vehicles;
 
@@ -170,7 +171,8 @@ public final class SimulatedLifecycleFeed implements TwinFeed {
             if (e instanceof PlantEvent.StationStateChanged s) {
                 flushReadings(s.station(), openReadings, stationFacts);
                 stationFacts.computeIfAbsent(s.station(), k -> new ArrayList<>())
-                        .add(new StationEvent.StateChanged(StationState.valueOf(s.current().name()), "simulated line", s.at()));
+                        .add(new StationEvent.StateChanged(StationState.valueOf(s.current().name()), "simulated line", s.at(),
+                                recordIds.next(s.station(), "state", s.at())));
             } else if (e instanceof PlantEvent.ReadingSampled r) {
                 var open = openReadings.get(r.station());
                 if (open != null && !open.getKey().equals(r.at())) flushReadings(r.station(), openReadings, stationFacts);
@@ -194,15 +196,17 @@ public final class SimulatedLifecycleFeed implements TwinFeed {
             if (commissioned.add(s.id())) {
                 out.add(new AssetBatch.ForStation(s.id(), List.of(
                         new StationEvent.Commissioned(s.id(), s.kind().name(), s.units(), s.setpoints(), line.now()),
-                        new StationEvent.StateChanged(StationState.IDLE, "commissioned", line.now()))));
+                        new StationEvent.StateChanged(StationState.IDLE, "commissioned", line.now(),
+                                recordIds.next(s.id(), "state", line.now())))));
             }
         }
     }
 
-    private static void flushReadings(StationId station, Map<StationId, Map.Entry<Instant, Map<String, Double>>> open,
-                                      Map<StationId, List<StationEvent>> facts) {
+    private void flushReadings(StationId station, Map<StationId, Map.Entry<Instant, Map<String, Double>>> open,
+                               Map<StationId, List<StationEvent>> facts) {
         var r = open.remove(station);
-        if (r != null) facts.computeIfAbsent(station, k -> new ArrayList<>()).add(new StationEvent.ReadingsRecorded(r.getValue(), r.getKey()));
+        if (r != null) facts.computeIfAbsent(station, k -> new ArrayList<>()).add(new StationEvent.ReadingsRecorded(r.getValue(), r.getKey(),
+                recordIds.next(station, "readings", r.getKey())));
     }
 
     /** Units in, good out and scrap by cause since the last advance, per station. */
@@ -220,7 +224,8 @@ public final class SimulatedLifecycleFeed implements TwinFeed {
             });
             if (in > 0 || good > 0 || !scrap.isEmpty()) {
                 facts.computeIfAbsent(k.station(), x -> new ArrayList<>())
-                        .add(new StationEvent.ThroughputRecorded(Math.max(0, in), Math.max(0, good), scrap, now));
+                        .add(new StationEvent.ThroughputRecorded(Math.max(0, in), Math.max(0, good), scrap, now,
+                                recordIds.next(k.station(), "throughput", now)));
             }
             before[0] = k.in();
             before[1] = k.out();

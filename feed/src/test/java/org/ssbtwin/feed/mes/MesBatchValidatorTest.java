@@ -21,8 +21,23 @@ class MesBatchValidatorTest {
             .apply(new StationEvent.ReadingsRecorded(Map.of("laminationTemperatureC", 120.0), T0.plusSeconds(60)));
     static final CellId CELL = CellId.of("C-DK1-00000001");
 
-    final MesBatchValidator validator = new MesBatchValidator(
-            id -> id.equals(LAM) ? Optional.of(LAMINATION) : Optional.empty(), CELL::equals);
+    static final org.ssbtwin.plant.cell.Cell LAMINATED = org.ssbtwin.plant.cell.Cell.unknown(CELL).apply(new org.ssbtwin.plant.cell.CellEvent.InlaysLaminated(CELL,
+            List.of(new org.ssbtwin.plant.cell.InlayRecord(org.ssbtwin.core.id.InlayId.of("I-DK1-00000001"), List.of(org.ssbtwin.core.id.RollId.of("R-CAT-000001")),
+                    LAM, T0, 120, -45, 10.6, 2.2)), T0));
+
+    final MesBatchValidator validator = new MesBatchValidator(new MesBatchValidator.AssetStates() {
+        public Optional<Station> station(StationId id) {
+            return id.equals(LAM) ? Optional.of(LAMINATION) : Optional.empty();
+        }
+
+        public org.ssbtwin.plant.cell.Cell cell(CellId id) {
+            return id.equals(CELL) ? LAMINATED : org.ssbtwin.plant.cell.Cell.unknown(id);
+        }
+
+        public org.ssbtwin.fleet.pack.Pack pack(org.ssbtwin.core.id.PackId id) {
+            return org.ssbtwin.fleet.pack.Pack.unknown(id);
+        }
+    });
 
     static MesRecord reading(String id, String at, Map<String, Double> readings) {
         return new MesRecord(id, "reading", LAM.value(), null, at, readings, null, null, null, null, null);

@@ -82,6 +82,15 @@ public record Pack(
      */
     @Override
     public boolean alreadyRecorded(PackEvent event) {
+        // a retried assembly or installation (issue 22): the same pack, cells and instant, or the same vehicle and instant
+        if (event instanceof PackEvent.Assembled a) {
+            return exists() && a.packId().equals(id) && a.cells().equals(cells) && a.vehicleModel() != null
+                    && a.vehicleModel().equals(vehicleModel) && a.at() != null && lastEventAt != null && !a.at().isAfter(lastEventAt);
+        }
+        if (event instanceof PackEvent.Installed i) {
+            return status == PackStatus.IN_SERVICE && i.vehicleId() != null && i.vehicleId().equals(vehicleId)
+                    && i.at() != null && i.at().equals(installedAt);
+        }
         return event instanceof PackEvent.UsageRecorded u && healthAt != null && u.periodEnd() != null
                 && !u.periodEnd().isAfter(healthAt) && hasSeen(u.recordId());
     }
