@@ -140,8 +140,8 @@ class PassportRoutesTest {
     }
 
     static BatteryPassport build(Instant at) {
-        var facts = SamplePackLife.facts(PACK, LIFE, at, PassportDeclarations.bundledExample().ratedUpperTemperatureC());
-        return PassportBuilder.build(facts, RatedPackDesign.of("VF8", facts.pack().cells().size(), facts.pack().nominalCapacityKwh(),
+        var facts = SamplePackLife.facts(PACK, LIFE, at);
+        return PassportBuilder.build(facts, RatedPackDesign.of("VF8", facts.cellCount(), facts.nominalCapacityKwh(),
                 CellDesign.DUNKIRK), PassportDeclarations.bundledExample(), url(PACK));
     }
 
