@@ -38,6 +38,11 @@ public final class PassportSource {
         this.cellDesign = cellDesign;
     }
 
+    /** Where passports are built from read-side rows: the actor system's dispatcher (CPU work, no blocking). */
+    public java.util.concurrent.Executor executor() {
+        return system.executionContext();
+    }
+
     public PassportDeclarations declarations() {
         return declarations;
     }
