@@ -34,11 +34,11 @@ import org.ssbtwin.plant.cell.CellDesign;
  * deep discharges, overheating and its own cells' manufacturing factors; a replay changes nothing; the keyset pages
  * give every pack once.
  */
-class PassportFactsTableTest {
+public class PassportFactsTableTest {
     static final PassportDeclarations DECLARED = PassportDeclarations.bundledExample();
 
     /** A pack of its own cells (factors with latent defects) with deep discharges and hot days in 14 months of telemetry. */
-    static List<PackEvent> stressedLife(PackId id) {
+    public static List<PackEvent> stressedLife(PackId id) {
         SplittableRandom r = new SplittableRandom(11);
         List<CellId> cells = new ArrayList<>();
         List<ManufacturingFactors> factors = new ArrayList<>();
