@@ -75,6 +75,13 @@ public class PassportFactsTableTest {
 
     @Test
     void aPassportFromTheReadSideIsThePassportFromTheJournal() throws Exception {
+        try (Connection c = FleetProjectionGroupTest.db("passport-facts")) {
+            readSideEqualsJournal(c);
+        }
+    }
+
+    /** The check on a database with the read-side tables (H2 here, PostgreSQL in PassportFactsTablePostgresTest). */
+    static void readSideEqualsJournal(Connection c) throws Exception {
         PackId aged = PackId.of("P-DK1-000042");
         PackId stressed = PackId.of("P-DK1-000077");
         PackId fresh = PackId.of("P-DK1-000099");
@@ -89,7 +96,7 @@ public class PassportFactsTableTest {
             int p = r.nextInt(3);
             if (next[p] < lives.get(p).size()) all.add(new FleetProjection.Applied(ids.get(p).value(), next[p] + 1, lives.get(p).get(next[p]++)));
         }
-        try (Connection c = FleetProjectionGroupTest.db("passport-facts")) {
+        {
             for (int from = 0; from < all.size(); from += 377) {
                 FleetProjection.applyAll(c, all.subList(from, Math.min(all.size(), from + 377)));
                 c.commit();
