@@ -152,7 +152,8 @@ public final class TwinServer implements AutoCloseable {
             modules.add(new org.ssbtwin.api.search.SearchRoutes(directory));
             modules.add(new org.ssbtwin.api.events.EventsRoutes(new org.ssbtwin.api.events.AssetChangeFeed(system, directory, Duration.ofSeconds(1))));
             modules.add(new org.ssbtwin.api.history.HistoryRoutes(system, sharding, askTimeout));
-            modules.add(org.ssbtwin.api.readside.FleetReadSide.start(system, settings, readSide).routes());
+            org.ssbtwin.api.readside.FleetReadSide fleetReadSide = org.ssbtwin.api.readside.FleetReadSide.start(system, settings, readSide);
+            modules.add(fleetReadSide.routes());
             modules.add(new org.ssbtwin.api.connector.ConnectorRoutes(mqtt, kafka));
             modules.add(scenarioRoutes);
             modules.add(new org.ssbtwin.api.design.DesignRoutes()); // GET /api/v1/designs
@@ -160,7 +161,8 @@ public final class TwinServer implements AutoCloseable {
                     org.apache.pekko.actor.typed.DispatcherSelector.blocking()))); // GET /api/v1/model-card (computed off the HTTP dispatcher)
             org.ssbtwin.api.auth.AccessControl access = org.ssbtwin.api.auth.AccessControl.fromConfig(config); // twin.auth: roles per method + path
             modules.add(org.ssbtwin.api.passport.PassportRoutes.create(system, sharding, directory, access, config, askTimeout,
-                    SimulationFeeds.layout(settings) == null ? org.ssbtwin.plant.cell.CellDesign.DUNKIRK : SimulationFeeds.layout(settings).cellDesign()));
+                    SimulationFeeds.layout(settings) == null ? org.ssbtwin.plant.cell.CellDesign.DUNKIRK : SimulationFeeds.layout(settings).cellDesign(),
+                    fleetReadSide.queries()));
             modules.add(new org.ssbtwin.api.openapi.OpenApiModule()); // GET /api/v1/openapi.json (fails the start on conflicting fragments)
             // --- end API modules ---
             // readiness also needs a writable journal (checked every 5 s on a thread of its own)

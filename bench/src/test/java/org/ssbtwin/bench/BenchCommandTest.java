@@ -62,4 +62,15 @@ class BenchCommandTest {
         assertEquals(2, partitions.code());
         assertTrue(partitions.err().contains("--partitions: must be within [1, 256], was 0"), partitions.err());
     }
+
+    @Test
+    void passportExportBenchReadsEveryPackOnceAndNamesBadOptions() {
+        var bad = run("passport-export", "--page", "0");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--page: must be within [1, 100000], was 0"), bad.err());
+        var r = run("passport-export", "--packs", "25", "--page", "4", "--runs", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("run 1: 25 passports (X-Total-Count 25, 25 distinct packs, 0 duplicates)"), r.out());
+        assertTrue(r.out().contains("passports/s on"), r.out());
+    }
 }

@@ -27,11 +27,9 @@ import org.ssbtwin.api.passport.PassportDeclarations;
 import org.ssbtwin.api.passport.PassportFiles;
 import org.ssbtwin.api.passport.PassportTier;
 import org.ssbtwin.api.passport.PassportTiers;
-import org.ssbtwin.api.passport.RatedPackDesign;
 import org.ssbtwin.api.passport.SamplePackLife;
 import org.ssbtwin.fleet.usage.VehicleModel;
 import org.ssbtwin.core.id.PackId;
-import org.ssbtwin.fleet.pack.Pack;
 import org.ssbtwin.plant.cell.CellDesign;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -162,8 +160,7 @@ public final class PassportCommand implements Callable<Integer> {
             VehicleModel[] models = {VehicleModel.VF3, VehicleModel.VF5, VehicleModel.VF6, VehicleModel.VF7, VehicleModel.VF8, VehicleModel.VF9};
             for (int i = 0; i < models.length; i++) {
                 PackId id = PackId.of(String.format("P-DK1-%06d", i + 1));
-                templates.add(SamplePackLife.facts(id, SamplePackLife.events(id, models[i], LocalDate.of(2028, 3, 6), 5, i, 42 + i), null,
-                        declared.ratedUpperTemperatureC()));
+                templates.add(SamplePackLife.facts(id, SamplePackLife.events(id, models[i], LocalDate.of(2028, 3, 6), 5, i, 42 + i), null));
             }
             PassportFiles files = new PassportFiles(out);
             AtomicLong bytes = new AtomicLong();
@@ -172,11 +169,9 @@ public final class PassportCommand implements Callable<Integer> {
             try (ProgressBar bar = progressBar("passports", packs)) {
                 pool.submit(() -> IntStream.range(0, packs).parallel().forEach(i -> {
                     PackPassportFacts.Facts t = templates.get(i % templates.size());
-                    PackPassportFacts.Facts facts = withId(t, PackId.of(String.format("P-DK1-%08d", i + 1)));
-                    Pack p = facts.pack();
-                    BatteryPassport passport = PassportBuilder.build(facts,
-                            RatedPackDesign.of(p.vehicleModel(), p.cells().size(), p.nominalCapacityKwh(), CellDesign.DUNKIRK), declared,
-                            "https://twin.example/api/v1/packs/" + p.id().value() + "/passport");
+                    PackPassportFacts.Facts facts = t.withPackId(String.format("P-DK1-%08d", i + 1));
+                    BatteryPassport passport = PassportBuilder.build(facts, facts.design(CellDesign.DUNKIRK), declared,
+                            "https://twin.example/api/v1/packs/" + facts.packId() + "/passport");
                     bytes.addAndGet(files.write(PassportTiers.view(passport.document(), PassportTier.LEGITIMATE_INTEREST)));
                     bar.step();
                 })).get();
@@ -188,15 +183,6 @@ public final class PassportCommand implements Callable<Integer> {
                             + "= %.0f per s, %.1f MB, %d threads on %d cores%n", packs, files.dir(), s, packs / s, bytes.get() / 1e6,
                     nThreads, Runtime.getRuntime().availableProcessors());
             return 0;
-        }
-
-        private static PackPassportFacts.Facts withId(PackPassportFacts.Facts t, PackId id) {
-            Pack p = t.pack();
-            Pack renamed = new Pack(id, p.status(), p.vehicleModel(), p.cells(), p.cellProfile(), p.nominalCapacityKwh(), p.vehicleId(),
-                    p.climate(), p.archetype(), p.installedAt(), p.stateOfHealth(), p.relativeResistance(), p.equivalentFullCycles(), p.km(),
-                    p.throughputKwh(), p.healthAt(), p.recentRecords(), p.ageing(), p.lastEventAt(), p.revision());
-            return new PackPassportFacts.Facts(renamed, t.assembledAt(), t.installedAt(), t.usagePeriods(), t.telemetryPeriods(),
-                    t.overheatingPeriods(), t.lastOverheatingAt(), t.overheatingAboveC(), t.minMeanCellTempC(), t.maxMeanCellTempC(), t.meanCellTempC());
         }
     }
 }

@@ -16,16 +16,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.ssbtwin.fleet.ageing.AgeingChange;
-import org.ssbtwin.fleet.ageing.AgeingSnapshot;
-import org.ssbtwin.fleet.ageing.PackAgeingState;
-import org.ssbtwin.core.id.CellId;
-import org.ssbtwin.fleet.pack.Pack;
-import org.ssbtwin.fleet.entity.PackAgeing;
+import org.ssbtwin.fleet.pack.NegativeEvents;
+import org.ssbtwin.fleet.readmodel.PackPassportRow;
 
 /**
  * Builds a pack's battery passport, a pure function of what the twin knows of the pack ({@link PackPassportFacts.Facts}:
- * its state, genealogy and temperature record), its design ({@link RatedPackDesign}) and the operator's
+ * its state, genealogy, temperature record and negative events, from its journal or from the fleet read side), its design ({@link RatedPackDesign}) and the operator's
  * {@link PassportDeclarations}: same inputs, same document. Every value the twin supplies comes from those inputs;
  * each dynamic value carries its time, and the {@code twin.provenance} section says for each whether it was
  * measured in the vehicle, simulated by the twin, or modelled by the ageing model (docs/PASSPORT.md lists them).
@@ -35,7 +31,6 @@ public final class PassportBuilder {
     /** The Catena-X convention for "no predecessor": the nil UUID. */
     static final String NO_PREDECESSOR = "urn:uuid:00000000-0000-0000-0000-000000000000";
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private static final PackAgeing AGEING = PackAgeing.standard();
     private static final List<String> SECTIONS = List.of("specVersion", "identification", "operation", "characteristics",
             "performance", "sustainability", "materials", "conformity", "safety", "handling", "commercial", "sources",
             "metadata", "twin");
@@ -55,17 +50,16 @@ public final class PassportBuilder {
     }
 
     /**
-     * @param facts the pack's fold (must be an assembled pack)
+     * @param facts the pack's facts (an assembled pack)
      * @param design its rated values
      * @param declared the operator's declarations
      * @param resolvableUrl the passport's public URL (what the QR code encodes)
      */
     public static BatteryPassport build(PackPassportFacts.Facts facts, RatedPackDesign design, PassportDeclarations declared,
                                         String resolvableUrl) {
-        Pack pack = facts.pack();
-        if (!pack.exists()) throw new IllegalArgumentException("pack " + pack.id() + " is not assembled: it has no passport");
-        String id = pack.id().value();
-        Instant asOf = pack.healthAt() != null ? pack.healthAt() : pack.lastEventAt();
+        if (facts == null) throw new IllegalArgumentException("the pack is not assembled: it has no passport");
+        String id = facts.packId();
+        Instant asOf = facts.asOf();
         String t = asOf.toString();
         Map<String, ObjectNode> provenance = new TreeMap<>();
 
@@ -80,10 +74,10 @@ public final class PassportBuilder {
         ident.put("idDmc", id);
         ObjectNode ids = obj(ident, "identification");
         ids.set("serial", F.arrayNode().add(kv("partInstanceId", id)));
-        String site = siteOf(pack);
+        String site = site(id);
         ids.set("batch", F.arrayNode().add(kv("batchId", "P-" + site + "-" + isoWeek(facts.assembledAt()))));
         ObjectNode type = F.objectNode();
-        type.put("manufacturerPartId", pack.vehicleModel() + "-PACK-" + design.seriesElements() + "S");
+        type.put("manufacturerPartId", facts.vehicleModel() + "-PACK-" + design.seriesElements() + "S");
         type.put("nameAtManufacturer", design.modelLabel() + " solid-state cell-in-pack battery, " + design.seriesElements()
                 + " cells in series");
         ids.set("type", type);
@@ -95,7 +89,7 @@ public final class PassportBuilder {
         manufacturer.put("manufacturer", declared.packAssembler().manufacturer());
         ArrayNode facilities = F.arrayNode();
         facilities.add(F.objectNode().put("facility", declared.packAssembler().facility()));
-        for (String s : sitesOf(pack)) {
+        for (String s : facts.cellsBySite().keySet().stream().sorted().toList()) {
             PassportDeclarations.Party plant = declared.cellPlant(s);
             if (plant != null) facilities.add(F.objectNode().put("facility", plant.facility()));
         }
@@ -120,14 +114,12 @@ public final class PassportBuilder {
         resistance.put("cell", round(design.cellResistanceOhm(), 6));
         resistance.put("pack", round(design.packResistanceOhm(), 6));
         if (Double.isFinite(design.ratedPowerW())) obj(rated, "power").put("value", round(design.ratedPowerW(), 0));
-        PackAgeingState now = AGEING.stateOf(pack);
-        PackAgeingState asNew = pack.ageing() == null ? now : AGEING.stateOf(withoutAgeing(pack));
-        rated.put("selfDischargingRate", round(asNew.worstSelfDischargePctPerDay(), 5));
+        rated.put("selfDischargingRate", round(facts.selfDischargeNewPctPerDay(), 5));
 
         // ---- performance: dynamic, from the twin ----
         ObjectNode dyn = obj(perf, "dynamic");
-        double soh = pack.stateOfHealth();
-        double relR = pack.relativeResistance();
+        double soh = facts.stateOfHealth();
+        double relR = facts.relativeResistance();
         boolean measured = facts.measured();
         String usage = measured ? "measured" : facts.usagePeriods() == 0 ? "none" : "simulated";
         String usageBasis = measured ? "summed from the vehicle's telemetry records (" + facts.usagePeriods() + " periods)"
@@ -139,7 +131,7 @@ public final class PassportBuilder {
         ObjectNode dCap = obj(dyn, "capacity");
         dCap.set("capacity", tv(round(design.ratedCapacityAh() * soh, 3), t));
         dCap.set("fade", tv(round((1 - soh) * 100, 3), t));
-        double ahThroughput = pack.throughputKwh() * 1000.0 / design.nominalVoltageV();
+        double ahThroughput = facts.throughputKwh() * 1000.0 / design.nominalVoltageV();
         dCap.set("throughput", tv(round(ahThroughput, 1), t));
         provenance.put("/performance/dynamic/capacity/capacity", prov("modelled", "rated capacity x state of health; " + sohBasis, t));
         provenance.put("/performance/dynamic/capacity/fade", prov("modelled", "(1 - state of health) x 100; " + sohBasis, t));
@@ -148,12 +140,12 @@ public final class PassportBuilder {
         ObjectNode dEnergy = obj(dyn, "energy");
         dEnergy.set("remaining", tv(round(design.ratedEnergyKwh() * soh, 3), t));
         dEnergy.set("soce", tv(round(soh * 100, 3), t));
-        dEnergy.set("throughput", tv(round(pack.throughputKwh(), 1), t));
+        dEnergy.set("throughput", tv(round(facts.throughputKwh(), 1), t));
         provenance.put("/performance/dynamic/energy/remaining", prov("modelled", "rated energy x state of health; " + sohBasis, t));
         provenance.put("/performance/dynamic/energy/soce", prov("modelled", "state of certified energy = state of health x 100; " + sohBasis, t));
         provenance.put("/performance/dynamic/energy/throughput", prov(usage, "discharged energy, kWh; " + usageBasis, t));
 
-        dyn.set("fullCycles", tv(round(pack.equivalentFullCycles(), 1), t));
+        dyn.set("fullCycles", tv(round(facts.equivalentFullCycles(), 1), t));
         provenance.put("/performance/dynamic/fullCycles", prov(usage, "equivalent full cycles; " + usageBasis, t));
 
         ObjectNode dRes = obj(dyn, "resistance");
@@ -189,11 +181,11 @@ public final class PassportBuilder {
             provenance.put("/performance/dynamic/roundTripEfficiency/fade", prov("modelled", eBasis, t));
         }
 
-        dyn.put("selfDischargingRate", round(now.worstSelfDischargePctPerDay(), 5));
+        dyn.put("selfDischargingRate", round(facts.selfDischargePctPerDay(), 5));
         provenance.put("/performance/dynamic/selfDischargingRate", prov("modelled",
                 "worst cell's self-discharge, percent per day, SSB ageing model", t));
 
-        Double soc = meanStateOfChargePct(pack);
+        Double soc = facts.stateOfChargePct();
         if (soc != null) {
             dyn.set("stateOfCharge", tv(round(soc, 1), t));
             provenance.put("/performance/dynamic/stateOfCharge", prov(usage,
@@ -204,18 +196,20 @@ public final class PassportBuilder {
         }
 
         ArrayNode negative = F.arrayNode();
-        if (Double.isNaN(facts.overheatingAboveC())) {
-            negative.add(doc("Overheating", "not assessed: no rated upper temperature is declared"));
-        } else {
-            negative.add(doc("Overheating", facts.overheatingPeriods() + " usage period(s) with a mean cell temperature above the rated "
-                    + facts.overheatingAboveC() + " degC" + (facts.lastOverheatingAt() == null ? "" : ", last ending " + facts.lastOverheatingAt())));
-        }
-        negative.add(doc("Deep discharge", "not assessed: the twin's usage events keep no minimum state of charge"));
-        if (pack.ageing() != null && pack.ageing().observedFailure()) {
+        NegativeEvents ne = facts.negativeEvents();
+        negative.add(doc("Overheating", ne.overheatings() + " day(s) of telemetry with a mean cell temperature above "
+                + NegativeEvents.OVERHEATING_ABOVE_C + " degC" + (ne.lastOverheatingAt() == null ? "" : ", last ending " + ne.lastOverheatingAt())));
+        negative.add(doc("Deep discharge", ne.deepDischarges() + " day(s) of telemetry with a lowest state of charge below "
+                + round(NegativeEvents.DEEP_DISCHARGE_BELOW_SOC * 100, 1) + " %"
+                + (ne.lastDeepDischargeAt() == null ? "" : ", last ending " + ne.lastDeepDischargeAt())));
+        if (facts.observedFailure()) {
             negative.add(doc("Failure", "a failure of the pack was observed"));
         }
         dyn.set("negativeEvents", negative);
-        provenance.put("/performance/dynamic/negativeEvents", prov(usage, "from the temperatures of the usage events; " + usageBasis, t));
+        provenance.put("/performance/dynamic/negativeEvents", prov(measured ? "measured" : facts.telemetryPeriods() == 0 ? "none" : usage,
+                "counted from the vehicle's daily telemetry (lowest state of charge, mean cell temperature; thresholds "
+                        + round(NegativeEvents.DEEP_DISCHARGE_BELOW_SOC * 100, 1) + " % and " + NegativeEvents.OVERHEATING_ABOVE_C
+                        + " degC, assumed); " + usageBasis, t));
         ArrayNode env = F.arrayNode();
         env.add(doc("Temperature information", facts.usagePeriods() == 0 ? "no use recorded yet"
                 : String.format(Locale.ROOT, "mean cell temperature per usage period: min %.1f degC, mean %.1f degC, max %.1f degC over %d periods",
@@ -229,7 +223,7 @@ public final class PassportBuilder {
         String passportId = passportId(id);
         meta.put("passportIdentifier", passportId);
         meta.put("predecessor", NO_PREDECESSOR);
-        meta.put("version", "1." + pack.revision());
+        meta.put("version", "1." + facts.revision());
         meta.put("status", declared.example() ? "draft" : "approved");
         Instant made = facts.assembledAt() != null ? facts.assembledAt() : asOf;
         meta.put("issueDate", date(made));
@@ -243,18 +237,16 @@ public final class PassportBuilder {
         twin.put("packId", id);
         twin.put("asOf", t);
         twin.put("resolvableUrl", resolvableUrl);
-        twin.put("revision", pack.revision());
+        twin.put("revision", facts.revision());
         ObjectNode gen = obj(twin, "genealogy");
-        gen.put("vehicleModel", pack.vehicleModel());
-        if (pack.vehicleId() != null) gen.put("vehicleId", pack.vehicleId().value());
-        gen.put("cells", pack.cells().size());
+        gen.put("vehicleModel", facts.vehicleModel());
+        if (facts.vehicleId() != null) gen.put("vehicleId", facts.vehicleId());
+        gen.put("cells", facts.cellCount());
         if (facts.assembledAt() != null) gen.put("packAssembledAt", facts.assembledAt().toString());
         gen.put("packAssembledBy", declared.packAssembler().name());
         if (facts.installedAt() != null) gen.put("installedAt", facts.installedAt().toString());
         ArrayNode plants = F.arrayNode();
-        Map<String, Integer> cellsBySite = new TreeMap<>();
-        for (CellId c : pack.cells()) cellsBySite.merge(site(c.value()), 1, Integer::sum);
-        cellsBySite.forEach((s, n) -> {
+        new TreeMap<>(facts.cellsBySite()).forEach((s, n) -> {
             PassportDeclarations.Party plant = declared.cellPlant(s);
             plants.add(F.objectNode().put("site", s).put("plant", plant == null ? "undeclared site " + s : plant.name()).put("cells", n));
         });
@@ -271,24 +263,6 @@ public final class PassportBuilder {
         for (String p : REQUIRED_DECLARED) if (doc.at(p).isMissingNode()) undeclared.add(p);
         if (!undeclared.isEmpty()) twin.set("undeclared", F.arrayNode().addAll(undeclared.stream().map(F::textNode).toList()));
         return new BatteryPassport(passportId, id, asOf, doc, undeclared);
-    }
-
-    /** Mean state of charge, percent, over the recorded days of the calendar month of the pack's last update; null without use. */
-    static Double meanStateOfChargePct(Pack pack) {
-        AgeingSnapshot a = pack.ageing();
-        if (a == null || a.days() == 0 || a.monthlyUsage() == null || a.monthlyUsage().size() != AgeingChange.SUMS) return null;
-        Instant last = pack.healthAt().minusSeconds(1);
-        int m = LocalDate.ofInstant(last, ZoneOffset.UTC).getMonthValue() - 1;
-        int o = m * AgeingChange.SUMS_PER_MONTH;
-        double days = a.monthlyUsage().get(o);
-        if (!(days > 0)) return null;
-        return 100.0 * a.monthlyUsage().get(o + 3) / days; // sums: days, km, kWh, SoC, ... (PackAgeingState)
-    }
-
-    private static Pack withoutAgeing(Pack p) {
-        return new Pack(p.id(), p.status(), p.vehicleModel(), p.cells(), p.cellProfile(), p.nominalCapacityKwh(), p.vehicleId(),
-                p.climate(), p.archetype(), p.installedAt(), 1.0, 1.0, 0, 0, 0, p.installedAt(), p.recentRecords(), null,
-                p.lastEventAt(), p.revision());
     }
 
     /** Deep-merges {@code from} into {@code into} (objects merged, everything else replaced). */
@@ -334,17 +308,7 @@ public final class PassportBuilder {
 
     /** The site code of an id ("DK1" of "C-DK1-00000001"). */
     static String site(String assetId) {
-        int a = assetId.indexOf('-');
-        int b = assetId.lastIndexOf('-');
-        return a >= 0 && b > a ? assetId.substring(a + 1, b) : "";
-    }
-
-    private static String siteOf(Pack pack) {
-        return site(pack.id().value());
-    }
-
-    private static List<String> sitesOf(Pack pack) {
-        return pack.cells().stream().map(c -> site(c.value())).distinct().sorted().toList();
+        return PackPassportRow.site(assetId);
     }
 
     static double round(double v, int digits) {

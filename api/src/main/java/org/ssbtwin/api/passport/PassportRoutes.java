@@ -40,6 +40,8 @@ import org.ssbtwin.api.http.InvalidParameterException;
 import org.ssbtwin.api.http.Json;
 import org.ssbtwin.api.http.QueryParams;
 import org.ssbtwin.api.readside.AssetDirectory;
+import org.ssbtwin.api.readside.FleetQueries;
+import org.ssbtwin.api.readside.PassportFactsTable;
 import org.ssbtwin.core.id.PackId;
 import org.ssbtwin.fleet.pack.PackStatus;
 
@@ -49,7 +51,9 @@ import org.ssbtwin.fleet.pack.PackStatus;
  *   <li>{@code GET /packs/{id}/passport[?at=2031-06-01]}: the Catena-X battery_pass 6.1.0 document, the part the
  *       caller's access tier reads ({@link PassportTier}; never refused as a whole), now or at a date;</li>
  *   <li>{@code GET /packs/{id}/passport/qr.png}: the QR code of the passport's resolvable URL;</li>
- *   <li>{@code GET /passports[?at=]}: every pack's passport as NDJSON (one document a line, streamed; reader role);</li>
+ *   <li>{@code GET /passports[?at=]}: every pack's passport as NDJSON (one document a line, streamed; reader role): now,
+ *       from the fleet read side (fleet_pack joined to fleet_pack_passport, pages by a keyset cursor on the pack id;
+ *       a pack whose passport row is missing or incomplete from its journal); at a date, from every pack's journal;</li>
  *   <li>{@code GET /aas/shells}, {@code /aas/shells/{aasId}}, {@code /aas/shells/{aasId}/submodel-refs},
  *       {@code /aas/submodels/{submodelId}}, {@code /aas/submodels/{submodelId}/$value}: the AAS Part 2 API subset
  *       ({@link PassportShell}, ids base64url-encoded).</li>
@@ -59,20 +63,36 @@ public final class PassportRoutes extends AllDirectives implements ApiModule {
     private static final Logger log = LoggerFactory.getLogger(PassportRoutes.class);
     public static final ContentType NDJSON = ContentTypes.create(MediaTypes.applicationWithFixedCharset("x-ndjson", HttpCharsets.UTF_8));
     private static final ContentType PNG = ContentTypes.create(MediaTypes.IMAGE_PNG);
-    /** Passports built at once by the NDJSON export (each a journal read). */
+    /** Passports built at once by the NDJSON export (each a journal read, or a build from read-side rows). */
     static final int EXPORT_PARALLELISM = 8;
+    /** Packs per read-side page of the NDJSON export (twin.passport.export-page-size). */
+    static final int EXPORT_PAGE = 500;
 
     private final PassportSource source;
     private final AssetDirectory directory;
     private final AccessControl access;
     private final String publicBaseUrl;
     private final JsonSerializer aas = new JsonSerializer();
+    private final FleetQueries readSide;
+    private final int exportPage;
 
     /**
      * @param publicBaseUrl the twin's public base URL for the passports' resolvable URLs (twin.passport.public-base-url);
      *        null: the request's Host
      */
     public PassportRoutes(PassportSource source, AssetDirectory directory, AccessControl access, String publicBaseUrl) {
+        this(source, directory, access, publicBaseUrl, null, EXPORT_PAGE);
+    }
+
+    /**
+     * @param readSide the fleet read side's queries (null when it is disabled: the export then folds every journal)
+     * @param exportPage packs per read-side page of the export
+     */
+    public PassportRoutes(PassportSource source, AssetDirectory directory, AccessControl access, String publicBaseUrl,
+                          FleetQueries readSide, int exportPage) {
+        if (exportPage < 1) throw new IllegalArgumentException("twin.passport.export-page-size must be >= 1, was " + exportPage);
+        this.readSide = readSide;
+        this.exportPage = exportPage;
         this.source = source;
         this.directory = directory;
         this.access = access;
@@ -86,7 +106,8 @@ public final class PassportRoutes extends AllDirectives implements ApiModule {
     public static PassportRoutes create(org.apache.pekko.actor.typed.ActorSystem<?> system,
                                         org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding sharding,
                                         AssetDirectory directory, AccessControl access, com.typesafe.config.Config config,
-                                        java.time.Duration askTimeout, org.ssbtwin.plant.cell.CellDesign cellDesign) {
+                                        java.time.Duration askTimeout, org.ssbtwin.plant.cell.CellDesign cellDesign,
+                                        FleetQueries readSide) {
         String file = "twin.passport.declarations-file";
         PassportDeclarations declarations;
         if (config.hasPath(file) && !config.getString(file).isBlank()) {
@@ -97,7 +118,9 @@ public final class PassportRoutes extends AllDirectives implements ApiModule {
                     PassportDeclarations.EXAMPLE_RESOURCE, file);
         }
         String base = config.hasPath("twin.passport.public-base-url") ? config.getString("twin.passport.public-base-url") : null;
-        return new PassportRoutes(new PassportSource(system, sharding, askTimeout, declarations, cellDesign), directory, access, base);
+        int page = config.hasPath("twin.passport.export-page-size") ? config.getInt("twin.passport.export-page-size") : EXPORT_PAGE;
+        return new PassportRoutes(new PassportSource(system, sharding, askTimeout, declarations, cellDesign), directory, access, base,
+                readSide, page);
     }
 
     @Override
@@ -122,6 +145,9 @@ public final class PassportRoutes extends AllDirectives implements ApiModule {
                     }))),
                     path("passports", () -> get(() -> parameterMap(params -> {
                         Instant at = at(new QueryParams(params, Set.of("at")).string("at"));
+                        if (at == null && readSide != null) {
+                            return onSuccess(exportFromReadSide(tier, base).exceptionally(t -> failed(t, "/api/v1/passports")), this::completeWith);
+                        }
                         return complete(export(tier, base, at));
                     }))),
                     pathPrefix("aas", () -> aasRoutes(tier, base)));
@@ -156,6 +182,40 @@ public final class PassportRoutes extends AllDirectives implements ApiModule {
                 });
         return HttpResponse.create().withEntity(HttpEntities.createChunked(NDJSON, lines))
                 .addHeader(RawHeader.create("X-Total-Count", Integer.toString(ids.size())));
+    }
+
+    /**
+     * Every pack's passport now, from the fleet read side: pages of {@link #exportPage} packs (fleet_pack joined to
+     * fleet_pack_passport) read one at a time as the client reads (a keyset cursor on the pack id: each pack once, in
+     * id order, memory bounded by a page and the builds in flight), each passport built from its rows on the
+     * dispatcher; a pack whose passport row is missing or incomplete (projected before the table existed) from its
+     * journal instead.
+     */
+    private CompletionStage<HttpResponse> exportFromReadSide(PassportTier tier, String base) {
+        return readSide.assembledPacks().thenApply(total -> {
+            Source<ByteString, ?> lines = Source.<Optional<String>, List<PassportFactsTable.Entry>>unfoldAsync(Optional.of(""), after -> after.isEmpty()
+                            ? java.util.concurrent.CompletableFuture.completedFuture(Optional.empty())
+                            : readSide.passportPage(after.get(), exportPage).thenApply(page -> page.isEmpty() ? Optional.empty()
+                                    : Optional.of(org.apache.pekko.japi.Pair.create(page.size() < exportPage ? Optional.<String>empty()
+                                            : Optional.of(page.get(page.size() - 1).pack().packId()), page))))
+                    .mapConcat(page -> page)
+                    .mapAsync(EXPORT_PARALLELISM, entry -> {
+                        String id = entry.pack().packId();
+                        String url = base + "/api/v1/packs/" + id + "/passport";
+                        PackPassportFacts.Facts facts = PackPassportFacts.Facts.of(entry.pack(), entry.passport());
+                        if (facts == null) return source.passport(PackId.of(id), null, url).thenApply(p -> p.map(x -> line(x, tier)));
+                        return java.util.concurrent.CompletableFuture.supplyAsync(() -> Optional.of(line(source.build(facts, url), tier)), source.executor());
+                    })
+                    .filter(Optional::isPresent)
+                    .map(Optional::get);
+            return HttpResponse.create().withEntity(HttpEntities.createChunked(NDJSON, lines))
+                    .addHeader(RawHeader.create("X-Total-Count", Long.toString(total)));
+        });
+    }
+
+    private static ByteString line(BatteryPassport p, PassportTier tier) {
+        byte[] json = Json.bytes(PassportTiers.view(p.document(), tier));
+        return ByteString.fromArray(json).concat(ByteString.fromString("\n"));
     }
 
     // ---- Asset Administration Shell (Part 2 API subset) ----

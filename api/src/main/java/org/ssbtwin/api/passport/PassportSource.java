@@ -12,7 +12,6 @@ import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.ssbtwin.api.history.HistoryRoutes;
 import org.ssbtwin.core.id.PackId;
-import org.ssbtwin.fleet.pack.Pack;
 import org.ssbtwin.plant.cell.CellDesign;
 import org.ssbtwin.fleet.entity.PackEntity;
 
@@ -39,6 +38,11 @@ public final class PassportSource {
         this.cellDesign = cellDesign;
     }
 
+    /** Where passports are built from read-side rows: the actor system's dispatcher (CPU work, no blocking). */
+    public java.util.concurrent.Executor executor() {
+        return system.executionContext();
+    }
+
     public PassportDeclarations declarations() {
         return declarations;
     }
@@ -48,6 +52,11 @@ public final class PassportSource {
         return sharding.entityRefFor(org.ssbtwin.plant.entity.CellEntity.TYPE_KEY, id.value())
                 .<org.ssbtwin.plant.entity.CellEntity.Reply>ask(org.ssbtwin.plant.entity.CellEntity.Get::new, timeout)
                 .thenApply(r -> r.cell().exists() ? Optional.of(r.cell()) : Optional.<org.ssbtwin.plant.cell.Cell>empty());
+    }
+
+    /** The passport of these facts (from the journal or the read side). */
+    public BatteryPassport build(PackPassportFacts.Facts facts, String resolvableUrl) {
+        return PassportBuilder.build(facts, facts.design(cellDesign), declarations, resolvableUrl);
     }
 
     /** Does the pack exist now, and its revision (0 when it does not). */
@@ -66,14 +75,11 @@ public final class PassportSource {
             if (rev == 0) return CompletableFuture.completedFuture(Optional.<BatteryPassport>empty());
             return journal.currentEventsByPersistenceId(PackEntity.TYPE_KEY.name() + "|" + id.value(), 1, rev)
                     .takeWhile(env -> at == null || !HistoryRoutes.at(env.event()).isAfter(at))
-                    .runWith(Sink.fold(new PackPassportFacts(id, declarations.ratedUpperTemperatureC()),
-                            (f, env) -> f.add(env.event())), system)
+                    .runWith(Sink.fold(new PackPassportFacts(id), (f, env) -> f.add(env.event())), system)
                     .thenApply(f -> {
                         PackPassportFacts.Facts facts = f.facts();
-                        Pack pack = facts.pack();
-                        if (!pack.exists()) return Optional.<BatteryPassport>empty();
-                        RatedPackDesign design = RatedPackDesign.of(pack.vehicleModel(), pack.cells().size(), pack.nominalCapacityKwh(), cellDesign);
-                        return Optional.of(PassportBuilder.build(facts, design, declarations, resolvableUrl));
+                        if (facts == null) return Optional.<BatteryPassport>empty();
+                        return Optional.of(build(facts, resolvableUrl));
                     });
         });
     }

@@ -70,8 +70,8 @@ public final class SamplePackLife {
     }
 
     /** The facts a passport is built from, folded from {@code events} up to {@code at} (null: all). */
-    public static PackPassportFacts.Facts facts(PackId id, List<PackEvent> events, Instant at, double overheatingAboveC) {
-        PackPassportFacts f = new PackPassportFacts(id, overheatingAboveC);
+    public static PackPassportFacts.Facts facts(PackId id, List<PackEvent> events, Instant at) {
+        PackPassportFacts f = new PackPassportFacts(id);
         for (PackEvent e : events) {
             if (at != null && e.at().isAfter(at)) break;
             f.add(e);

@@ -168,6 +168,7 @@ public final class FleetProjection {
         Map<String, FleetPackRow> rows = new LinkedHashMap<>(stored);
         Set<String> changed = new LinkedHashSet<>();
         Map<String, Map<String, MonthlyUpdate>> monthly = new LinkedHashMap<>();
+        List<Applied> appliedEvents = new ArrayList<>(events.size());
         int applied = 0;
         for (Applied e : events) {
             FleetPackRow row = rows.get(e.packId());
@@ -175,6 +176,7 @@ public final class FleetProjection {
             if (row.hasApplied(e.seqNr())) continue;
             rows.put(e.packId(), row.apply(e.event(), e.seqNr()));
             changed.add(e.packId());
+            appliedEvents.add(e);
             applied++;
             if (e.event() instanceof PackEvent.UsageRecorded u) {
                 MonthlyUpdate m = monthly.computeIfAbsent(e.packId(), k -> new LinkedHashMap<>())
@@ -194,6 +196,7 @@ public final class FleetProjection {
         monthly.forEach((pack, byMonth) -> byMonth.forEach((month, m) ->
                 months.add(new FleetTables.MonthlyRow(pack, month, m.soh, m.resistance, m.usageRecords, m.at))));
         FleetTables.saveMonthlyAll(c, months);
+        PassportFactsTable.applyAll(c, appliedEvents); // the passport facts of the same events (issue 18)
         return applied;
     }
 

@@ -141,6 +141,16 @@ public final class FleetQueries {
         return out;
     }
 
+    /** A page of packs with their passport facts after {@code afterPackId} ("" first), for the passport export (issue 18). */
+    public CompletionStage<List<PassportFactsTable.Entry>> passportPage(String afterPackId, int limit) {
+        return read(c -> PassportFactsTable.page(c, afterPackId, limit));
+    }
+
+    /** Assembled packs in the read side (the passport export's total). */
+    public CompletionStage<Long> assembledPacks() {
+        return read(PassportFactsTable::count);
+    }
+
     interface Read<T> {
         T apply(Connection c) throws SQLException;
     }

@@ -33,7 +33,7 @@ public final class FleetTables {
     public static final String PACK = "fleet_pack";
     public static final String SOH_MONTHLY = "fleet_pack_soh_monthly";
 
-    private static final String COLUMNS = "vehicle_id, vehicle_model, climate, archetype, production_week, lamination_band, "
+    static final String COLUMNS = "vehicle_id, vehicle_model, climate, archetype, production_week, lamination_band, "
             + "status, cell_count, nominal_capacity_kwh, soh_capacity, soh_resistance, efc, km, usage_records, events, last_seq_nr, updated_at";
 
     private FleetTables() {}
@@ -41,6 +41,12 @@ public final class FleetTables {
     /** Creates the read-model tables if missing; safe at every start and on every node. */
     public static void createSchema(Connection c, TwinSettings.DatabaseKind kind) throws SQLException {
         String resource = kind == TwinSettings.DatabaseKind.H2 ? "readside/h2/fleet-tables.sql" : "readside/postgres/fleet-tables.sql";
+        runScript(c, resource);
+        runScript(c, PassportFactsTable.migration(kind)); // the passport facts (IF NOT EXISTS, as Flyway's V3 makes them)
+    }
+
+    /** Runs the statements of a DDL resource ({@code ;}-separated, {@code --} comment lines skipped). */
+    static void runScript(Connection c, String resource) throws SQLException {
         String ddl;
         try (InputStream in = FleetTables.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("fleet read-side DDL not found: " + resource);
@@ -112,7 +118,7 @@ public final class FleetTables {
         return out;
     }
 
-    private static FleetPackRow read(ResultSet rs, String packId) throws SQLException {
+    static FleetPackRow read(ResultSet rs, String packId) throws SQLException {
         OffsetDateTime updated = rs.getObject(17, OffsetDateTime.class);
         return new FleetPackRow(packId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), PackStatus.valueOf(rs.getString(7)), rs.getInt(8), rs.getDouble(9),

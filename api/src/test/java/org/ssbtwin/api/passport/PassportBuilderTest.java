@@ -43,9 +43,8 @@ class PassportBuilderTest {
     static final String URL = "https://twin.example/api/v1/packs/P-DK1-000042/passport";
 
     static BatteryPassport passportAt(Instant at) {
-        PackPassportFacts.Facts facts = SamplePackLife.facts(PACK, LIFE, at, DECLARED.ratedUpperTemperatureC());
-        RatedPackDesign design = RatedPackDesign.of(facts.pack().vehicleModel(), facts.pack().cells().size(),
-                facts.pack().nominalCapacityKwh(), CellDesign.DUNKIRK);
+        PackPassportFacts.Facts facts = SamplePackLife.facts(PACK, LIFE, at);
+        RatedPackDesign design = RatedPackDesign.of(facts.vehicleModel(), facts.cellCount(), facts.nominalCapacityKwh(), CellDesign.DUNKIRK);
         return PassportBuilder.build(facts, design, DECLARED, URL);
     }
 
@@ -107,9 +106,13 @@ class PassportBuilderTest {
         // provenance: measured (telemetry) vs modelled (ageing model)
         assertEquals("measured", d.at("/twin/provenance/~1performance~1dynamic~1fullCycles/method").asText());
         assertEquals("modelled", d.at("/twin/provenance/~1performance~1dynamic~1capacity~1fade/method").asText());
-        // negative events from the telemetry: the 3 days at 62 degC, above the declared 60 degC
-        assertTrue(d.at("/performance/dynamic/negativeEvents/0/content").asText().startsWith("3 usage period(s)"),
+        // negative events from the telemetry: the 3 days at 62 degC, above 60 degC; no day below 5 % SoC
+        assertTrue(d.at("/performance/dynamic/negativeEvents/0/content").asText().startsWith("3 day(s) of telemetry with a mean cell temperature above 60.0 degC, last ending "),
                 d.at("/performance/dynamic/negativeEvents").toString());
+        assertEquals("Deep discharge", d.at("/performance/dynamic/negativeEvents/1/header").asText());
+        assertTrue(d.at("/performance/dynamic/negativeEvents/1/content").asText().startsWith("0 day(s)"),
+                d.at("/performance/dynamic/negativeEvents").toString());
+        assertEquals("measured", d.at("/twin/provenance/~1performance~1dynamic~1negativeEvents/method").asText());
         // genealogy: cells from the Dunkirk plant, pack from the joint venture
         assertEquals("DK1", d.at("/twin/genealogy/cellPlants/0/site").asText());
         assertEquals(VehicleModel.VF8.packDesign().seriesElements(), d.at("/twin/genealogy/cellPlants/0/cells").asInt());

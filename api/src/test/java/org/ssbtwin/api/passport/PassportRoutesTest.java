@@ -99,6 +99,16 @@ class PassportRoutesTest {
                 .toCompletableFuture().get().rejection());
         TestTwin.await("read side sees the packs", Duration.ofSeconds(30),
                 () -> get("/api/v1/packs", READER).json().get("total").asInt() == 2);
+        // the NDJSON export reads the fleet read side: wait until it has folded the aged pack's last event
+        TestTwin.await("the read side's passport of the aged pack", Duration.ofSeconds(60), () -> {
+            try {
+                String body = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/passports"))
+                        .header("X-Api-Key", READER).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+                return Json.MAPPER.readTree(body.split("\n")[0]).at("/metadata/version").asText().equals("1." + LIFE.size());
+            } catch (Exception e) {
+                return false;
+            }
+        });
     }
 
     @AfterAll
@@ -140,8 +150,8 @@ class PassportRoutesTest {
     }
 
     static BatteryPassport build(Instant at) {
-        var facts = SamplePackLife.facts(PACK, LIFE, at, PassportDeclarations.bundledExample().ratedUpperTemperatureC());
-        return PassportBuilder.build(facts, RatedPackDesign.of("VF8", facts.pack().cells().size(), facts.pack().nominalCapacityKwh(),
+        var facts = SamplePackLife.facts(PACK, LIFE, at);
+        return PassportBuilder.build(facts, RatedPackDesign.of("VF8", facts.cellCount(), facts.nominalCapacityKwh(),
                 CellDesign.DUNKIRK), PassportDeclarations.bundledExample(), url(PACK));
     }
 

@@ -184,8 +184,13 @@ public final class SsbAgeingModel {
 
     /** Self-discharge of the worst cell, %/day, grown by its latent defect. */
     public double worstSelfDischargePctPerDay(SsbPackState s, PackCells cells) {
+        return worstSelfDischargePctPerDay(cells.maxSeverity(), s.days);
+    }
+
+    /** The same from the worst cell's latent defect severity and the days aged (what a read side keeps of a pack). */
+    public double worstSelfDischargePctPerDay(double maxSeverity, int days) {
         return p.selfDischargeBasePctPerDay()
-                + cells.maxSeverity() * p.selfDischargeGrowthPctPerDayPerYear() * (s.days / 365.0);
+                + maxSeverity * p.selfDischargeGrowthPctPerDayPerYear() * (days / 365.0);
     }
 
     /** Cold-charging stress (Li plating, or ceramic conductivity sigma(25)/sigma(T) - 1), capped; diagnostics. */

@@ -168,6 +168,7 @@ public final class PackAgeing {
         LocalDate last = ageing.days() == 0 ? start.minusDays(1) : ageing.lastDay();
         Set<String> seenInBatch = new HashSet<>();
         List<PackEvent> events = new ArrayList<>();
+        List<PackEvent> negative = new ArrayList<>(0);
         int duplicates = 0;
         double lastSoc = 0.6;
         LocalDate lastBefore = last;
@@ -201,6 +202,7 @@ public final class PackAgeing {
                     r.day().km(), energy, ageing.equivalentFullCycles() - efcBefore, r.day().meanCellTempC(),
                     energy > 0 ? Math.min(1, r.day().dcFastChargeKWh() / energy) : 0,
                     ageing.capacitySoh(), ageing.resistanceRelative(), null, null, at));
+            negative.addAll(org.ssbtwin.fleet.pack.NegativeEvents.observed(r, dayStart, dayStart.plusSeconds(86_400), at));
         }
         if (!events.isEmpty()) {
             PackEvent.UsageRecorded lastEvent = (PackEvent.UsageRecorded) events.remove(events.size() - 1);
@@ -209,6 +211,8 @@ public final class PackAgeing {
                     lastEvent.meanCellTemperatureC(), lastEvent.dcFastChargeShare(), lastEvent.stateOfHealthAfter(),
                     lastEvent.relativeResistanceAfter(), null, ageing.changeSinceRestore(), lastEvent.at()));
         }
+        events.addAll(negative); // after the usage, whose last event carries the ageing state
+
         return new Outcome(List.copyOf(events), null, duplicates);
     }
 

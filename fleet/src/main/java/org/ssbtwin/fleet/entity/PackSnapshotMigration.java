@@ -12,10 +12,11 @@ import org.ssbtwin.core.quality.ManufacturingFactors;
 import org.ssbtwin.core.quality.SeriesCellProfile;
 
 /**
- * Reads pack snapshots written before schema version 3 (Pekko snapshots of the {@link org.ssbtwin.fleet.pack.Pack}
+ * Reads pack snapshots written before schema version 4 (Pekko snapshots of the {@link org.ssbtwin.fleet.pack.Pack}
  * state). From version 1: the per-cell {@code cellFactors} become the pack's {@link SeriesCellProfile}, the
  * {@code recentRecordIds} strings the hashed {@link RecentRecordIds} window, and the resident {@code history} is
- * dropped (it is folded from the journal when asked for). From version 2: the window's 64-bit hashes are folded to
+ * dropped (it is folded from the journal when asked for). From version 3: read as is (the negative events it lacks
+ * count as none). From version 2: the window's 64-bit hashes are folded to
  * its 32-bit ones (exactly the hashes of the same ids). A restarted twin of the new version thus continues every pack
  * from its old snapshot.
  */
@@ -24,11 +25,12 @@ public final class PackSnapshotMigration extends JacksonMigration {
 
     @Override
     public int currentVersion() {
-        return 3;
+        return 4;
     }
 
     @Override
     public JsonNode transform(int fromVersion, JsonNode json) {
+        // version 3 -> 4: no negativeEvents field; the pack reads it as none (NegativeEvents.NONE), nothing to change
         if (fromVersion >= 3 || !(json instanceof ObjectNode root)) return json;
         if (fromVersion == 2) {
             // 64-bit record-id hashes -> the 32-bit window: folding gives exactly the hashes of the same ids

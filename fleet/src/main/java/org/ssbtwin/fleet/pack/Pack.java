@@ -21,8 +21,8 @@ import org.ssbtwin.core.id.VehicleId;
  * (each cell's own factors stay in its cell twin and in the {@code Assembled} event), the idempotency window as
  * hashes; the health history is read from the journal when asked for (GET /packs/{id}/history), not held.
  *
- * <p>Schema version 3 (version 1 held cellFactors, history and recentRecordIds, version 2 64-bit record-id hashes;
- * PackSnapshotMigration reads both).
+ * <p>Schema version 4 (version 1 held cellFactors, history and recentRecordIds, version 2 64-bit record-id hashes,
+ * version 3 had no negativeEvents; PackSnapshotMigration reads them all).
  */
 public record Pack(
         PackId id,
@@ -44,7 +44,8 @@ public record Pack(
         RecentRecordIds recentRecords,
         AgeingSnapshot ageing,
         Instant lastEventAt,
-        long revision) implements TwinSerializable, AssetState<PackEvent, Pack> {
+        long revision,
+        NegativeEvents negativeEvents) implements TwinSerializable, AssetState<PackEvent, Pack> {
 
     /** How many recent usage record ids a pack remembers to drop duplicates. */
     public static final int IDEMPOTENCY_WINDOW = RecentRecordIds.CAPACITY;
@@ -53,14 +54,25 @@ public record Pack(
         // compact forms: a resident pack holds 112 cells' ids (see CompactCellLists); shared strings for the few names
         cells = CompactCellLists.cellIds(cells);
         recentRecords = recentRecords == null ? RecentRecordIds.EMPTY : recentRecords;
+        negativeEvents = negativeEvents == null ? NegativeEvents.NONE : negativeEvents;
         vehicleModel = vehicleModel == null ? null : vehicleModel.intern();
         climate = climate == null ? null : climate.intern();
         archetype = archetype == null ? null : archetype.intern();
     }
 
+    /** A pack without negative events (the form before schema version 4). */
+    public Pack(PackId id, PackStatus status, String vehicleModel, List<CellId> cells, SeriesCellProfile cellProfile,
+                double nominalCapacityKwh, VehicleId vehicleId, String climate, String archetype, Instant installedAt,
+                double stateOfHealth, double relativeResistance, double equivalentFullCycles, double km, double throughputKwh,
+                Instant healthAt, RecentRecordIds recentRecords, AgeingSnapshot ageing, Instant lastEventAt, long revision) {
+        this(id, status, vehicleModel, cells, cellProfile, nominalCapacityKwh, vehicleId, climate, archetype, installedAt,
+                stateOfHealth, relativeResistance, equivalentFullCycles, km, throughputKwh, healthAt, recentRecords, ageing,
+                lastEventAt, revision, NegativeEvents.NONE);
+    }
+
     @Override
     public int schemaVersion() {
-        return 3;
+        return 4;
     }
 
     public static Pack unknown(PackId id) {
@@ -123,6 +135,10 @@ public record Pack(
                 return Rejection.invalid("stateOfHealthAfter", "must be within (0, 1.2], was " + u.stateOfHealthAfter());
             }
         }
+        if (event instanceof PackEvent.NegativeEventRecorded n) {
+            if (status != PackStatus.IN_SERVICE) return Rejection.conflict("status", "pack " + id + " is not installed in a vehicle");
+            if (n.kind() == null || n.periodEnd() == null) return Rejection.invalid("kind", "kind and periodEnd are required");
+        }
         return null;
     }
 
@@ -143,16 +159,20 @@ public record Pack(
         if (event instanceof PackEvent.Assembled a) {
             SeriesCellProfile profile = a.cellFactors().isEmpty() ? null : SeriesCellProfile.of(seriesElements(a.vehicleModel(), a.cellFactors()));
             return new Pack(id, PackStatus.ASSEMBLED, a.vehicleModel(), a.cells(), profile, a.nominalCapacityKwh(), null, null,
-                    null, null, 1.0, 1.0, 0, 0, 0, at, recentRecords, null, at, rev);
+                    null, null, 1.0, 1.0, 0, 0, 0, at, recentRecords, null, at, rev, negativeEvents);
         } else if (event instanceof PackEvent.Installed i) {
             return new Pack(id, PackStatus.IN_SERVICE, vehicleModel, cells, cellProfile, nominalCapacityKwh, i.vehicleId(), i.climate(),
                     i.archetype(), at, stateOfHealth, relativeResistance, equivalentFullCycles, km, throughputKwh,
-                    healthAt, recentRecords, ageing, at, rev);
+                    healthAt, recentRecords, ageing, at, rev, negativeEvents);
         } else if (event instanceof PackEvent.UsageRecorded u) {
             return new Pack(id, status, vehicleModel, cells, cellProfile, nominalCapacityKwh, vehicleId, climate, archetype,
                     installedAt, u.stateOfHealthAfter(), u.relativeResistanceAfter(), equivalentFullCycles + u.equivalentFullCycles(),
                     km + u.km(), throughputKwh + u.energyKwh(), u.periodEnd(), recentRecords.remember(u.recordId()),
-                    u.stateAfter(ageing), at, rev);
+                    u.stateAfter(ageing), at, rev, negativeEvents);
+        } else if (event instanceof PackEvent.NegativeEventRecorded n) {
+            return new Pack(id, status, vehicleModel, cells, cellProfile, nominalCapacityKwh, vehicleId, climate, archetype,
+                    installedAt, stateOfHealth, relativeResistance, equivalentFullCycles, km, throughputKwh, healthAt,
+                    recentRecords, ageing, at, rev, negativeEvents.with(n));
         }
         throw new IllegalStateException("unhandled pack event " + event);
     }

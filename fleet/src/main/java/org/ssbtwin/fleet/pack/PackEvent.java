@@ -17,7 +17,8 @@ import org.ssbtwin.core.id.VehicleId;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = PackEvent.Assembled.class, name = "pack-assembled"),
     @JsonSubTypes.Type(value = PackEvent.Installed.class, name = "pack-installed"),
-    @JsonSubTypes.Type(value = PackEvent.UsageRecorded.class, name = "pack-usage-recorded")
+    @JsonSubTypes.Type(value = PackEvent.UsageRecorded.class, name = "pack-usage-recorded"),
+    @JsonSubTypes.Type(value = PackEvent.NegativeEventRecorded.class, name = "pack-negative-event-recorded")
 })
 public sealed interface PackEvent extends TwinSerializable {
     Instant at();
@@ -68,4 +69,14 @@ public sealed interface PackEvent extends TwinSerializable {
             return ageingChange != null ? ageingChange.applyTo(before) : before;
         }
     }
+
+    /**
+     * A negative event of the pack's use seen in a telemetry day ({@link NegativeEvents}): a deep discharge (the day's
+     * lowest SoC, 0..1, below the threshold) or overheating (the day's mean cell temperature, degC, above it).
+     *
+     * @param recordId the telemetry record of the day
+     * @param value the measured value; {@code threshold} the one it crossed
+     */
+    record NegativeEventRecorded(NegativeEvents.Kind kind, String recordId, Instant periodStart, Instant periodEnd,
+                                 double value, double threshold, Instant at) implements PackEvent {}
 }

@@ -57,6 +57,9 @@ public record FleetPackRow(String packId, String vehicleId, String vehicleModel,
             return new FleetPackRow(packId, vehicleId, vehicleModel, climate, archetype, productionWeek, laminationBand, status,
                     cellCount, nominalCapacityKwh, u.stateOfHealthAfter(), u.relativeResistanceAfter(),
                     efc + u.equivalentFullCycles(), km + u.km(), usageRecords + 1, ev, seqNr, at);
+        } else if (event instanceof PackEvent.NegativeEventRecorded) {
+            return new FleetPackRow(packId, vehicleId, vehicleModel, climate, archetype, productionWeek, laminationBand, status,
+                    cellCount, nominalCapacityKwh, sohCapacity, sohResistance, efc, km, usageRecords, ev, seqNr, at);
         }
         throw new IllegalArgumentException("unknown pack event " + event.getClass().getName());
     }

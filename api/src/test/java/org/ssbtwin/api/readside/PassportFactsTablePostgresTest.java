@@ -1,0 +1,37 @@
+package org.ssbtwin.api.readside;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ssbtwin.config.TwinSettings;
+
+/** {@link PassportFactsTableTest}'s check on an embedded PostgreSQL (its V3 migration, its timestamptz and NULLs). */
+class PassportFactsTablePostgresTest {
+    private static EmbeddedPostgres pg;
+
+    @BeforeAll
+    static void start() throws Exception {
+        pg = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (pg != null) pg.close();
+    }
+
+    @Test
+    void aPassportFromTheReadSideIsThePassportFromTheJournal() throws Exception {
+        try (Connection admin = pg.getPostgresDatabase().getConnection(); Statement st = admin.createStatement()) {
+            st.execute("CREATE DATABASE passport_facts");
+        }
+        try (Connection c = pg.getDatabase("postgres", "passport_facts").getConnection()) {
+            FleetTables.createSchema(c, TwinSettings.DatabaseKind.POSTGRES);
+            FleetTables.createSchema(c, TwinSettings.DatabaseKind.POSTGRES); // re-runnable
+            c.setAutoCommit(false);
+            PassportFactsTableTest.readSideEqualsJournal(c);
+        }
+    }
+}
