@@ -94,9 +94,11 @@ public final class TwinServer implements AutoCloseable {
             // --- end cluster formation ---
             ClusterSharding sharding = ClusterSharding.get(system);
             Optional<String> entityRole = Optional.of(ClusterSettings.ENTITIES); // other nodes get sharding proxies
-            StationEntity.init(sharding, settings.snapshotEvery(), entityRole);
-            CellEntity.init(sharding, settings.snapshotEvery(), entityRole);
-            PackEntity.init(sharding, settings.snapshotEvery(), entityRole);
+            // every event also carries its read-side slice tag (pack-i, cell-i, station-i): projection instance i reads only its tag
+            int tagSlices = readSide.projectionInstances();
+            StationEntity.init(sharding, settings.snapshotEvery(), entityRole, tagSlices);
+            CellEntity.init(sharding, settings.snapshotEvery(), entityRole, tagSlices);
+            PackEntity.init(sharding, settings.snapshotEvery(), entityRole, tagSlices);
 
             org.ssbtwin.config.MqttSettings mqttSettings = org.ssbtwin.config.MqttSettings.from(full);
             // the cell summaries (~22 KB per pack with its cells) only where something needs them: the API (lists,

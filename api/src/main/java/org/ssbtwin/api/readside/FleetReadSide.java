@@ -2,7 +2,10 @@ package org.ssbtwin.api.readside;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
+import java.util.List;
+import org.ssbtwin.fleet.entity.PackEntity;
+import org.ssbtwin.plant.entity.CellEntity;
+import org.ssbtwin.plant.entity.StationEntity;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,11 +47,11 @@ public final class FleetReadSide implements AutoCloseable {
         HikariDataSource queryPool = null;
         ExecutorService executor = null;
         try {
-            try (Connection c = projectionPool.getConnection()) {
-                c.setAutoCommit(true);
-                FleetTables.createSchema(c, settings.database().kind());
-            }
+            ReadSideSchema.migrate(projectionPool, settings.database().kind());
+            // every asset event carries its slice tag before any projection instance reads the slice tags
+            SliceTagBackfill.runAll(projectionPool, List.of(StationEntity.TAG, CellEntity.TAG, PackEntity.TAG), readSide.projectionInstances());
             FleetProjection.init(system, projectionPool, readSide);
+            AssetProjection.init(system, () -> new FleetJdbcSession(projectionPool), readSide);
             queryPool = pool(settings.database(), "fleet-queries", readSide.queryThreads(), true);
             AtomicInteger n = new AtomicInteger();
             executor = Executors.newFixedThreadPool(readSide.queryThreads(), r -> {
