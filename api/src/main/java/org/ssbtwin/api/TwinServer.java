@@ -150,7 +150,8 @@ public final class TwinServer implements AutoCloseable {
             modules.add(new org.ssbtwin.api.search.SearchRoutes(directory));
             modules.add(new org.ssbtwin.api.events.EventsRoutes(new org.ssbtwin.api.events.AssetChangeFeed(system, directory, Duration.ofSeconds(1))));
             modules.add(new org.ssbtwin.api.history.HistoryRoutes(system, sharding, askTimeout));
-            modules.add(org.ssbtwin.api.readside.FleetReadSide.start(system, settings, readSide).routes());
+            org.ssbtwin.api.readside.FleetReadSide readSideTables = org.ssbtwin.api.readside.FleetReadSide.start(system, settings, readSide);
+            modules.add(readSideTables.routes());
             modules.add(new org.ssbtwin.api.connector.ConnectorRoutes(mqtt, kafka));
             modules.add(scenarioRoutes);
             modules.add(new org.ssbtwin.api.design.DesignRoutes()); // GET /api/v1/designs
@@ -170,6 +171,7 @@ public final class TwinServer implements AutoCloseable {
                     new IngestRoutes(sharding, directory, recorder, clock, askTimeout).withMetrics(metrics.ingest("http")), SimulationFeeds.layout(settings),
                     new StudyRoutes(studyJobs), modules);
             routes.withAccessControl(access);
+            routes.withAssetLists(readSideTables.assetLists()); // /cells, /packs, /vehicles/{id}/pack from the read-side tables
             // --- HTTP only on "api" nodes; an entities-only node serves no API (health: Pekko Management) ---
             ServerBinding binding = null;
             if (clusterSettings.hasRole(ClusterSettings.API)) {

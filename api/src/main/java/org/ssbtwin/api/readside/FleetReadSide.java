@@ -27,16 +27,19 @@ public final class FleetReadSide implements AutoCloseable {
     private final HikariDataSource queryPool;
     private final ExecutorService queryExecutor;
     private final FleetQueries queries;
+    private final AssetQueries assetQueries;
 
     private FleetReadSide(HikariDataSource projectionPool, HikariDataSource queryPool, ExecutorService queryExecutor) {
         this.projectionPool = projectionPool;
         this.queryPool = queryPool;
         this.queryExecutor = queryExecutor;
         this.queries = queryPool == null ? null : new FleetQueries(queryPool, queryExecutor);
+        this.assetQueries = queryPool == null ? null : new AssetQueries(queryPool, queryExecutor);
     }
 
     /** Starts the read side (or, when disabled, only routes that answer 503). */
     private volatile ReadSideLagProbe lag;
+    private volatile ReadSideLagProbe cellLag;
 
     public static FleetReadSide start(ActorSystem<?> system, TwinSettings settings, ReadSideSettings readSide) {
         if (!readSide.enabled()) {
@@ -69,6 +72,7 @@ public final class FleetReadSide implements AutoCloseable {
         org.ssbtwin.api.metrics.TwinMetrics metrics = org.ssbtwin.api.metrics.TwinMetrics.get(system);
         if (metrics.enabled()) for (HikariDataSource pool : new HikariDataSource[] {projectionPool, queryPool}) if (pool != null) pool.setMetricRegistry(metrics.registry());
         side.lag = new ReadSideLagProbe(queryPool, readSide.projectionInstances()); // freshness of the answers (issue 22)
+        side.cellLag = new ReadSideLagProbe(queryPool, readSide.projectionInstances(), AssetProjection.CELLS, "Cell|");
         system.getWhenTerminated().thenRun(side::close);
         log.info("fleet read side: {} projection instance(s) cluster-wide on '{}' nodes, {} query thread(s)",
                 readSide.projectionInstances(), readSide.projectionRole(), readSide.queryThreads());
@@ -93,6 +97,11 @@ public final class FleetReadSide implements AutoCloseable {
         return new FleetRoutes(queries, lag == null ? () -> null : lag::latest);
     }
 
+    /** The cell and pack lists from the tables (answering 503 when the read side is disabled). */
+    public AssetLists assetLists() {
+        return new AssetLists(assetQueries, cellLag == null ? () -> null : cellLag::latest, lag == null ? () -> null : lag::latest);
+    }
+
     /** The query side, or null when disabled. */
     public FleetQueries queries() {
         return queries;
@@ -101,6 +110,7 @@ public final class FleetReadSide implements AutoCloseable {
     @Override
     public void close() {
         if (lag != null) lag.close();
+        if (cellLag != null) cellLag.close();
         if (queryExecutor != null) queryExecutor.shutdownNow();
         if (queryPool != null) queryPool.close();
         if (projectionPool != null) projectionPool.close();
