@@ -55,8 +55,37 @@ public final class SimulatedSource {
 
     /** Starts the feeds from the current virtual time, continuing id sequences from what the journal holds. */
     synchronized void start() {
+        if (running != null || starting) return;
+        starting = true;
+        // id sequences and vehicles in service from the read-side tables, once the projections have caught up
+        // (a restarted simulation must not reuse an id recorded before the restart)
+        org.ssbtwin.api.readside.AssetQueries q = directory.queries();
+        CompletionStage<Done> caughtUp = readSideCaughtUp.get();
+        caughtUp.thenCompose(d -> q == null ? java.util.concurrent.CompletableFuture.completedFuture(java.util.Map.<String, Long>of()) : q.serials())
+                .thenCombine(caughtUp.thenCompose(d -> q == null
+                        ? java.util.concurrent.CompletableFuture.completedFuture(List.<org.ssbtwin.fleet.pack.PackSummary>of()) : q.inServicePacks()),
+                        (serials, packs) -> {
+                            startWith(serials, packs);
+                            return Done.getInstance();
+                        })
+                .whenComplete((d, e) -> {
+                    if (e != null) log.error("simulation not started: the read side did not answer", e);
+                });
+    }
+
+    private volatile boolean starting;
+    private java.util.function.Supplier<CompletionStage<Done>> readSideCaughtUp =
+            () -> java.util.concurrent.CompletableFuture.completedFuture(Done.getInstance());
+
+    /** What the simulation waits for before it reads its id sequences: the read side's projections caught up. */
+    void waitFor(java.util.function.Supplier<CompletionStage<Done>> readSideCaughtUp) {
+        this.readSideCaughtUp = readSideCaughtUp;
+    }
+
+    private synchronized void startWith(java.util.Map<String, Long> serials, List<org.ssbtwin.fleet.pack.PackSummary> packs) {
+        starting = false;
         if (running != null) return;
-        feeds = SimulationFeeds.create(settings, clock.now(), directory);
+        feeds = SimulationFeeds.create(settings, clock.now(), directory, serials, packs);
         Duration tick = Duration.ofMillis(settings.simulation().tickMillis());
         running = Source.tick(tick, tick, "tick")
                 .mapAsync(1, t -> step())

@@ -108,9 +108,12 @@ public final class TwinServer implements AutoCloseable {
             org.ssbtwin.config.KafkaSettings kafkaSettings = org.ssbtwin.config.KafkaSettings.from(full); // validated at start
             boolean needsCells = clusterSettings.hasRole(ClusterSettings.API) || settings.simulation().enabled() || mqttSettings.enabled()
                     || kafkaSettings.enabled();
-            AssetDirectory directory = needsCells ? new AssetDirectory() : AssetDirectory.withoutCells();
+            // the read-side tables (Flyway), slice tags and projections first: lists, lookups and id sequences read them
+            org.ssbtwin.api.readside.FleetReadSide readSideTables = org.ssbtwin.api.readside.FleetReadSide.start(system, settings, readSide);
+            AssetDirectory directory = (needsCells ? new AssetDirectory() : AssetDirectory.withoutCells()).withQueries(readSideTables.assetQueries());
             ResumingTwinClock clock = new ResumingTwinClock(settings.clock().start(), settings.clock().speedUp());
             SimulatedSource simulation = new SimulatedSource(system, sharding, directory, clock, settings);
+            simulation.waitFor(readSideTables::caughtUp);
             // --- journal lease: never two clusters on one journal; the cluster-wide virtual clock (api.cluster) ---
             CompletableFuture<?> replay = directory.start(system).toCompletableFuture();
             JournalOwnership ownership = new JournalOwnership(system, settings.database(), JournalLeaseSettings.from(full),
@@ -150,7 +153,6 @@ public final class TwinServer implements AutoCloseable {
             modules.add(new org.ssbtwin.api.search.SearchRoutes(directory));
             modules.add(new org.ssbtwin.api.events.EventsRoutes(new org.ssbtwin.api.events.AssetChangeFeed(system, directory, Duration.ofSeconds(1))));
             modules.add(new org.ssbtwin.api.history.HistoryRoutes(system, sharding, askTimeout));
-            org.ssbtwin.api.readside.FleetReadSide readSideTables = org.ssbtwin.api.readside.FleetReadSide.start(system, settings, readSide);
             modules.add(readSideTables.routes());
             modules.add(new org.ssbtwin.api.connector.ConnectorRoutes(mqtt, kafka));
             modules.add(scenarioRoutes);

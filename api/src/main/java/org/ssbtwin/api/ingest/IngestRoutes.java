@@ -60,7 +60,7 @@ public final class IngestRoutes extends AllDirectives {
             long t0 = System.nanoTime();
             TelemetryParser.Parsed parsed = TelemetryParser.parse(body,
                     java.time.LocalDate.ofInstant(clock.now(), java.time.ZoneOffset.UTC).plusDays(PackAgeing.MAX_DAYS_AHEAD));
-            List<TelemetryParser.LineError> errors = errors(parsed, directory);
+            return onSuccess(errors(parsed, directory), errors -> {
             if (!errors.isEmpty()) {
                 if (meters != null) meters.rejected(org.ssbtwin.api.ingest.PackTelemetry.metricReason(errors), Math.max(parsed.lines(), errors.size()));
                 return complete(Json.badRequest(errors.size() + " bad telemetry line(s); nothing was recorded"
@@ -93,6 +93,7 @@ public final class IngestRoutes extends AllDirectives {
                             "packsChanged", accepted)));
                 });
             });
+            });
         })));
     }
 
@@ -103,18 +104,23 @@ public final class IngestRoutes extends AllDirectives {
         return errors > MAX_ERRORS_SHOWN ? " (the first " + MAX_ERRORS_SHOWN + " are listed)" : "";
     }
 
-    /** The parse errors of a telemetry message, else a line for each pack the read side does not know as in service. */
-    public static List<TelemetryParser.LineError> errors(TelemetryParser.Parsed parsed, AssetDirectory directory) {
+    /**
+     * The parse errors of a telemetry message, else a line for each pack the read side ({@code fleet_pack}) does not know
+     * as in service. Without the read side (disabled on this node) only the packs themselves check their records.
+     */
+    public static CompletionStage<List<TelemetryParser.LineError>> errors(TelemetryParser.Parsed parsed, AssetDirectory directory) {
         List<TelemetryParser.LineError> errors = new ArrayList<>(parsed.errors());
-        if (errors.isEmpty()) {
+        org.ssbtwin.api.readside.AssetQueries q = directory.queries();
+        if (!errors.isEmpty() || q == null || parsed.byPack().isEmpty()) return CompletableFuture.completedFuture(errors);
+        return q.packsById(List.copyOf(parsed.byPack().keySet())).thenApply(known -> {
             parsed.byPack().forEach((pack, records) -> {
-                PackSummary p = directory.packMap().get(pack);
+                PackSummary p = known.get(pack);
                 if (p == null || p.status() != PackStatus.IN_SERVICE) {
                     errors.add(new TelemetryParser.LineError(0, "packId", "pack " + pack + (p == null ? " is unknown" : " is not in service")));
                 }
             });
-        }
-        return errors;
+            return errors;
+        });
     }
 
     private CompletionStage<List<PackEntity.TelemetryAck>> askAll(TelemetryParser.Parsed parsed, boolean dryRun) {
@@ -148,9 +154,24 @@ public final class IngestRoutes extends AllDirectives {
                 throw new InvalidParameterException("body", "body must be JSON {\"records\": [...]}: " + RequestBodies.describe(e));
             }
             if (batch == null) throw new InvalidParameterException("body", "body must be a JSON object {\"records\": [...]}, was null");
+            // the cells the batch names, known to the read side (rs_cell), then the validation with them
+            java.util.Set<org.ssbtwin.core.id.CellId> named = new java.util.HashSet<>();
+            if (batch.records() != null) for (var r : batch.records()) {
+                if (r != null && r.cell() != null) {
+                    try {
+                        named.add(org.ssbtwin.core.id.CellId.of(r.cell()));
+                    } catch (org.ssbtwin.core.id.InvalidIdException e) {
+                        // the validator names the field
+                    }
+                }
+            }
+            org.ssbtwin.api.readside.AssetQueries q = directory.queries();
+            CompletionStage<java.util.Set<org.ssbtwin.core.id.CellId>> known = q == null || named.isEmpty()
+                    ? CompletableFuture.completedFuture(java.util.Set.of()) : q.knownCells(named);
+            return onSuccess(known, knownCells -> {
             MesBatchValidator validator = new MesBatchValidator(
                     id -> java.util.Optional.ofNullable(directory.stationMap().get(id)),
-                    id -> directory.cellMap().containsKey(id));
+                    q == null ? id -> true : knownCells::contains); // without the read side the cells check themselves
             MesBatchValidator.Outcome outcome = validator.validate(batch.records());
             if (!outcome.valid()) {
                 return complete(Json.badRequest(outcome.errors().size() + " bad MES record(s); nothing was recorded" + shown(outcome.errors().size()),
@@ -164,6 +185,7 @@ public final class IngestRoutes extends AllDirectives {
                             "a concurrent write changed " + refused.size() + " asset(s) after validation", "/api/v1/plant/mes-records", refused));
                 }
                 return complete(Json.ok(Map.of("records", batch.records().size(), "assets", outcome.batches().size())));
+            });
             });
         })));
     }

@@ -131,6 +131,7 @@ public final class AssetProjection {
         Map<String, CellRow> rows = new LinkedHashMap<>(stored);
         Set<String> changed = new LinkedHashSet<>();
         Set<List<String>> rolls = new LinkedHashSet<>();
+        Map<String, Long> serials = new java.util.HashMap<>();
         int applied = 0;
         for (Applied<CellEvent> e : events) {
             CellRow row = rows.get(e.id());
@@ -139,8 +140,15 @@ public final class AssetProjection {
             rows.put(e.id(), row.apply(e.event(), e.seqNr()));
             changed.add(e.id());
             applied++;
+            SerialTable.note(serials, e.id());
             if (e.event() instanceof CellEvent.InlaysLaminated l) {
-                for (InlayRecord inlay : l.inlays()) inlay.rolls().forEach(r -> rolls.add(List.of(r.value(), e.id())));
+                for (InlayRecord inlay : l.inlays()) {
+                    SerialTable.note(serials, inlay.inlayId().value());
+                    inlay.rolls().forEach(r -> {
+                        rolls.add(List.of(r.value(), e.id()));
+                        SerialTable.note(serials, r.value());
+                    });
+                }
             }
         }
         List<CellRow> updates = new ArrayList<>();
@@ -149,6 +157,7 @@ public final class AssetProjection {
         AssetTables.saveCells(c, updates, true);
         AssetTables.saveCells(c, inserts, false);
         AssetTables.saveRolls(c, rolls.stream().map(l -> l.toArray(String[]::new)).toList());
+        SerialTable.raise(c, serials);
         return applied;
     }
 }

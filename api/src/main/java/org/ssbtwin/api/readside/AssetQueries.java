@@ -118,6 +118,71 @@ public final class AssetQueries {
         });
     }
 
+    /** The packs in service (a scenario's live base, a restarted simulation's vehicles), in id order. */
+    public CompletionStage<List<PackSummary>> inServicePacks() {
+        return read(c -> {
+            List<PackSummary> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + PACK_COLUMNS + " FROM " + FleetTables.PACK + " WHERE status = ? ORDER BY pack_id")) {
+                ps.setString(1, PackStatus.IN_SERVICE.name());
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(pack(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Up to {@code limit} known pack ids after {@code after} (exclusive; null: from the first), in id order. */
+    public CompletionStage<List<PackId>> packIds(PackId after, int limit) {
+        return read(c -> {
+            List<PackId> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT pack_id FROM " + FleetTables.PACK + " WHERE status <> ? AND pack_id > ? ORDER BY pack_id LIMIT ?")) {
+                ps.setString(1, PackStatus.UNKNOWN.name());
+                ps.setString(2, after == null ? "" : after.value());
+                ps.setInt(3, limit);
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(PackId.of(rs.getString(1)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The highest serial in use per id prefix ({@code C-DK1}, {@code I-DK1}, {@code R-CAT}, {@code VF8}...). */
+    public CompletionStage<Map<String, Long>> serials() {
+        return read(SerialTable::all);
+    }
+
+    /** A summary ({@link CellSummary} or {@link PackSummary}) with the sequence number of the last event it holds. */
+    public record Versioned(Object summary, long lastSeqNr) {}
+
+    /** The stored summaries of these cells and packs (ids of either kind; absent ones are missing from the map). */
+    public CompletionStage<Map<String, Versioned>> summaries(List<String> ids) {
+        return read(c -> {
+            Map<String, Versioned> out = new java.util.HashMap<>();
+            AssetTables.loadCells(c, ids).forEach((id, row) -> out.put(id, new Versioned(row.summary(), row.lastSeqNr())));
+            FleetTables.loadAll(c, ids).forEach((id, row) -> out.put(id, new Versioned(new PackSummary(PackId.of(id), row.status(),
+                    row.vehicleModel(), row.cellCount(), row.nominalCapacityKwh(), row.vehicleId() == null ? null : VehicleId.of(row.vehicleId()),
+                    row.climate(), row.archetype(), row.sohCapacity(), row.sohResistance(), row.efc(), row.km()), row.lastSeqNr())));
+            return out;
+        });
+    }
+
+    /** The journal ordering of the last event with this tag (0 when none). */
+    public CompletionStage<Long> lastTagOrdering(String tag) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(\"event_id\") FROM \"event_tag\" WHERE \"tag\" = ?")) {
+                ps.setString(1, tag);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
     static PackSummary pack(ResultSet rs) throws SQLException {
         String vehicle = rs.getString(6);
         return new PackSummary(PackId.of(rs.getString(1)), PackStatus.valueOf(rs.getString(2)), rs.getString(3), rs.getInt(4), rs.getDouble(5),

@@ -144,6 +144,7 @@ public final class FleetProjection {
         Map<String, FleetPackRow> rows = new LinkedHashMap<>(stored);
         Set<String> changed = new LinkedHashSet<>();
         Map<String, Map<String, MonthlyUpdate>> monthly = new LinkedHashMap<>();
+        Map<String, Long> serials = new java.util.HashMap<>();
         int applied = 0;
         for (Applied e : events) {
             FleetPackRow row = rows.get(e.packId());
@@ -152,6 +153,10 @@ public final class FleetProjection {
             rows.put(e.packId(), row.apply(e.event(), e.seqNr()));
             changed.add(e.packId());
             applied++;
+            if (!(e.event() instanceof PackEvent.UsageRecorded)) { // ids come with assembly and installation
+                SerialTable.note(serials, e.packId());
+                if (e.event() instanceof PackEvent.Installed i) SerialTable.note(serials, i.vehicleId().value());
+            }
             if (e.event() instanceof PackEvent.UsageRecorded u) {
                 MonthlyUpdate m = monthly.computeIfAbsent(e.packId(), k -> new LinkedHashMap<>())
                         .computeIfAbsent(Period.monthOf(u.periodStart()), k -> new MonthlyUpdate());
@@ -170,6 +175,7 @@ public final class FleetProjection {
         monthly.forEach((pack, byMonth) -> byMonth.forEach((month, m) ->
                 months.add(new FleetTables.MonthlyRow(pack, month, m.soh, m.resistance, m.usageRecords, m.at))));
         FleetTables.saveMonthlyAll(c, months);
+        SerialTable.raise(c, serials);
         return applied;
     }
 

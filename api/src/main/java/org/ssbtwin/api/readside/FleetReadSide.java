@@ -102,6 +102,41 @@ public final class FleetReadSide implements AutoCloseable {
         return new AssetLists(assetQueries, cellLag == null ? () -> null : cellLag::latest, lag == null ? () -> null : lag::latest);
     }
 
+    /**
+     * Completes once the cell and pack projections hold every event that was in the journal when it was called (every
+     * slice of both has no event waiting, as their lag probes measure after the call); at once when disabled.
+     */
+    public java.util.concurrent.CompletionStage<org.apache.pekko.Done> caughtUp() {
+        java.util.concurrent.CompletableFuture<org.apache.pekko.Done> done = new java.util.concurrent.CompletableFuture<>();
+        if (lag == null || cellLag == null) {
+            done.complete(org.apache.pekko.Done.getInstance());
+            return done;
+        }
+        java.time.Instant asked = java.time.Instant.now();
+        java.util.concurrent.ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "read-side-catch-up");
+            t.setDaemon(true);
+            return t;
+        });
+        poll.scheduleWithFixedDelay(() -> {
+            if (caughtUpSince(lag.latest(), asked) && caughtUpSince(cellLag.latest(), asked)) {
+                done.complete(org.apache.pekko.Done.getInstance());
+                poll.shutdown();
+            }
+        }, 0, 250, java.util.concurrent.TimeUnit.MILLISECONDS);
+        done.thenRun(() -> log.info("read side caught up with the journal (cells and packs)"));
+        return done;
+    }
+
+    private static boolean caughtUpSince(ReadSideLag l, java.time.Instant asked) {
+        return l != null && !l.measuredAt().isBefore(asked) && l.slices().stream().allMatch(s -> s.eventsBehind() == 0);
+    }
+
+    /** The cell and pack queries, or null when disabled. */
+    public AssetQueries assetQueries() {
+        return assetQueries;
+    }
+
     /** The query side, or null when disabled. */
     public FleetQueries queries() {
         return queries;

@@ -65,7 +65,7 @@ class ReadSideSchemaTest {
                 assertEquals(32, rs.getLong(3));
             }
             assertEquals(1, count(st, "SELECT COUNT(*) FROM fleet_pack_soh_monthly"));
-            for (String table : List.of("rs_station", "rs_cell", "rs_cell_roll", "rs_slice_tag_backfill")) {
+            for (String table : List.of("rs_station", "rs_cell", "rs_cell_roll", "rs_slice_tag_backfill", "rs_serial")) {
                 assertEquals(0, count(st, "SELECT COUNT(*) FROM " + table), table + " exists and is empty");
             }
             assertEquals(List.of("1", "2", "3"), versions(st), "baselined at 1, then V2 and V3");
@@ -85,7 +85,7 @@ class ReadSideSchemaTest {
         }
         assertEquals("3", ReadSideSchema.migrate(db, kind));
         try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
-            for (String table : List.of("fleet_pack", "fleet_pack_soh_monthly", "rs_station", "rs_cell", "rs_cell_roll", "rs_slice_tag_backfill")) {
+            for (String table : List.of("fleet_pack", "fleet_pack_soh_monthly", "rs_station", "rs_cell", "rs_cell_roll", "rs_slice_tag_backfill", "rs_serial")) {
                 assertEquals(0, count(st, "SELECT COUNT(*) FROM " + table), table);
             }
             assertEquals(List.of("0", "1", "2", "3"), versions(st), "baselined at 0: V1 ran");

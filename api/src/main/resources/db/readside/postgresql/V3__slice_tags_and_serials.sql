@@ -6,3 +6,10 @@ CREATE TABLE rs_slice_tag_backfill (
   slices INT NOT NULL,
   tagged_through BIGINT NOT NULL
 );
+
+-- The highest serial in use per id prefix (C-DK1, I-DK1, R-CAT, P-DK1, VF8...), kept by the cell and pack projections
+-- in their transactions: a restarted simulation continues every id sequence from here (no id used twice).
+CREATE TABLE rs_serial (
+  id_prefix VARCHAR(32) NOT NULL PRIMARY KEY,
+  max_serial BIGINT NOT NULL
+);
