@@ -133,7 +133,7 @@ public final class TwinRoutes extends AllDirectives {
     private Route readiness() {
         if (ready.getAsBoolean()) return complete(Json.ok(Map.of("status", "READY", "eventsReplayed", directory.eventsSeen())));
         return complete(Json.problem(StatusCodes.SERVICE_UNAVAILABLE, "not-ready", "The twin is starting",
-                "the cluster is forming, the read side is still replaying the journal, or the journal cannot be written (see the log)",
+                "the cluster is forming, the stations are still being replayed, or the journal cannot be written (see the log)",
                 "/api/v1/ready", null));
     }
 
