@@ -76,10 +76,39 @@ public final class SimulatedSource {
      * catching up to the present.
      */
     synchronized void start() {
+        if (running != null || starting) return;
+        starting = true;
+        // id sequences and vehicles in service from the read-side tables, once the projections have caught up
+        // (a restarted simulation must not reuse an id recorded before the restart)
+        org.ssbtwin.api.readside.AssetQueries q = directory.queries();
+        CompletionStage<Done> caughtUp = readSideCaughtUp.get();
+        caughtUp.thenCompose(d -> q == null ? java.util.concurrent.CompletableFuture.completedFuture(java.util.Map.<String, Long>of()) : q.serials())
+                .thenCombine(caughtUp.thenCompose(d -> q == null
+                        ? java.util.concurrent.CompletableFuture.completedFuture(List.<org.ssbtwin.fleet.pack.PackSummary>of()) : q.inServicePacks()),
+                        (serials, packs) -> {
+                            startWith(serials, packs);
+                            return Done.getInstance();
+                        })
+                .whenComplete((d, e) -> {
+                    if (e != null) log.error("simulation not started: the read side did not answer", e);
+                });
+    }
+
+    private volatile boolean starting;
+    private java.util.function.Supplier<CompletionStage<Done>> readSideCaughtUp =
+            () -> java.util.concurrent.CompletableFuture.completedFuture(Done.getInstance());
+
+    /** What the simulation waits for before it reads its id sequences: the read side's projections caught up. */
+    void waitFor(java.util.function.Supplier<CompletionStage<Done>> readSideCaughtUp) {
+        this.readSideCaughtUp = readSideCaughtUp;
+    }
+
+    private synchronized void startWith(java.util.Map<String, Long> serials, List<org.ssbtwin.fleet.pack.PackSummary> packs) {
+        starting = false;
         if (running != null) return;
         Instant present = clock.now();
         Instant from = history.simulationStart(settings.clock().start(), lineObservedUntil(), present);
-        feeds = SimulationFeeds.create(settings, from, directory, history.readingInterval());
+        feeds = SimulationFeeds.create(settings, from, directory, serials, packs, history.readingInterval());
         simulatedUntil = from;
         startedAtNanos = System.nanoTime();
         if (from.isBefore(present)) {

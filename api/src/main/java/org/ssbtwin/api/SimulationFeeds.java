@@ -32,15 +32,15 @@ final class SimulationFeeds {
         return java.nio.file.Files.isRegularFile(file) ? PlantLayoutLoader.loadFile(file) : PlantLayoutLoader.loadResource(name);
     }
 
-    static List<TwinFeed> create(TwinSettings settings, Instant now, AssetDirectory directory) {
-        return create(settings, now, directory, org.ssbtwin.config.SimulatedHistorySettings.NONE.readingInterval());
-    }
-
-    /** @param readingInterval how often the simulated stations sample their readings (virtual time) */
-    static List<TwinFeed> create(TwinSettings settings, Instant now, AssetDirectory directory, java.time.Duration readingInterval) {
+    /**
+     * @param serials the highest serial in use per id prefix (read-side table {@code rs_serial})
+     * @param packs the packs in service (read-side table {@code fleet_pack})
+     * @param readingInterval how often the simulated stations sample their readings (virtual time)
+     */
+    static List<TwinFeed> create(TwinSettings settings, Instant now, AssetDirectory directory, Map<String, Long> serials,
+                                 List<org.ssbtwin.fleet.pack.PackSummary> packs, java.time.Duration readingInterval) {
         PlantLayout layout = layout(settings);
-        Map<String, Long> serials = directory.maxSerialByPrefix();
-        var inService = directory.packMap().values().stream()
+        var inService = packs.stream()
                 .filter(p -> p.status() == PackStatus.IN_SERVICE)
                 .map(p -> new SimulatedLifecycleFeed.VehicleInService(p.id(), p.vehicleModel()))
                 .toList();

@@ -94,9 +94,11 @@ public final class TwinServer implements AutoCloseable {
             // --- end cluster formation ---
             ClusterSharding sharding = ClusterSharding.get(system);
             Optional<String> entityRole = Optional.of(ClusterSettings.ENTITIES); // other nodes get sharding proxies
-            StationEntity.init(sharding, settings.snapshotEvery(), entityRole);
-            CellEntity.init(sharding, settings.snapshotEvery(), entityRole);
-            PackEntity.init(sharding, settings.snapshotEvery(), entityRole);
+            // every event also carries its read-side slice tag (pack-i, cell-i, station-i): projection instance i reads only its tag
+            int tagSlices = readSide.projectionInstances();
+            StationEntity.init(sharding, settings.snapshotEvery(), entityRole, tagSlices);
+            CellEntity.init(sharding, settings.snapshotEvery(), entityRole, tagSlices);
+            PackEntity.init(sharding, settings.snapshotEvery(), entityRole, tagSlices);
 
             org.ssbtwin.config.MqttSettings mqttSettings = org.ssbtwin.config.MqttSettings.from(full);
             // the cell summaries (~22 KB per pack with its cells) only where something needs them: the API (lists,
@@ -106,13 +108,16 @@ public final class TwinServer implements AutoCloseable {
             org.ssbtwin.config.KafkaSettings kafkaSettings = org.ssbtwin.config.KafkaSettings.from(full); // validated at start
             boolean needsCells = clusterSettings.hasRole(ClusterSettings.API) || settings.simulation().enabled() || mqttSettings.enabled()
                     || kafkaSettings.enabled();
-            AssetDirectory directory = needsCells ? new AssetDirectory() : AssetDirectory.withoutCells();
+            // the read-side tables (Flyway), slice tags and projections first: lists, lookups and id sequences read them
+            org.ssbtwin.api.readside.FleetReadSide readSideTables = org.ssbtwin.api.readside.FleetReadSide.start(system, settings, readSide);
+            AssetDirectory directory = (needsCells ? new AssetDirectory() : AssetDirectory.withoutCells()).withQueries(readSideTables.assetQueries());
             // with a simulated history (embedded default) the present is that much after the plant's start
             org.ssbtwin.config.SimulatedHistorySettings history = settings.simulation().enabled()
                     ? org.ssbtwin.config.SimulatedHistorySettings.from(full) : org.ssbtwin.config.SimulatedHistorySettings.NONE;
             Instant present = history.present(settings.clock().start());
             ResumingTwinClock clock = new ResumingTwinClock(present, settings.clock().speedUp());
             SimulatedSource simulation = new SimulatedSource(system, sharding, directory, clock, settings, history);
+            simulation.waitFor(readSideTables::caughtUp);
             // --- journal lease: never two clusters on one journal; the cluster-wide virtual clock (api.cluster) ---
             CompletableFuture<?> replay = directory.start(system).toCompletableFuture();
             JournalOwnership ownership = new JournalOwnership(system, settings.database(), JournalLeaseSettings.from(full),
@@ -152,8 +157,7 @@ public final class TwinServer implements AutoCloseable {
             modules.add(new org.ssbtwin.api.search.SearchRoutes(directory));
             modules.add(new org.ssbtwin.api.events.EventsRoutes(new org.ssbtwin.api.events.AssetChangeFeed(system, directory, Duration.ofSeconds(1))));
             modules.add(new org.ssbtwin.api.history.HistoryRoutes(system, sharding, askTimeout));
-            org.ssbtwin.api.readside.FleetReadSide fleetReadSide = org.ssbtwin.api.readside.FleetReadSide.start(system, settings, readSide);
-            modules.add(fleetReadSide.routes());
+            modules.add(readSideTables.routes());
             modules.add(new org.ssbtwin.api.connector.ConnectorRoutes(mqtt, kafka));
             modules.add(scenarioRoutes);
             modules.add(new org.ssbtwin.api.design.DesignRoutes()); // GET /api/v1/designs
@@ -162,7 +166,7 @@ public final class TwinServer implements AutoCloseable {
             org.ssbtwin.api.auth.AccessControl access = org.ssbtwin.api.auth.AccessControl.fromConfig(config); // twin.auth: roles per method + path
             modules.add(org.ssbtwin.api.passport.PassportRoutes.create(system, sharding, directory, access, config, askTimeout,
                     SimulationFeeds.layout(settings) == null ? org.ssbtwin.plant.cell.CellDesign.DUNKIRK : SimulationFeeds.layout(settings).cellDesign(),
-                    fleetReadSide.queries()));
+                    readSideTables.queries()));
             modules.add(new org.ssbtwin.api.openapi.OpenApiModule()); // GET /api/v1/openapi.json (fails the start on conflicting fragments)
             // --- end API modules ---
             // readiness also needs a writable journal (checked every 5 s on a thread of its own)
@@ -174,6 +178,7 @@ public final class TwinServer implements AutoCloseable {
                     new IngestRoutes(sharding, directory, recorder, clock, askTimeout).withMetrics(metrics.ingest("http")), SimulationFeeds.layout(settings),
                     new StudyRoutes(studyJobs), modules);
             routes.withAccessControl(access);
+            routes.withAssetLists(readSideTables.assetLists()); // /cells, /packs, /vehicles/{id}/pack from the read-side tables
             // --- HTTP only on "api" nodes; an entities-only node serves no API (health: Pekko Management) ---
             ServerBinding binding = null;
             if (clusterSettings.hasRole(ClusterSettings.API)) {

@@ -120,7 +120,7 @@ public final class EntityMemoryBench {
             second = BenchNodes.start(1, o.db(), extra, first.dataDir());
             TwinServer restarted = second.nodes.get(0);
             BenchNodes.await("the read side lists every pack", Duration.ofSeconds(600),
-                    () -> restarted.directory().packMap().size() >= o.entities() + warmUp);
+                    () -> restarted.directory().queries().packIds(null, Integer.MAX_VALUE).toCompletableFuture().join().size() >= o.entities() + warmUp);
             double setup = (System.nanoTime() - t0) / 1e9;
             out.printf(Locale.ROOT, "set up %d packs in %.1f s%n", o.entities(), setup);
             out.flush();

@@ -211,7 +211,8 @@ public final class IngestBench {
     }
 
     private static boolean inService(TwinServer node, int packs) {
-        Map<org.ssbtwin.core.id.PackId, PackSummary> map = node.directory().packMap();
+        Map<org.ssbtwin.core.id.PackId, PackSummary> map = new java.util.HashMap<>();
+        node.directory().queries().inServicePacks().toCompletableFuture().join().forEach(p -> map.put(p.id(), p)); // fleet_pack
         for (int i = packs - 1; i >= 0; i--) {
             PackSummary s = map.get(BenchPacks.id(i));
             if (s == null || s.status() != PackStatus.IN_SERVICE) return false;

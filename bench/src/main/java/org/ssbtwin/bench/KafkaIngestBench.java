@@ -100,8 +100,10 @@ public final class KafkaIngestBench {
                 long t0 = System.nanoTime();
                 BenchPacks.register(node, o.packs(), 500);
                 BenchNodes.await("the read side lists the packs in service", Duration.ofSeconds(300), () -> {
+                    var inService = new java.util.HashMap<org.ssbtwin.core.id.PackId, org.ssbtwin.fleet.pack.PackSummary>();
+                    node.directory().queries().inServicePacks().toCompletableFuture().join().forEach(p -> inService.put(p.id(), p)); // fleet_pack
                     for (int i = o.packs() - 1; i >= 0; i--) {
-                        var s = node.directory().packMap().get(BenchPacks.id(i));
+                        var s = inService.get(BenchPacks.id(i));
                         if (s == null || s.status() != PackStatus.IN_SERVICE) return false;
                     }
                     return true;

@@ -288,7 +288,10 @@ public final class KafkaTelemetryConnector {
         received.incrementAndGet();
         lastMessageAt = Instant.now();
         byte[] bytes = r.value() == null ? new byte[0] : r.value();
-        PackTelemetry.Checked checked = PackTelemetry.check(bytes, directory);
+        return PackTelemetry.check(bytes, directory).thenCompose(checked -> handle(r, t0, bytes, checked));
+    }
+
+    private CompletionStage<Outcome> handle(ConsumerRecord<String, byte[]> r, long t0, byte[] bytes, PackTelemetry.Checked checked) {
         if (!checked.valid()) {
             meters.rejected(checked.metricReason(), Math.max(1, checked.parsed() == null ? 1 : checked.parsed().lines()));
             return deadLetter(r, bytes, checked.payload(), checked.reason(), checked.errors(), t0);

@@ -241,7 +241,10 @@ public final class MqttTelemetryConnector {
         lastMessageAt = Instant.now();
         String topic = m.message().topic();
         byte[] bytes = m.message().payload().toArray();
-        PackTelemetry.Checked checked = PackTelemetry.check(bytes, directory); // same checks as HTTP
+        return PackTelemetry.check(bytes, directory).thenCompose(checked -> handle(m, t0, topic, bytes, checked)); // same checks as HTTP
+    }
+
+    private CompletionStage<Outcome> handle(MqttMessageWithAck m, long t0, String topic, byte[] bytes, PackTelemetry.Checked checked) {
         String payload = checked.payload();
         TelemetryParser.Parsed parsed = checked.parsed();
         if (!checked.valid()) {

@@ -60,7 +60,7 @@ public final class IngestRoutes extends AllDirectives {
             long t0 = System.nanoTime();
             TelemetryParser.Parsed parsed = TelemetryParser.parse(body,
                     java.time.LocalDate.ofInstant(clock.now(), java.time.ZoneOffset.UTC).plusDays(PackAgeing.MAX_DAYS_AHEAD));
-            List<TelemetryParser.LineError> errors = errors(parsed, directory);
+            return onSuccess(errors(parsed, directory), errors -> {
             if (!errors.isEmpty()) {
                 if (meters != null) meters.rejected(org.ssbtwin.api.ingest.PackTelemetry.metricReason(errors), Math.max(parsed.lines(), errors.size()));
                 return complete(Json.badRequest(errors.size() + " bad telemetry line(s); nothing was recorded"
@@ -93,6 +93,7 @@ public final class IngestRoutes extends AllDirectives {
                             "packsChanged", accepted)));
                 });
             });
+            });
         })));
     }
 
@@ -103,18 +104,23 @@ public final class IngestRoutes extends AllDirectives {
         return errors > MAX_ERRORS_SHOWN ? " (the first " + MAX_ERRORS_SHOWN + " are listed)" : "";
     }
 
-    /** The parse errors of a telemetry message, else a line for each pack the read side does not know as in service. */
-    public static List<TelemetryParser.LineError> errors(TelemetryParser.Parsed parsed, AssetDirectory directory) {
+    /**
+     * The parse errors of a telemetry message, else a line for each pack the read side ({@code fleet_pack}) does not know
+     * as in service. Without the read side (disabled on this node) only the packs themselves check their records.
+     */
+    public static CompletionStage<List<TelemetryParser.LineError>> errors(TelemetryParser.Parsed parsed, AssetDirectory directory) {
         List<TelemetryParser.LineError> errors = new ArrayList<>(parsed.errors());
-        if (errors.isEmpty()) {
+        org.ssbtwin.api.readside.AssetQueries q = directory.queries();
+        if (!errors.isEmpty() || q == null || parsed.byPack().isEmpty()) return CompletableFuture.completedFuture(errors);
+        return q.packsById(List.copyOf(parsed.byPack().keySet())).thenApply(known -> {
             parsed.byPack().forEach((pack, records) -> {
-                PackSummary p = directory.packMap().get(pack);
+                PackSummary p = known.get(pack);
                 if (p == null || p.status() != PackStatus.IN_SERVICE) {
                     errors.add(new TelemetryParser.LineError(0, "packId", "pack " + pack + (p == null ? " is unknown" : " is not in service")));
                 }
             });
-        }
-        return errors;
+            return errors;
+        });
     }
 
     private CompletionStage<List<PackEntity.TelemetryAck>> askAll(TelemetryParser.Parsed parsed, boolean dryRun) {
@@ -154,7 +160,23 @@ public final class IngestRoutes extends AllDirectives {
                 throw new InvalidParameterException("records", "a batch names at most " + MesBatchValidator.MAX_ASSETS
                         + " distinct stations, cells and packs, this one " + named.size() + ": split it");
             }
-            return onSuccess(recorder.states(named, directory::packOfVehicle), states -> {
+            // the packs already installed in the vehicles the batch names (read-side table fleet_pack)
+            java.util.Set<org.ssbtwin.core.id.VehicleId> vehicles = new java.util.LinkedHashSet<>();
+            if (records != null) for (MesRecord r : records) {
+                if (r != null && r.vehicle() != null) {
+                    try {
+                        vehicles.add(org.ssbtwin.core.id.VehicleId.of(r.vehicle()));
+                    } catch (RuntimeException e) {
+                        // the validator names the field
+                    }
+                }
+            }
+            if (vehicles.size() > MesBatchValidator.MAX_ASSETS) {
+                throw new InvalidParameterException("records", "a batch names at most " + MesBatchValidator.MAX_ASSETS
+                        + " distinct vehicles, this one " + vehicles.size() + ": split it");
+            }
+            return onSuccess(packsOfVehicles(vehicles), installed -> onSuccess(recorder.states(named,
+                    v -> java.util.Optional.ofNullable(installed.get(v))), states -> {
                 MesBatchValidator.Outcome outcome = new MesBatchValidator(states).validate(records);
                 if (!outcome.errors().isEmpty()) {
                     return complete(Json.badRequest(outcome.errors().size() + " bad MES record(s); nothing was recorded" + shown(outcome.errors().size()),
@@ -175,8 +197,19 @@ public final class IngestRoutes extends AllDirectives {
                     return complete(Json.ok(Map.of("records", records.size(), "assets", outcome.batches().size(),
                             "duplicates", outcome.duplicates())));
                 });
-            });
+            }));
         })));
+    }
+
+    private CompletionStage<Map<org.ssbtwin.core.id.VehicleId, org.ssbtwin.core.id.PackId>> packsOfVehicles(
+            java.util.Set<org.ssbtwin.core.id.VehicleId> vehicles) {
+        org.ssbtwin.api.readside.AssetQueries q = directory.queries();
+        Map<org.ssbtwin.core.id.VehicleId, org.ssbtwin.core.id.PackId> installed = new java.util.concurrent.ConcurrentHashMap<>();
+        if (q == null || vehicles.isEmpty()) return CompletableFuture.completedFuture(installed);
+        CompletableFuture<?>[] lookups = vehicles.stream()
+                .map(v -> q.packOfVehicle(v).thenAccept(p -> p.ifPresent(pack -> installed.put(v, pack))).toCompletableFuture())
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(lookups).thenApply(done -> installed);
     }
 
     /** The body of an MES batch. */

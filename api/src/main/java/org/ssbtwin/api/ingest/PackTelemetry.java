@@ -27,17 +27,18 @@ public final class PackTelemetry {
         }
     }
 
-    public static Checked check(byte[] bytes, AssetDirectory directory) {
+    /** The payload's checks: parsed, then its packs looked up in the read side (asynchronously, never blocking). */
+    public static java.util.concurrent.CompletionStage<Checked> check(byte[] bytes, AssetDirectory directory) {
         String payload;
         try {
             payload = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            return new Checked(null, null, "payload is not UTF-8 text", List.of(), "malformed");
+            return java.util.concurrent.CompletableFuture.completedFuture(new Checked(null, null, "payload is not UTF-8 text", List.of(), "malformed"));
         }
         TelemetryParser.Parsed parsed = TelemetryParser.parseMessage(payload);
-        List<TelemetryParser.LineError> errors = IngestRoutes.errors(parsed, directory);
-        if (errors.isEmpty()) return new Checked(payload, parsed, null, List.of(), null);
-        return new Checked(payload, parsed, errors.size() + " bad telemetry line(s); nothing was recorded", errors, metricReason(errors));
+        return IngestRoutes.errors(parsed, directory).thenApply(errors -> errors.isEmpty()
+                ? new Checked(payload, parsed, null, List.of(), null)
+                : new Checked(payload, parsed, errors.size() + " bad telemetry line(s); nothing was recorded", errors, metricReason(errors)));
     }
 
     /** "unknown_pack" when every error is about a pack not in service, else "malformed". */

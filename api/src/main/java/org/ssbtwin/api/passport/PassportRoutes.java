@@ -148,7 +148,7 @@ public final class PassportRoutes extends AllDirectives implements ApiModule {
                         if (at == null && readSide != null) {
                             return onSuccess(exportFromReadSide(tier, base).exceptionally(t -> failed(t, "/api/v1/passports")), this::completeWith);
                         }
-                        return complete(export(tier, base, at));
+                        return completeWithFuture(export(tier, base, at));
                     }))),
                     pathPrefix("aas", () -> aasRoutes(tier, base)));
         });
@@ -168,11 +168,19 @@ public final class PassportRoutes extends AllDirectives implements ApiModule {
     }
 
     /** Every pack's passport, one JSON document a line, in pack id order. */
-    private HttpResponse export(PassportTier tier, String base, Instant at) {
-        List<PackId> ids = new ArrayList<>();
-        directory.packMap().forEach((id, s) -> {
-            if (s.status() != PackStatus.UNKNOWN) ids.add(id);
-        });
+    private java.util.concurrent.CompletionStage<HttpResponse> export(PassportTier tier, String base, Instant at) {
+        // the known packs' ids from the read side (fleet_pack), in id order
+        org.ssbtwin.api.readside.AssetQueries q = directory.queries();
+        if (q == null) return java.util.concurrent.CompletableFuture.completedFuture(readSideDisabled("/api/v1/passports"));
+        return q.packIds(null, Integer.MAX_VALUE).thenApply(ids -> exportOf(ids, tier, base, at));
+    }
+
+    private HttpResponse readSideDisabled(String instance) {
+        return Json.problem(org.apache.pekko.http.javadsl.model.StatusCodes.SERVICE_UNAVAILABLE, "read-side-disabled", "The read side is disabled",
+                "twin.read-side.enabled is off on this node: the list of packs is served from its tables", instance, null);
+    }
+
+    private HttpResponse exportOf(List<PackId> ids, PassportTier tier, String base, Instant at) {
         Source<ByteString, ?> lines = Source.from(ids)
                 .mapAsync(EXPORT_PARALLELISM, id -> source.passport(id, at, base + "/api/v1/packs/" + id.value() + "/passport"))
                 .filter(Optional::isPresent)
@@ -223,7 +231,7 @@ public final class PassportRoutes extends AllDirectives implements ApiModule {
     private Route aasRoutes(PassportTier tier, String base) {
         return concat(
                 pathPrefix("shells", () -> concat(
-                        pathEnd(() -> get(() -> parameterMap(params -> complete(shells(new QueryParams(params, Set.of("limit", "cursor")), tier))))),
+                        pathEnd(() -> get(() -> parameterMap(params -> completeWithFuture(shells(new QueryParams(params, Set.of("limit", "cursor")), tier))))),
                         pathPrefix(segment(), encoded -> {
                             String aasId = PassportShell.decodeId(encoded);
                             if (isCellId(aasId)) return cellShellRoutes(aasId, encoded, tier);
@@ -306,25 +314,26 @@ public final class PassportRoutes extends AllDirectives implements ApiModule {
     }
 
     /** GET /aas/shells: the packs' shells in pack id order, {@code limit} at a time; {@code cursor}: the last pack id seen. */
-    private HttpResponse shells(QueryParams q, PassportTier tier) {
+    private java.util.concurrent.CompletionStage<HttpResponse> shells(QueryParams q, PassportTier tier) {
         int limit = q.intIn("limit", 100, 1, QueryParams.MAX_PAGE_SIZE);
         String cursor = q.string("cursor");
         PackId after = cursor == null ? null : PackId.of(PassportShell.decodeId(cursor));
-        ArrayNode result = Json.MAPPER.createArrayNode();
-        String next = null;
-        java.util.NavigableMap<PackId, org.ssbtwin.fleet.pack.PackSummary> all = directory.packMap() instanceof java.util.NavigableMap<PackId, org.ssbtwin.fleet.pack.PackSummary> n
-                ? n : new java.util.TreeMap<>(directory.packMap());
-        var tail = after == null ? all : all.tailMap(after, false);
-        for (var e : tail.entrySet()) {
-            if (e.getValue().status() == PackStatus.UNKNOWN) continue;
-            if (result.size() == limit) {
-                next = PassportShell.encodeId(result.get(result.size() - 1).path("assetInformation").path("specificAssetIds").get(0).path("value").asText());
-                break;
+        org.ssbtwin.api.readside.AssetQueries queries = directory.queries();
+        if (queries == null) return java.util.concurrent.CompletableFuture.completedFuture(readSideDisabled("/api/v1/aas/shells"));
+        // one more than a page from the read side (fleet_pack, by id): whether there is a next page
+        return queries.packIds(after, limit + 1).thenApply(ids -> {
+            ArrayNode result = Json.MAPPER.createArrayNode();
+            String next = null;
+            for (PackId id : ids) {
+                if (result.size() == limit) {
+                    next = PassportShell.encodeId(result.get(result.size() - 1).path("assetInformation").path("specificAssetIds").get(0).path("value").asText());
+                    break;
+                }
+                // the read side's revision is not the entity's: the shell's administration revision is left out of the list
+                result.add(aas.toNode(PassportShell.shell(id.value(), -1, passportIdOf(id), tier)));
             }
-            // the read side's revision is not the entity's: the shell's administration revision is left out of the list
-            result.add(aas.toNode(PassportShell.shell(e.getKey().value(), -1, passportIdOf(e.getKey()), tier)));
-        }
-        return Json.ok(paged(result, next));
+            return Json.ok(paged(result, next));
+        });
     }
 
     private List<JsonNode> refs(PackId id, PassportTier tier) {

@@ -45,6 +45,9 @@ import org.ssbtwin.fleet.entity.PackEntity;
  * events is folded in memory (one query loads the group's packs, JDBC batches write the changed rows) and the rows and
  * the offset of the group's last event are written in one transaction of the twin's own database.
  *
+ * <p>Instance i reads only the events tagged {@code pack-i} ({@link SliceTagSource}, tags written by {@link PackEntity}
+ * and, for older events, added by {@link SliceTagBackfill}).
+ *
  * <p>It runs as a ShardedDaemonProcess of {@code projection-instances} instances on the nodes with the
  * {@code projection-role} ({@value ClusterSettings#ENTITIES} unless configured), so exactly one instance per slice runs in the cluster (and moves when its
  * node leaves). Instance i owns the packs whose id hashes to slice i ({@link #sliceOf}): every pack has exactly one
@@ -70,7 +73,7 @@ public final class FleetProjection {
 
     /** The slice (0..instances-1) that owns a pack: a stable hash of its id (String.hashCode is specified). */
     public static int sliceOf(String packId, int instances) {
-        return Math.floorMod(packId.hashCode(), instances);
+        return org.ssbtwin.core.TagSlice.of(packId, instances);
     }
 
     public static ProjectionId projectionId(int slice, int instances) {
@@ -89,42 +92,15 @@ public final class FleetProjection {
     }
 
     static Projection<EventEnvelope<PackEvent>> projection(ActorSystem<?> system, Supplier<FleetJdbcSession> sessions, int slice, int instances) {
-        SourceProvider<Offset, EventEnvelope<PackEvent>> all = EventSourcedProvider.eventsByTag(system, JdbcReadJournal.Identifier(), PackEntity.TAG);
+        // this slice's tag only (pack-<slice>): no instance reads or decodes another slice's events
+        SourceProvider<Offset, EventEnvelope<PackEvent>> slicePacks = new SliceTagSource<>(system, PackEntity.TAG, slice, instances);
         // groups of up to GROUP_SIZE envelopes (or what arrived within GROUP_WITHIN): one transaction per group holds
         // the rows of all its events and the offset of its last one, so exactly-once is per group
-        return JdbcProjection.groupedWithin(projectionId(slice, instances), new SliceOf(all, slice, instances), sessions,
+        return JdbcProjection.groupedWithin(projectionId(slice, instances), slicePacks, sessions,
                         GroupHandler::new, system)
                 .withGroup(GROUP_SIZE, GROUP_WITHIN)
                 .withRestartBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2)
                 .withStatusObserver(org.ssbtwin.api.metrics.ProjectionLagObserver.eventsourced(org.ssbtwin.api.metrics.TwinMetrics.get(system)));
-    }
-
-    /** Keeps only the envelopes of this slice's packs (other slices' instances take the rest). */
-    static final class SliceOf extends SourceProvider<Offset, EventEnvelope<PackEvent>> {
-        private final SourceProvider<Offset, EventEnvelope<PackEvent>> all;
-        private final int slice;
-        private final int instances;
-
-        SliceOf(SourceProvider<Offset, EventEnvelope<PackEvent>> all, int slice, int instances) {
-            this.all = all;
-            this.slice = slice;
-            this.instances = instances;
-        }
-
-        @Override
-        public CompletionStage<Source<EventEnvelope<PackEvent>, NotUsed>> source(Supplier<CompletionStage<Optional<Offset>>> offset) {
-            return all.source(offset).thenApply(s -> s.filter(env -> sliceOf(packId(env.persistenceId()), instances) == slice));
-        }
-
-        @Override
-        public Offset extractOffset(EventEnvelope<PackEvent> env) {
-            return all.extractOffset(env);
-        }
-
-        @Override
-        public long extractCreationTime(EventEnvelope<PackEvent> env) {
-            return all.extractCreationTime(env);
-        }
     }
 
     static String packId(String persistenceId) {
@@ -169,6 +145,7 @@ public final class FleetProjection {
         Set<String> changed = new LinkedHashSet<>();
         Map<String, Map<String, MonthlyUpdate>> monthly = new LinkedHashMap<>();
         List<Applied> appliedEvents = new ArrayList<>(events.size());
+        Map<String, Long> serials = new java.util.HashMap<>();
         int applied = 0;
         for (Applied e : events) {
             FleetPackRow row = rows.get(e.packId());
@@ -178,6 +155,10 @@ public final class FleetProjection {
             changed.add(e.packId());
             appliedEvents.add(e);
             applied++;
+            if (!(e.event() instanceof PackEvent.UsageRecorded)) { // ids come with assembly and installation
+                SerialTable.note(serials, e.packId());
+                if (e.event() instanceof PackEvent.Installed i) SerialTable.note(serials, i.vehicleId().value());
+            }
             if (e.event() instanceof PackEvent.UsageRecorded u) {
                 MonthlyUpdate m = monthly.computeIfAbsent(e.packId(), k -> new LinkedHashMap<>())
                         .computeIfAbsent(Period.monthOf(u.periodStart()), k -> new MonthlyUpdate());
@@ -197,6 +178,7 @@ public final class FleetProjection {
                 months.add(new FleetTables.MonthlyRow(pack, month, m.soh, m.resistance, m.usageRecords, m.at))));
         FleetTables.saveMonthlyAll(c, months);
         PassportFactsTable.applyAll(c, appliedEvents); // the passport facts of the same events (issue 18)
+        SerialTable.raise(c, serials);
         return applied;
     }
 

@@ -2,7 +2,10 @@ package org.ssbtwin.api.readside;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
+import java.util.List;
+import org.ssbtwin.fleet.entity.PackEntity;
+import org.ssbtwin.plant.entity.CellEntity;
+import org.ssbtwin.plant.entity.StationEntity;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,16 +27,19 @@ public final class FleetReadSide implements AutoCloseable {
     private final HikariDataSource queryPool;
     private final ExecutorService queryExecutor;
     private final FleetQueries queries;
+    private final AssetQueries assetQueries;
 
     private FleetReadSide(HikariDataSource projectionPool, HikariDataSource queryPool, ExecutorService queryExecutor) {
         this.projectionPool = projectionPool;
         this.queryPool = queryPool;
         this.queryExecutor = queryExecutor;
         this.queries = queryPool == null ? null : new FleetQueries(queryPool, queryExecutor);
+        this.assetQueries = queryPool == null ? null : new AssetQueries(queryPool, queryExecutor);
     }
 
     /** Starts the read side (or, when disabled, only routes that answer 503). */
     private volatile ReadSideLagProbe lag;
+    private volatile ReadSideLagProbe cellLag;
 
     public static FleetReadSide start(ActorSystem<?> system, TwinSettings settings, ReadSideSettings readSide) {
         if (!readSide.enabled()) {
@@ -44,11 +50,11 @@ public final class FleetReadSide implements AutoCloseable {
         HikariDataSource queryPool = null;
         ExecutorService executor = null;
         try {
-            try (Connection c = projectionPool.getConnection()) {
-                c.setAutoCommit(true);
-                FleetTables.createSchema(c, settings.database().kind());
-            }
+            ReadSideSchema.migrate(projectionPool, settings.database().kind());
+            // every asset event carries its slice tag before any projection instance reads the slice tags
+            SliceTagBackfill.runAll(projectionPool, List.of(StationEntity.TAG, CellEntity.TAG, PackEntity.TAG), readSide.projectionInstances());
             FleetProjection.init(system, projectionPool, readSide);
+            AssetProjection.init(system, () -> new FleetJdbcSession(projectionPool), readSide);
             queryPool = pool(settings.database(), "fleet-queries", readSide.queryThreads(), true);
             AtomicInteger n = new AtomicInteger();
             executor = Executors.newFixedThreadPool(readSide.queryThreads(), r -> {
@@ -66,6 +72,7 @@ public final class FleetReadSide implements AutoCloseable {
         org.ssbtwin.api.metrics.TwinMetrics metrics = org.ssbtwin.api.metrics.TwinMetrics.get(system);
         if (metrics.enabled()) for (HikariDataSource pool : new HikariDataSource[] {projectionPool, queryPool}) if (pool != null) pool.setMetricRegistry(metrics.registry());
         side.lag = new ReadSideLagProbe(queryPool, readSide.projectionInstances()); // freshness of the answers (issue 22)
+        side.cellLag = new ReadSideLagProbe(queryPool, readSide.projectionInstances(), AssetProjection.CELLS, "Cell|");
         system.getWhenTerminated().thenRun(side::close);
         log.info("fleet read side: {} projection instance(s) cluster-wide on '{}' nodes, {} query thread(s)",
                 readSide.projectionInstances(), readSide.projectionRole(), readSide.queryThreads());
@@ -90,6 +97,46 @@ public final class FleetReadSide implements AutoCloseable {
         return new FleetRoutes(queries, lag == null ? () -> null : lag::latest);
     }
 
+    /** The cell and pack lists from the tables (answering 503 when the read side is disabled). */
+    public AssetLists assetLists() {
+        return new AssetLists(assetQueries, cellLag == null ? () -> null : cellLag::latest, lag == null ? () -> null : lag::latest);
+    }
+
+    /**
+     * Completes once the cell and pack projections hold every event that was in the journal when it was called (every
+     * slice of both has no event waiting, as their lag probes measure after the call); at once when disabled.
+     */
+    public java.util.concurrent.CompletionStage<org.apache.pekko.Done> caughtUp() {
+        java.util.concurrent.CompletableFuture<org.apache.pekko.Done> done = new java.util.concurrent.CompletableFuture<>();
+        if (lag == null || cellLag == null) {
+            done.complete(org.apache.pekko.Done.getInstance());
+            return done;
+        }
+        java.time.Instant asked = java.time.Instant.now();
+        java.util.concurrent.ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "read-side-catch-up");
+            t.setDaemon(true);
+            return t;
+        });
+        poll.scheduleWithFixedDelay(() -> {
+            if (caughtUpSince(lag.latest(), asked) && caughtUpSince(cellLag.latest(), asked)) {
+                done.complete(org.apache.pekko.Done.getInstance());
+                poll.shutdown();
+            }
+        }, 0, 250, java.util.concurrent.TimeUnit.MILLISECONDS);
+        done.thenRun(() -> log.info("read side caught up with the journal (cells and packs)"));
+        return done;
+    }
+
+    private static boolean caughtUpSince(ReadSideLag l, java.time.Instant asked) {
+        return l != null && !l.measuredAt().isBefore(asked) && l.slices().stream().allMatch(s -> s.eventsBehind() == 0);
+    }
+
+    /** The cell and pack queries, or null when disabled. */
+    public AssetQueries assetQueries() {
+        return assetQueries;
+    }
+
     /** The query side, or null when disabled. */
     public FleetQueries queries() {
         return queries;
@@ -98,6 +145,7 @@ public final class FleetReadSide implements AutoCloseable {
     @Override
     public void close() {
         if (lag != null) lag.close();
+        if (cellLag != null) cellLag.close();
         if (queryExecutor != null) queryExecutor.shutdownNow();
         if (queryPool != null) queryPool.close();
         if (projectionPool != null) projectionPool.close();

@@ -1,9 +1,5 @@
 package org.ssbtwin.api.readside;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,13 +16,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.ssbtwin.config.TwinSettings;
 import org.ssbtwin.fleet.readmodel.FleetPackRow;
 import org.ssbtwin.fleet.pack.PackStatus;
 
 /**
- * The fleet read model's tables ({@code fleet_pack}, {@code fleet_pack_soh_monthly}): their DDL for H2 and
- * PostgreSQL (created at startup, re-runnable) and the row reads and writes of the projection. All methods work on
+ * The fleet read model's tables ({@code fleet_pack}, {@code fleet_pack_soh_monthly}, created by {@link ReadSideSchema})
+ * and the row reads and writes of the projection. All methods work on
  * a connection the caller owns (the projection's transaction).
  */
 public final class FleetTables {
@@ -37,30 +32,6 @@ public final class FleetTables {
             + "status, cell_count, nominal_capacity_kwh, soh_capacity, soh_resistance, efc, km, usage_records, events, last_seq_nr, updated_at";
 
     private FleetTables() {}
-
-    /** Creates the read-model tables if missing; safe at every start and on every node. */
-    public static void createSchema(Connection c, TwinSettings.DatabaseKind kind) throws SQLException {
-        String resource = kind == TwinSettings.DatabaseKind.H2 ? "readside/h2/fleet-tables.sql" : "readside/postgres/fleet-tables.sql";
-        runScript(c, resource);
-        runScript(c, PassportFactsTable.migration(kind)); // the passport facts (IF NOT EXISTS, as Flyway's V3 makes them)
-    }
-
-    /** Runs the statements of a DDL resource ({@code ;}-separated, {@code --} comment lines skipped). */
-    static void runScript(Connection c, String resource) throws SQLException {
-        String ddl;
-        try (InputStream in = FleetTables.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException("fleet read-side DDL not found: " + resource);
-            ddl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try (Statement st = c.createStatement()) {
-            for (String raw : ddl.split(";")) {
-                String sql = raw.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + b + "\n").strip();
-                if (!sql.isEmpty()) st.execute(sql);
-            }
-        }
-    }
 
     public static Optional<FleetPackRow> load(Connection c, String packId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + PACK + " WHERE pack_id = ?")) {

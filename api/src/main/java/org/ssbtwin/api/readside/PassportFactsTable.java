@@ -17,14 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.ssbtwin.config.TwinSettings;
 import org.ssbtwin.fleet.pack.NegativeEvents;
 import org.ssbtwin.fleet.readmodel.FleetPackRow;
 import org.ssbtwin.fleet.readmodel.PackPassportRow;
 
 /**
  * The battery passport facts of the fleet read side ({@code fleet_pack_passport}, one {@link PackPassportRow} per
- * pack; migration {@code db/readside/<db>/V3__pack_passport_facts.sql}): folded by the fleet projection in the
+ * pack; migration {@code db/readside/<db>/V4__pack_passport_facts.sql}): folded by the fleet projection in the
  * transaction of {@code fleet_pack} (same events, same exactly-once), and read page by page, joined to
  * {@code fleet_pack}, with a keyset cursor on the pack id for the NDJSON export. All methods work on a connection
  * the caller owns.
@@ -40,11 +39,6 @@ public final class PassportFactsTable {
     private static final int LOAD_CHUNK = 200;
 
     private PassportFactsTable() {}
-
-    /** The migration that creates the table (Flyway's V3; also run, re-runnable, by {@link FleetTables#createSchema}). */
-    static String migration(TwinSettings.DatabaseKind kind) {
-        return "db/readside/" + (kind == TwinSettings.DatabaseKind.H2 ? "h2" : "postgresql") + "/V3__pack_passport_facts.sql";
-    }
 
     /** Folds applied events (journal order; each not yet in fleet_pack) into the packs' passport rows. */
     static void applyAll(Connection c, List<FleetProjection.Applied> events) throws SQLException {

@@ -31,13 +31,22 @@ final class ReadSideLagProbe implements AutoCloseable {
 
     private final DataSource pool;
     private final int instances;
+    private final String projectionName;
+    private final String persistenceIdPrefix;
     private final ScheduledExecutorService thread;
     private volatile ReadSideLag latest;
     private boolean upperCaseOffsetTable;
 
     ReadSideLagProbe(DataSource pool, int instances) {
+        this(pool, instances, FleetProjection.NAME, "Pack|");
+    }
+
+    /** The lag of another projection by slices: its name and the persistence ids of the events it reads ({@code Cell|}). */
+    ReadSideLagProbe(DataSource pool, int instances, String projectionName, String persistenceIdPrefix) {
         this.pool = pool;
         this.instances = instances;
+        this.projectionName = projectionName;
+        this.persistenceIdPrefix = persistenceIdPrefix;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "read-side-lag");
             t.setDaemon(true);
@@ -58,14 +67,15 @@ final class ReadSideLagProbe implements AutoCloseable {
             for (int i = 0; i < instances; i++) min = Math.min(min, offsets.getOrDefault(i, 0L));
             List<ReadSideLag.JournalEvent> after = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT \"ordering\", \"persistence_id\", \"write_timestamp\" FROM \"event_journal\" "
-                    + "WHERE \"ordering\" > ? AND \"persistence_id\" LIKE 'Pack|%' ORDER BY \"ordering\" LIMIT " + EVENT_LIMIT)) {
+                    + "WHERE \"ordering\" > ? AND \"persistence_id\" LIKE ? ORDER BY \"ordering\" LIMIT " + EVENT_LIMIT)) {
                 ps.setLong(1, min);
+                ps.setString(2, persistenceIdPrefix + "%");
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) after.add(new ReadSideLag.JournalEvent(rs.getLong(1), FleetProjection.packId(rs.getString(2)), rs.getLong(3)));
                 }
             }
             latest = ReadSideLag.of(instances, offsets, latest, after, System.currentTimeMillis(), STALL_AFTER.toMillis());
-            if (latest.stalled()) log.warn("fleet read side stalled: {}", latest.slices());
+            if (latest.stalled()) log.warn("read side {} stalled: {}", projectionName, latest.slices());
         } catch (SQLException | RuntimeException e) {
             log.warn("read-side lag not measured: {}", e.toString());
         }
@@ -89,7 +99,7 @@ final class ReadSideLagProbe implements AutoCloseable {
         Map<Integer, Long> offsets = new HashMap<>();
         String suffix = "-of-" + instances;
         try (PreparedStatement ps = c.prepareStatement("SELECT " + key + ", " + offset + " FROM " + table + " WHERE " + name + " = ?")) {
-            ps.setString(1, FleetProjection.NAME);
+            ps.setString(1, projectionName);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String k = rs.getString(1); // slice-<i>-of-<instances>

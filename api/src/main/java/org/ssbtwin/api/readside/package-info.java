@@ -1,7 +1,8 @@
 /**
- * The read side: the in-memory {@link org.ssbtwin.api.readside.AssetDirectory} of station, cell and pack summaries
- * behind lists and search, and the durable fleet read side (the exactly-once {@code FleetProjection} into SQL tables,
- * its queries and routes).
+ * The read side: exactly-once projections by slice tag ({@code FleetProjection}, {@code AssetProjection}) into SQL
+ * tables migrated by {@code ReadSideSchema} (Flyway), the queries and routes on them ({@code FleetQueries},
+ * {@code AssetQueries}, {@code AssetLists}), and the bounded in-memory {@link org.ssbtwin.api.readside.AssetDirectory}
+ * (stations, change feed). See docs/read-side.md.
  *
  * <p>Pekko Projection JDBC and Persistence Query over the model packages' folds.
  */

@@ -93,6 +93,14 @@ public final class TwinRoutes extends AllDirectives {
         this.studies = studies;
     }
 
+    private org.ssbtwin.api.readside.AssetLists lists;
+
+    /** Cell and pack lists, counts and the vehicle lookup from the read-side tables (never a fold in this node's heap). */
+    public TwinRoutes withAssetLists(org.ssbtwin.api.readside.AssetLists lists) {
+        this.lists = lists;
+        return this;
+    }
+
     /** Guards every route (this class's and every module's) with {@code access} (API keys and roles). */
     public TwinRoutes withAccessControl(org.ssbtwin.api.auth.AccessControl access) {
         this.access = access;
@@ -125,7 +133,7 @@ public final class TwinRoutes extends AllDirectives {
     private Route readiness() {
         if (ready.getAsBoolean()) return complete(Json.ok(Map.of("status", "READY", "eventsReplayed", directory.eventsSeen())));
         return complete(Json.problem(StatusCodes.SERVICE_UNAVAILABLE, "not-ready", "The twin is starting",
-                "the cluster is forming, the read side is still replaying the journal, or the journal cannot be written (see the log)",
+                "the cluster is forming, the stations are still being replayed, or the journal cannot be written (see the log)",
                 "/api/v1/ready", null));
     }
 
@@ -200,12 +208,8 @@ public final class TwinRoutes extends AllDirectives {
                     String grade = q.string("grade");
                     PackId pack = raw.containsKey("packId") ? PackId.of(q.string("packId")) : null;
                     Double sohBelow = q.doubleIn("sohBelow", 0, 2);
-                    Predicate<CellSummary> filter = c -> c.status() != CellStatus.UNKNOWN
-                            && (status == null || status == c.status())
-                            && (grade == null || grade.equalsIgnoreCase(c.grade()))
-                            && (pack == null || pack.equals(c.packId()))
-                            && (sohBelow == null || (c.stateOfHealth() != null && c.stateOfHealth() < sohBelow));
-                    return complete(Json.ok(directory.cells(filter, q.page(), q.size())));
+                    return completeWithFuture(lists.cells(new org.ssbtwin.api.readside.AssetQueries.CellFilter(status, grade, pack, sohBelow),
+                            q.page(), q.size()));
                 }))),
                 pathPrefix(segment(), rawId -> {
                     CellId id = CellId.of(rawId);
@@ -230,13 +234,8 @@ public final class TwinRoutes extends AllDirectives {
                     String climate = q.string("climate");
                     String archetype = q.string("archetype");
                     Double sohBelow = q.doubleIn("sohBelow", 0, 2);
-                    Predicate<PackSummary> filter = p -> p.status() != PackStatus.UNKNOWN
-                            && (status == null || status == p.status())
-                            && (model == null || model.equalsIgnoreCase(p.vehicleModel()))
-                            && (climate == null || climate.equalsIgnoreCase(p.climate()))
-                            && (archetype == null || archetype.equalsIgnoreCase(p.archetype()))
-                            && (sohBelow == null || p.stateOfHealth() < sohBelow);
-                    return complete(Json.ok(directory.packs(filter, q.page(), q.size())));
+                    return completeWithFuture(lists.packs(new org.ssbtwin.api.readside.AssetQueries.PackFilter(status, model, climate, archetype, sohBelow),
+                            q.page(), q.size()));
                 }))),
                 pathPrefix(segment(), rawId -> {
                     PackId id = PackId.of(rawId);
@@ -259,8 +258,9 @@ public final class TwinRoutes extends AllDirectives {
     private Route vehicleRoutes() {
         return path(segment().slash("pack"), rawId -> get(() -> {
             VehicleId vehicle = VehicleId.of(rawId);
-            return directory.packOfVehicle(vehicle).map(this::packById)
-                    .orElseGet(() -> complete(Json.notFound("no pack is installed in vehicle " + vehicle, "/api/v1/vehicles/" + vehicle + "/pack")));
+            // the vehicle's pack per the read side (fleet_pack, indexed), then the pack itself from its entity
+            return onSuccess(lists.packOfVehicle(vehicle), pack -> pack.map(this::packById)
+                    .orElseGet(() -> complete(Json.notFound("no pack is installed in vehicle " + vehicle, "/api/v1/vehicles/" + vehicle + "/pack"))));
         }));
     }
 

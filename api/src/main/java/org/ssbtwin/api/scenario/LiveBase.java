@@ -54,7 +54,8 @@ public final class LiveBase {
 
     public List<LivePack> packs(Population pop, long seed, FleetSpec mixSource, BooleanSupplier cancelled) {
         List<PackSummary> matching = new ArrayList<>();
-        for (PackSummary p : directory.packMap().values()) {
+        List<PackSummary> inService = inServicePacks(); // the read side's packs in service (fleet_pack)
+        for (PackSummary p : inService) {
             if (p.status() != PackStatus.IN_SERVICE || model(p.vehicleModel()) == null || climate(p.climate()) == null) {
                 continue;
             }
@@ -97,10 +98,21 @@ public final class LiveBase {
         }
         if (out.isEmpty()) {
             throw new InvalidScenarioException("population", "the population matches no live pack in service ("
-                    + directory.packMap().size() + " packs known to the read side)");
+                    + inService.size() + " packs in service known to the read side)");
         }
         out.sort(Comparator.comparing(LivePack::id));
         return out;
+    }
+
+    /** The packs in service per the read-side tables (this runs on a scenario job's thread, never an actor's). */
+    private List<PackSummary> inServicePacks() {
+        org.ssbtwin.api.readside.AssetQueries q = directory.queries();
+        if (q == null) throw new InvalidScenarioException("population", "the read side is disabled on this node (twin.read-side.enabled): no live packs to sample");
+        try {
+            return q.inServicePacks().toCompletableFuture().get(askTimeout.toMillis() * 10, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the live packs from the read side: " + e, e);
+        }
     }
 
     static VehicleModel model(String s) {

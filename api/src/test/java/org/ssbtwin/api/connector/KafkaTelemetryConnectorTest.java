@@ -80,7 +80,7 @@ public class KafkaTelemetryConnectorTest {
         port = twin.port();
         twin.readiness().get(60, TimeUnit.SECONDS);
         for (int i = 1; i <= 14; i++) FleetFixtures.assembleAndInstall(twin.system(), FleetFixtures.pack(i, "VF8", "TEMPERATE", "COMMUTER", 80), i);
-        TestTwin.await("the read side sees the packs in service", Duration.ofSeconds(30), () -> twin.directory().packMap().size() == 14);
+        TestTwin.await("the read side sees the packs in service", Duration.ofSeconds(30), () -> twin.directory().queries().inServicePacks().toCompletableFuture().join().size() == 14);
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");

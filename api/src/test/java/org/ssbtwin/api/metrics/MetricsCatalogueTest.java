@@ -57,7 +57,7 @@ public class MetricsCatalogueTest {
         twin.readiness().get(60, TimeUnit.SECONDS);
         var packs = List.of(FleetFixtures.pack(1, "VF8", "TEMPERATE", "COMMUTER", 80), FleetFixtures.pack(2, "VF8", "HOT", "RIDE_HAIL", 80));
         for (int i = 0; i < packs.size(); i++) FleetFixtures.assembleAndInstall(twin.system(), packs.get(i), i + 1);
-        TestTwin.await("the read side sees the packs in service", Duration.ofSeconds(20), () -> twin.directory().packMap().size() == 2);
+        TestTwin.await("the read side sees the packs in service", Duration.ofSeconds(20), () -> twin.directory().queries().inServicePacks().toCompletableFuture().join().size() == 2);
 
         assertEquals(200, post(FleetFixtures.days(packs, LocalDate.of(2028, 1, 3), 3, 40)).status()); // 6 records
         assertEquals(400, post("not json\n").status()); // malformed

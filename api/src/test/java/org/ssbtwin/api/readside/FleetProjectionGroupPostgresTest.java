@@ -43,9 +43,10 @@ class FleetProjectionGroupPostgresTest {
         try (Connection admin = pg.getPostgresDatabase().getConnection(); Statement st = admin.createStatement()) {
             st.execute("CREATE DATABASE " + name);
         }
-        Connection c = pg.getDatabase("postgres", name).getConnection();
+        javax.sql.DataSource ds = pg.getDatabase("postgres", name);
+        ReadSideSchema.migrate(ds, TwinSettings.DatabaseKind.POSTGRES);
+        Connection c = ds.getConnection();
         assertTrue(FleetTables.isPostgres(c));
-        FleetTables.createSchema(c, TwinSettings.DatabaseKind.POSTGRES);
         c.setAutoCommit(false);
         return c;
     }

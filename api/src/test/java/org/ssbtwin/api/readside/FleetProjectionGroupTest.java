@@ -47,8 +47,11 @@ class FleetProjectionGroupTest {
     }
 
     static Connection db(String name) throws Exception {
-        Connection c = DriverManager.getConnection("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
-        FleetTables.createSchema(c, TwinSettings.DatabaseKind.H2);
+        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        ds.setUser("sa");
+        ReadSideSchema.migrate(ds, TwinSettings.DatabaseKind.H2);
+        Connection c = ds.getConnection();
         c.setAutoCommit(false);
         return c;
     }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ssbtwin.config.TwinSettings;
 
-/** {@link PassportFactsTableTest}'s check on an embedded PostgreSQL (its V3 migration, its timestamptz and NULLs). */
+/** {@link PassportFactsTableTest}'s check on an embedded PostgreSQL (its V4 migration, its timestamptz and NULLs). */
 class PassportFactsTablePostgresTest {
     private static EmbeddedPostgres pg;
 
@@ -27,9 +27,9 @@ class PassportFactsTablePostgresTest {
         try (Connection admin = pg.getPostgresDatabase().getConnection(); Statement st = admin.createStatement()) {
             st.execute("CREATE DATABASE passport_facts");
         }
-        try (Connection c = pg.getDatabase("postgres", "passport_facts").getConnection()) {
-            FleetTables.createSchema(c, TwinSettings.DatabaseKind.POSTGRES);
-            FleetTables.createSchema(c, TwinSettings.DatabaseKind.POSTGRES); // re-runnable
+        javax.sql.DataSource db = pg.getDatabase("postgres", "passport_facts");
+        ReadSideSchema.migrate(db, TwinSettings.DatabaseKind.POSTGRES);
+        try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             PassportFactsTableTest.readSideEqualsJournal(c);
         }

@@ -37,7 +37,7 @@ class ScenarioLiveBaseTest {
     }
 
     static long inService() {
-        return twin.directory().packMap().values().stream().filter(p -> p.status() == PackStatus.IN_SERVICE).count();
+        return twin.directory().queries().inServicePacks().toCompletableFuture().join().size();
     }
 
     @Test

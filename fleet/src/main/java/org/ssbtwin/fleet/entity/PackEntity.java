@@ -74,15 +74,23 @@ public final class PackEntity extends EventSourcedBehaviorWithEnforcedReplies<Pa
 
     private final PackId id;
     private final int snapshotEvery;
+    /** Slices of the read side's tags (0: the {@value #TAG} tag only). */
+    private final int tagSlices;
 
-    private PackEntity(PackId id, int snapshotEvery) {
+    private PackEntity(PackId id, int tagSlices, int snapshotEvery) {
         super(PersistenceId.of(TYPE_KEY.name(), id.value()));
         this.id = id;
         this.snapshotEvery = snapshotEvery;
+        this.tagSlices = tagSlices;
     }
 
     public static Behavior<Command> create(PackId id, int snapshotEvery) {
-        return new PackEntity(id, snapshotEvery);
+        return new PackEntity(id, 0, snapshotEvery);
+    }
+
+    /** With {@code tagSlices > 0} its events also carry their slice tag ({@code pack-i}, {@link org.ssbtwin.core.TagSlice}). */
+    public static Behavior<Command> create(PackId id, int tagSlices, int snapshotEvery) {
+        return new PackEntity(id, tagSlices, snapshotEvery);
     }
 
     public static void init(ClusterSharding sharding, int snapshotEvery) {
@@ -94,7 +102,12 @@ public final class PackEntity extends EventSourcedBehaviorWithEnforcedReplies<Pa
      * get a proxy that routes to them.
      */
     public static void init(ClusterSharding sharding, int snapshotEvery, Optional<String> role) {
-        Entity<Command, ShardingEnvelope<Command>> entity = Entity.of(TYPE_KEY, ctx -> create(PackId.of(ctx.getEntityId()), snapshotEvery))
+        init(sharding, snapshotEvery, role, 0);
+    }
+
+    /** As {@link #init(ClusterSharding, int, Optional)}, the events also tagged with their slice of {@code tagSlices} (0: none). */
+    public static void init(ClusterSharding sharding, int snapshotEvery, Optional<String> role, int tagSlices) {
+        Entity<Command, ShardingEnvelope<Command>> entity = Entity.of(TYPE_KEY, ctx -> create(PackId.of(ctx.getEntityId()), tagSlices, snapshotEvery))
                 .withStopMessage(new Passivate());
         sharding.init(role.map(entity::withRole).orElse(entity));
     }
@@ -155,7 +168,7 @@ public final class PackEntity extends EventSourcedBehaviorWithEnforcedReplies<Pa
 
     @Override
     public Set<String> tagsFor(PackEvent event) {
-        return Set.of(TAG);
+        return tagSlices > 0 ? Set.of(TAG, org.ssbtwin.core.TagSlice.tag(TAG, id.value(), tagSlices)) : Set.of(TAG);
     }
 
     @Override

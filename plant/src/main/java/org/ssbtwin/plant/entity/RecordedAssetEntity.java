@@ -10,6 +10,7 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.ssbtwin.core.AssetState;
 import org.ssbtwin.core.Rejection;
+import org.ssbtwin.core.TagSlice;
 
 /**
  * The shell shared by the plant's sharded, event-sourced assets (a station, a cell): the effects that record one fact,
@@ -26,12 +27,21 @@ import org.ssbtwin.core.Rejection;
 public abstract class RecordedAssetEntity<C, E, S extends AssetState<E, S>, R>
         extends EventSourcedBehaviorWithEnforcedReplies<C, E, S> {
 
-    private final String tag;
+    private final Set<String> tags;
     private final int snapshotEvery;
 
     protected RecordedAssetEntity(PersistenceId persistenceId, String tag, int snapshotEvery) {
+        this(persistenceId, tag, 0, snapshotEvery);
+    }
+
+    /**
+     * @param tag the asset kind's tag ({@code cell}, {@code station}): every event carries it
+     * @param tagSlices when positive, every event also carries its slice tag ({@link TagSlice}, {@code cell-3}): the
+     *        tag the read side's projection instance of that slice reads; 0 for the kind's tag only
+     */
+    protected RecordedAssetEntity(PersistenceId persistenceId, String tag, int tagSlices, int snapshotEvery) {
         super(persistenceId);
-        this.tag = tag;
+        this.tags = tagSlices > 0 ? Set.of(tag, TagSlice.tag(tag, persistenceId.entityId(), tagSlices)) : Set.of(tag);
         this.snapshotEvery = snapshotEvery;
     }
 
@@ -77,7 +87,7 @@ public abstract class RecordedAssetEntity<C, E, S extends AssetState<E, S>, R>
 
     @Override
     public Set<String> tagsFor(E event) {
-        return Set.of(tag);
+        return tags;
     }
 
     @Override

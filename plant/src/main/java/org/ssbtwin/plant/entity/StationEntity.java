@@ -44,13 +44,18 @@ public final class StationEntity extends RecordedAssetEntity<StationEntity.Comma
 
     private final StationId id;
 
-    private StationEntity(StationId id, int snapshotEvery) {
-        super(PersistenceId.of(TYPE_KEY.name(), id.value()), TAG, snapshotEvery);
+    private StationEntity(StationId id, int tagSlices, int snapshotEvery) {
+        super(PersistenceId.of(TYPE_KEY.name(), id.value()), TAG, tagSlices, snapshotEvery);
         this.id = id;
     }
 
     public static Behavior<Command> create(StationId id, int snapshotEvery) {
-        return new StationEntity(id, snapshotEvery);
+        return new StationEntity(id, 0, snapshotEvery);
+    }
+
+    /** With {@code tagSlices > 0} its events also carry their slice tag ({@code TAG-i}, {@link org.ssbtwin.core.TagSlice}). */
+    public static Behavior<Command> create(StationId id, int tagSlices, int snapshotEvery) {
+        return new StationEntity(id, tagSlices, snapshotEvery);
     }
 
     public static void init(ClusterSharding sharding, int snapshotEvery) {
@@ -62,7 +67,12 @@ public final class StationEntity extends RecordedAssetEntity<StationEntity.Comma
      * get a proxy that routes to them.
      */
     public static void init(ClusterSharding sharding, int snapshotEvery, Optional<String> role) {
-        Entity<Command, ShardingEnvelope<Command>> entity = Entity.of(TYPE_KEY, ctx -> create(StationId.of(ctx.getEntityId()), snapshotEvery))
+        init(sharding, snapshotEvery, role, 0);
+    }
+
+    /** As {@link #init(ClusterSharding, int, Optional)}, the events also tagged with their slice of {@code tagSlices} (0: none). */
+    public static void init(ClusterSharding sharding, int snapshotEvery, Optional<String> role, int tagSlices) {
+        Entity<Command, ShardingEnvelope<Command>> entity = Entity.of(TYPE_KEY, ctx -> create(StationId.of(ctx.getEntityId()), tagSlices, snapshotEvery))
                 .withStopMessage(new Passivate());
         sharding.init(role.map(entity::withRole).orElse(entity));
     }
