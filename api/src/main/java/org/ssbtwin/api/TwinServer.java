@@ -145,10 +145,14 @@ public final class TwinServer implements AutoCloseable {
             // --- end metrics ---
             // --- API modules: one line per feature ---
             List<org.ssbtwin.api.http.ApiModule> modules = new java.util.ArrayList<>();
-            modules.add(new org.ssbtwin.api.search.SearchRoutes(directory));
+            org.ssbtwin.api.readside.FleetReadSide fleetReadSide = org.ssbtwin.api.readside.FleetReadSide.start(system, settings, readSide);
+            org.ssbtwin.api.search.AssetTables assetTables = fleetReadSide.queryPool() == null ? null
+                    : new org.ssbtwin.api.search.AssetTables(fleetReadSide.queryPool(), fleetReadSide.queryExecutor());
+            modules.add(new org.ssbtwin.api.search.SearchRoutes(directory, assetTables)); // the tables once they exist (issue 17)
+            modules.add(new org.ssbtwin.api.search.RecallRoutes(assetTables)); // GET /api/v1/search/recall.csv
             modules.add(new org.ssbtwin.api.events.EventsRoutes(new org.ssbtwin.api.events.AssetChangeFeed(system, directory, Duration.ofSeconds(1))));
             modules.add(new org.ssbtwin.api.history.HistoryRoutes(system, sharding, askTimeout));
-            modules.add(org.ssbtwin.api.readside.FleetReadSide.start(system, settings, readSide).routes());
+            modules.add(fleetReadSide.routes());
             modules.add(new org.ssbtwin.api.connector.ConnectorRoutes(mqtt, kafka));
             modules.add(scenarioRoutes);
             modules.add(new org.ssbtwin.api.design.DesignRoutes()); // GET /api/v1/designs

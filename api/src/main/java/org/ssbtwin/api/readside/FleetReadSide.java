@@ -90,6 +90,15 @@ public final class FleetReadSide implements AutoCloseable {
         return new FleetRoutes(queries, lag == null ? () -> null : lag::latest);
     }
 
+    /** The query side's connection pool (read-only) and threads, for other read-side queries (search), or null when disabled. */
+    public javax.sql.DataSource queryPool() {
+        return queryPool;
+    }
+
+    public java.util.concurrent.Executor queryExecutor() {
+        return queryExecutor;
+    }
+
     /** The query side, or null when disabled. */
     public FleetQueries queries() {
         return queries;
