@@ -145,15 +145,16 @@ public final class TwinServer implements AutoCloseable {
             // --- end metrics ---
             // --- API modules: one line per feature ---
             List<org.ssbtwin.api.http.ApiModule> modules = new java.util.ArrayList<>();
-            org.ssbtwin.api.readside.FleetReadSide fleetReadSide = org.ssbtwin.api.readside.FleetReadSide.start(system, settings, readSide);
-            org.ssbtwin.api.search.AssetTables assetTables = fleetReadSide.queryPool() == null ? null
-                    : new org.ssbtwin.api.search.AssetTables(fleetReadSide.queryPool(), fleetReadSide.queryExecutor());
-            modules.add(new org.ssbtwin.api.search.SearchRoutes(directory, assetTables)); // the tables once they exist (issue 17)
-            modules.add(new org.ssbtwin.api.search.RecallRoutes(assetTables)); // GET /api/v1/search/recall.csv
             modules.add(new org.ssbtwin.api.events.EventsRoutes(new org.ssbtwin.api.events.AssetChangeFeed(system, directory, Duration.ofSeconds(1))));
             modules.add(new org.ssbtwin.api.history.HistoryRoutes(system, sharding, askTimeout));
-            modules.add(fleetReadSide.routes());
+            org.ssbtwin.api.readside.FleetReadSide readSideTables = org.ssbtwin.api.readside.FleetReadSide.start(system, settings, readSide);
+            modules.add(readSideTables.routes());
             modules.add(new org.ssbtwin.api.connector.ConnectorRoutes(mqtt, kafka));
+            // search from the read-side tables once they exist, recall attributes cell.* and the recall CSV (issue 17)
+            org.ssbtwin.api.search.AssetTables assetTables = readSideTables.queryPool() == null ? null
+                    : new org.ssbtwin.api.search.AssetTables(readSideTables.queryPool(), readSideTables.queryExecutor());
+            modules.add(new org.ssbtwin.api.search.SearchRoutes(directory, assetTables));
+            modules.add(new org.ssbtwin.api.search.RecallRoutes(assetTables)); // GET /api/v1/search/recall.csv
             modules.add(scenarioRoutes);
             modules.add(new org.ssbtwin.api.design.DesignRoutes()); // GET /api/v1/designs
             modules.add(new org.ssbtwin.api.modelcard.ModelCardRoutes(system.dispatchers().lookup(

@@ -90,6 +90,11 @@ public final class FleetReadSide implements AutoCloseable {
         return new FleetRoutes(queries, lag == null ? () -> null : lag::latest);
     }
 
+    /** The query side, or null when disabled. */
+    public FleetQueries queries() {
+        return queries;
+    }
+
     /** The query side's connection pool (read-only) and threads, for other read-side queries (search), or null when disabled. */
     public javax.sql.DataSource queryPool() {
         return queryPool;
@@ -97,11 +102,6 @@ public final class FleetReadSide implements AutoCloseable {
 
     public java.util.concurrent.Executor queryExecutor() {
         return queryExecutor;
-    }
-
-    /** The query side, or null when disabled. */
-    public FleetQueries queries() {
-        return queries;
     }
 
     @Override
