@@ -44,10 +44,12 @@ public final class AssetTables {
     }
 
     // ---------------------------------------------------------------- the mapping
+    // Upper: ids (their patterns allow only upper case, e.g. StationId, CellId, RollId) and enum names (status), so
+    // equality uses the column's index; station kind, grade, lot, climate, model... may hold any case: LOWER(...).
 
     static final SqlSearch.Table STATIONS = new SqlSearch.Table(AssetAttributes.STATION, "rs_station s", "s.station_id", null, Map.of(
-            "id", new Column.Expr("s.station_id"),
-            "state", new Column.Expr("s.state"),
+            "id", new Column.Upper("s.station_id"),
+            "state", new Column.Upper("s.state"),
             "stationKind", new Column.Expr("s.station_kind"),
             "stateReason", new Column.Expr("s.state_reason"),
             "units", new Column.Expr("s.units"),
@@ -57,26 +59,26 @@ public final class AssetTables {
             "revision", new Column.Expr("s.revision")));
 
     static final SqlSearch.Table CELLS = new SqlSearch.Table(AssetAttributes.CELL, "rs_cell c", "c.cell_id", "c.status <> 'UNKNOWN'", Map.ofEntries(
-            Map.entry("id", new Column.Expr("c.cell_id")),
-            Map.entry("state", new Column.Expr("c.status")),
+            Map.entry("id", new Column.Upper("c.cell_id")),
+            Map.entry("state", new Column.Upper("c.status")),
             Map.entry("grade", new Column.Expr("c.grade")),
             // as the summaries: capacity and resistance only once graded
             Map.entry("capacityAh", new Column.Expr("CASE WHEN c.grade IS NULL THEN NULL ELSE c.capacity_ah END")),
             Map.entry("resistanceMilliOhm", new Column.Expr("CASE WHEN c.grade IS NULL THEN NULL ELSE c.resistance_mohm END")),
             Map.entry("laminationTemperatureC", new Column.Expr("c.lamination_temperature_c")),
             Map.entry("dewPointC", new Column.Expr("c.dew_point_c")),
-            Map.entry("packId", new Column.Expr("c.pack_id")),
-            Map.entry("vehicleId", new Column.Expr("c.vehicle_id")),
+            Map.entry("packId", new Column.Upper("c.pack_id")),
+            Map.entry("vehicleId", new Column.Upper("c.vehicle_id")),
             Map.entry("soh", new Column.Expr("c.soh")),
             Map.entry("inField", new Column.Flag("c.vehicle_id IS NOT NULL"))));
 
     static final SqlSearch.Table PACKS = new SqlSearch.Table(AssetAttributes.PACK, "fleet_pack p", "p.pack_id", "p.status <> 'UNKNOWN'", Map.ofEntries(
-            Map.entry("id", new Column.Expr("p.pack_id")),
-            Map.entry("state", new Column.Expr("p.status")),
+            Map.entry("id", new Column.Upper("p.pack_id")),
+            Map.entry("state", new Column.Upper("p.status")),
             Map.entry("vehicleModel", new Column.Expr("p.vehicle_model")),
             Map.entry("cellCount", new Column.Expr("p.cell_count")),
             Map.entry("nominalCapacityKwh", new Column.Expr("p.nominal_capacity_kwh")),
-            Map.entry("vehicleId", new Column.Expr("p.vehicle_id")),
+            Map.entry("vehicleId", new Column.Upper("p.vehicle_id")),
             Map.entry("climate", new Column.Expr("p.climate")),
             Map.entry("archetype", new Column.Expr("p.archetype")),
             Map.entry("soh", new Column.Expr("p.soh_capacity")),
@@ -88,10 +90,10 @@ public final class AssetTables {
     /** The cells of a pack behind the {@code cell.*} attributes (alias {@code c} inside the pack's subquery). */
     static final SqlSearch.Child PACK_CELLS = new SqlSearch.Child(RecallAttributes.PREFIX, AssetAttributes.PACK, "rs_cell c",
             "c.pack_id = p.pack_id", "c.pack_id", "c.cell_id", Map.of(
-            "id", new Column.Expr("c.cell_id"),
-            "laminationUnit", new Column.Expr("c.lamination_unit"),
+            "id", new Column.Upper("c.cell_id"),
+            "laminationUnit", new Column.Upper("c.lamination_unit"),
             "laminatedAt", new Column.Expr("c.laminated_at"),
-            "roll", new Column.AnyOf("rs_cell_roll r", "r.cell_id = c.cell_id", "r.roll_id"),
+            "roll", new Column.AnyOf("rs_cell_roll r", "r.cell_id = c.cell_id", new Column.Upper("r.roll_id")),
             "dewPointC", new Column.Expr("c.dew_point_c"),
             "laminationTemperatureC", new Column.Expr("c.lamination_temperature_c"),
             "lotId", new Column.Expr("c.lot_id"),

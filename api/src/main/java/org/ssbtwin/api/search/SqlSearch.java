@@ -41,6 +41,12 @@ public final class SqlSearch {
         /** A column or fixed expression holding the value (null when the asset has none). */
         record Expr(String sql) implements Column {}
 
+        /**
+         * A column whose values are upper-case identifiers (asset ids by their patterns, enum names): equality and prefix
+         * compare it with the upper-cased literal instead of {@code LOWER(column)}, so its index serves the search.
+         */
+        record Upper(String sql) implements Column {}
+
         /** A boolean attribute that is true exactly when {@code predicate} holds (never null). */
         record Flag(String predicate) implements Column {}
 
@@ -48,7 +54,7 @@ public final class SqlSearch {
          * A multi-valued attribute held in a link table: a comparison holds when it holds for any of the values, e.g.
          * {@code rs_cell_roll r} with {@code r.cell_id = c.cell_id} and value {@code r.roll_id}.
          */
-        record AnyOf(String from, String link, String value) implements Column {}
+        record AnyOf(String from, String link, Column value) implements Column {}
     }
 
     /**
@@ -211,14 +217,30 @@ public final class SqlSearch {
             return Cond.of(wantTrue ? "(" + flag.predicate() + ")" : "NOT (" + flag.predicate() + ")", List.of());
         }
         if (target instanceof Column.AnyOf any) {
-            Cond inner = compare(new Column.Expr(any.value()), type, op, literals);
+            Cond inner = compare(any.value(), type, op, literals);
             if (inner.isFalse()) return Cond.FALSE;
             return Cond.of("EXISTS (SELECT 1 FROM " + any.from() + " WHERE " + any.link() + " AND " + inner.sql() + ")", inner.params());
         }
-        String e = ((Column.Expr) target).sql();
+        String e = sql((Column) target);
         List<Object> params = new ArrayList<>();
         String test;
-        if (literals.size() > 1) {
+        if (target instanceof Column.Upper && type == AttrType.STRING && (op == Op.EQ || op == Op.NE || op == Op.PREFIX)
+                && literals.stream().allMatch(l -> ascii((String) l.value()))) {
+            if (op == Op.PREFIX) {
+                test = e + " LIKE ? ESCAPE '!'";
+                params.add(likePrefix(((String) literals.get(0).value()).toUpperCase(Locale.ROOT)));
+            } else if (literals.size() > 1) {
+                StringBuilder b = new StringBuilder(e + " IN (");
+                for (int i = 0; i < literals.size(); i++) {
+                    b.append(i == 0 ? "?" : ", ?");
+                    params.add(((String) literals.get(i).value()).toUpperCase(Locale.ROOT));
+                }
+                test = b.append(')').toString();
+            } else {
+                test = e + (op == Op.EQ ? " = ?" : " <> ?");
+                params.add(((String) literals.get(0).value()).toUpperCase(Locale.ROOT));
+            }
+        } else if (literals.size() > 1) {
             StringBuilder b = new StringBuilder(type == AttrType.STRING ? "LOWER(" + e + ") IN (" : e + " IN (");
             for (int i = 0; i < literals.size(); i++) {
                 b.append(i == 0 ? "?" : ", ?");
@@ -242,6 +264,17 @@ public final class SqlSearch {
             }
         }
         return Cond.of("(" + e + " IS NOT NULL AND " + test + ")", params);
+    }
+
+    private static String sql(Column c) {
+        if (c instanceof Column.Expr x) return x.sql();
+        if (c instanceof Column.Upper u) return u.sql();
+        throw new IllegalArgumentException("not a value column: " + c);
+    }
+
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) > 127) return false;
+        return true;
     }
 
     private static boolean test(String value, Op op, String literal) {
@@ -318,17 +351,17 @@ public final class SqlSearch {
     /** A sort key's expression on one table: the kind constant, a column expression, or null (no such value). */
     private Object sortExpr(Table t, String attribute) {
         if (attribute.equals("kind")) return t.kind();
-        if (attribute.equals("id")) return new Column.Expr(t.id());
+        if (attribute.equals("id")) return t.columns().getOrDefault("id", new Column.Expr(t.id()));
         return t.columns().get(attribute);
     }
 
     private String selectExpr(Object e, AttrType type) {
         if (e instanceof String constant) return "'" + constant.replace("'", "''") + "'"; // a table's kind, not user text
         return switch (type) {
-            case NUMBER -> e == null ? "CAST(NULL AS DOUBLE PRECISION)" : "CAST(" + ((Column.Expr) e).sql() + " AS DOUBLE PRECISION)";
+            case NUMBER -> e == null ? "CAST(NULL AS DOUBLE PRECISION)" : "CAST(" + sql((Column) e) + " AS DOUBLE PRECISION)";
             case BOOLEAN -> e == null ? "CAST(NULL AS INT)" : "CASE WHEN " + ((Column.Flag) e).predicate() + " THEN 1 ELSE 0 END";
-            case STRING -> e == null ? "CAST(NULL AS VARCHAR(200))" : dialect.ordered(((Column.Expr) e).sql());
-            case TIME -> e == null ? "CAST(NULL AS TIMESTAMP WITH TIME ZONE)" : ((Column.Expr) e).sql();
+            case STRING -> e == null ? "CAST(NULL AS VARCHAR(200))" : dialect.ordered(sql((Column) e));
+            case TIME -> e == null ? "CAST(NULL AS TIMESTAMP WITH TIME ZONE)" : sql((Column) e);
         };
     }
 
@@ -369,7 +402,7 @@ public final class SqlSearch {
 
     private String valueExpr(Object e, AttrType type) {
         if (e instanceof Column.Flag f) return "CASE WHEN " + f.predicate() + " THEN 1 ELSE 0 END";
-        String sql = ((Column.Expr) e).sql();
+        String sql = sql((Column) e);
         return type == AttrType.STRING ? dialect.ordered(sql) : sql;
     }
 

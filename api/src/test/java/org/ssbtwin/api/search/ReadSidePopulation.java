@@ -39,7 +39,7 @@ final class ReadSidePopulation {
     final List<CellRow> cells = new ArrayList<>();
     final List<PackSummary> packs = new ArrayList<>();
 
-    static final String[] UNITS = {"DK1-LAM-01", "DK1-LAM-02", "DK1-LAM-03", "dk1-lam-04"};
+    static final String[] UNITS = {"DK1-LAM-01", "DK1-LAM-02", "DK1-LAM-03", "DK1-LAM-04"};
     static final String[] CLIMATES = {"HO_CHI_MINH_CITY", "HANOI", "Oslo", "oslo", "PHOENIX"};
     static final String[] MODELS = {"VF8", "VF9", "VF e34"};
     static final String[] GRADES = {"A", "B", "a", "C"};
