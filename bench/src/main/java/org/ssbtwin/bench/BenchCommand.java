@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
                 + "entities answer again, client errors, acknowledged = found).",
         subcommands = {BenchCommand.Fleet.class, BenchCommand.Reference.class, BenchCommand.Ingest.class,
                 BenchCommand.EntityMemory.class, org.ssbtwin.bench.WhatIfLatencyBench.Cli.class,
-                BenchCommand.Failover.class})
+                BenchCommand.Failover.class, org.ssbtwin.bench.ReadSideBench.Cli.class})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
