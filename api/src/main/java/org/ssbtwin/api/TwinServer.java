@@ -147,12 +147,10 @@ public final class TwinServer implements AutoCloseable {
             List<org.ssbtwin.api.http.ApiModule> modules = new java.util.ArrayList<>();
             modules.add(new org.ssbtwin.api.events.EventsRoutes(new org.ssbtwin.api.events.AssetChangeFeed(system, directory, Duration.ofSeconds(1))));
             modules.add(new org.ssbtwin.api.history.HistoryRoutes(system, sharding, askTimeout));
-            org.ssbtwin.api.readside.FleetReadSide readSideTables = org.ssbtwin.api.readside.FleetReadSide.start(system, settings, readSide);
-            modules.add(readSideTables.routes());
+            modules.add(org.ssbtwin.api.readside.FleetReadSide.start(system, settings, readSide).routes());
             modules.add(new org.ssbtwin.api.connector.ConnectorRoutes(mqtt, kafka));
             // search from the read-side tables once they exist, recall attributes cell.* and the recall CSV (issue 17)
-            org.ssbtwin.api.search.AssetTables assetTables = readSideTables.queryPool() == null ? null
-                    : new org.ssbtwin.api.search.AssetTables(readSideTables.queryPool(), readSideTables.queryExecutor());
+            org.ssbtwin.api.search.AssetTables assetTables = org.ssbtwin.api.search.AssetTables.start(system, settings, readSide);
             modules.add(new org.ssbtwin.api.search.SearchRoutes(directory, assetTables));
             modules.add(new org.ssbtwin.api.search.RecallRoutes(assetTables)); // GET /api/v1/search/recall.csv
             modules.add(scenarioRoutes);

@@ -72,7 +72,7 @@ public final class FleetReadSide implements AutoCloseable {
         return side;
     }
 
-    private static HikariDataSource pool(TwinSettings.Database db, String name, int size, boolean readOnly) {
+    public static HikariDataSource pool(TwinSettings.Database db, String name, int size, boolean readOnly) {
         HikariConfig c = new HikariConfig();
         c.setPoolName(name);
         c.setDriverClassName(db.driver());
@@ -93,15 +93,6 @@ public final class FleetReadSide implements AutoCloseable {
     /** The query side, or null when disabled. */
     public FleetQueries queries() {
         return queries;
-    }
-
-    /** The query side's connection pool (read-only) and threads, for other read-side queries (search), or null when disabled. */
-    public javax.sql.DataSource queryPool() {
-        return queryPool;
-    }
-
-    public java.util.concurrent.Executor queryExecutor() {
-        return queryExecutor;
     }
 
     @Override
