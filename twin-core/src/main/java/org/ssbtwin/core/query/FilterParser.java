@@ -15,6 +15,7 @@ import java.util.Locale;
  * comparison := NAME op literal | NAME [ "not" ] "in" "(" literal { "," literal } ")"
  * op         := "=" | "!=" | "&lt;" | "&lt;=" | "&gt;" | "&gt;=" | "~"
  * literal    := NUMBER | 'single' or "double" quoted string | true | false | BAREWORD
+ *             | ISO date or date-time (2029-03-01, 2029-03-01T06:00:00Z), bare or quoted, for TIME attributes
  * </pre>
  *
  * Keywords are case-insensitive. Attribute names are checked against an {@link AttributeSchema} and literals against
