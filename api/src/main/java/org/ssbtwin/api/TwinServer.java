@@ -154,11 +154,14 @@ public final class TwinServer implements AutoCloseable {
             // --- end metrics ---
             // --- API modules: one line per feature ---
             List<org.ssbtwin.api.http.ApiModule> modules = new java.util.ArrayList<>();
-            modules.add(new org.ssbtwin.api.search.SearchRoutes(directory));
             modules.add(new org.ssbtwin.api.events.EventsRoutes(new org.ssbtwin.api.events.AssetChangeFeed(system, directory, Duration.ofSeconds(1))));
             modules.add(new org.ssbtwin.api.history.HistoryRoutes(system, sharding, askTimeout));
             modules.add(readSideTables.routes());
             modules.add(new org.ssbtwin.api.connector.ConnectorRoutes(mqtt, kafka));
+            // search from the read-side tables once they exist, recall attributes cell.* and the recall CSV (issue 17)
+            org.ssbtwin.api.search.SearchTables searchTables = org.ssbtwin.api.search.SearchTables.start(system, settings, readSide);
+            modules.add(new org.ssbtwin.api.search.SearchRoutes(directory, searchTables));
+            modules.add(new org.ssbtwin.api.search.RecallRoutes(searchTables)); // GET /api/v1/search/recall.csv
             modules.add(scenarioRoutes);
             modules.add(new org.ssbtwin.api.design.DesignRoutes()); // GET /api/v1/designs
             modules.add(new org.ssbtwin.api.modelcard.ModelCardRoutes(system.dispatchers().lookup(

@@ -79,7 +79,7 @@ public final class FleetReadSide implements AutoCloseable {
         return side;
     }
 
-    private static HikariDataSource pool(TwinSettings.Database db, String name, int size, boolean readOnly) {
+    public static HikariDataSource pool(TwinSettings.Database db, String name, int size, boolean readOnly) {
         HikariConfig c = new HikariConfig();
         c.setPoolName(name);
         c.setDriverClassName(db.driver());

@@ -31,9 +31,20 @@ public final class SearchRoutes extends AllDirectives implements ApiModule {
     public static final int MAX_LIMIT = 1000;
 
     private final AssetDirectory directory;
+    private final SearchTables tables;
 
+    /** Searches the in-memory summaries of {@code directory}. */
     public SearchRoutes(AssetDirectory directory) {
+        this(directory, null);
+    }
+
+    /**
+     * Searches the read-side tables once they exist (then the filter also knows the recall attributes {@code cell.*}),
+     * the in-memory summaries of {@code directory} until then or when {@code tables} is null (read side disabled).
+     */
+    public SearchRoutes(AssetDirectory directory, SearchTables tables) {
         this.directory = directory;
+        this.tables = tables;
     }
 
     /** One asset in a result or a change event: its kind, id and summary. */
@@ -61,8 +72,9 @@ public final class SearchRoutes extends AllDirectives implements ApiModule {
             String q = raw.getOrDefault("q", "");
             Filter filter;
             SortSpec sort;
+            boolean fromTables = tables != null && tables.present();
             try {
-                filter = FilterParser.parse(q, AssetAttributes.SCHEMA);
+                filter = FilterParser.parse(q, fromTables ? RecallAttributes.SCHEMA : AssetAttributes.SCHEMA);
             } catch (FilterSyntaxException e) {
                 return complete(syntaxProblem("q", q, e, "/api/v1/search"));
             }
@@ -74,6 +86,7 @@ public final class SearchRoutes extends AllDirectives implements ApiModule {
             String cursor = raw.get("cursor");
             if (cursor != null && cursor.isBlank()) cursor = null;
             String fingerprint = fingerprint(q.strip() + "\n" + sort);
+            if (fromTables) return fromTables(filter, sort, cursor, limit, fingerprint);
             Search.Result<Asset> r;
             try {
                 r = Search.run(assets(), Asset::view, filter, sort, cursor, limit, fingerprint);
@@ -82,6 +95,22 @@ public final class SearchRoutes extends AllDirectives implements ApiModule {
             }
             return complete(Json.ok(new Result(r.items(), r.count(), r.nextCursor())));
         })));
+    }
+
+    /** The page from the read-side tables (SearchTables): same shape, packs of a recall filter list their matching cells. */
+    private Route fromTables(Filter filter, SortSpec sort, String cursor, int limit, String fingerprint) {
+        java.util.concurrent.CompletionStage<SearchTables.Page> page;
+        try {
+            page = tables.search(filter, sort, cursor, limit, fingerprint);
+        } catch (IllegalArgumentException e) {
+            return complete(Json.badRequest(e.getMessage(), "/api/v1/search", List.of(new Json.FieldError("cursor", e.getMessage()))));
+        }
+        return completeWithFuture(page.handle((p, error) -> {
+            if (error == null) return Json.ok(p);
+            org.slf4j.LoggerFactory.getLogger(SearchRoutes.class).warn("search on the read-side tables failed: {}", error.toString());
+            return Json.problem(org.apache.pekko.http.javadsl.model.StatusCodes.SERVICE_UNAVAILABLE, "read-side-unavailable",
+                    "The read side is unavailable", "the read-side database did not answer; retry later", "/api/v1/search", null);
+        }));
     }
 
     /** Every station (commissioned), cell and pack (known) of the read side, as searchable assets. */

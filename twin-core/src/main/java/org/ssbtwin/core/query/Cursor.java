@@ -30,6 +30,9 @@ public final class Cursor {
             } else if (v instanceof Boolean bo) {
                 t = 'b';
                 s = bo.toString();
+            } else if (v instanceof java.time.Instant in) {
+                t = 't';
+                s = in.toString();
             } else {
                 throw new IllegalArgumentException("unsupported key value " + v.getClass());
             }
@@ -64,10 +67,11 @@ public final class Cursor {
                     case 's' -> v;
                     case 'n' -> Double.longBitsToDouble(Long.parseUnsignedLong(v, 16));
                     case 'b' -> Boolean.parseBoolean(v);
+                    case 't' -> java.time.Instant.parse(v);
                     default -> throw new IllegalArgumentException("cursor is not a cursor of this API");
                 });
             }
-        } catch (IndexOutOfBoundsException | NumberFormatException e) {
+        } catch (IndexOutOfBoundsException | NumberFormatException | java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("cursor is not a cursor of this API");
         }
         if (values.size() != size) throw new IllegalArgumentException("cursor is not a cursor of this API");

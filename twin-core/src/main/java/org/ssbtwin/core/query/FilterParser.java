@@ -15,6 +15,7 @@ import java.util.Locale;
  * comparison := NAME op literal | NAME [ "not" ] "in" "(" literal { "," literal } ")"
  * op         := "=" | "!=" | "&lt;" | "&lt;=" | "&gt;" | "&gt;=" | "~"
  * literal    := NUMBER | 'single' or "double" quoted string | true | false | BAREWORD
+ *             | ISO date or date-time (2029-03-01, 2029-03-01T06:00:00Z), bare or quoted, for TIME attributes
  * </pre>
  *
  * Keywords are case-insensitive. Attribute names are checked against an {@link AttributeSchema} and literals against
@@ -122,7 +123,11 @@ public final class FilterParser {
                         || ((s.charAt(p) == '-' || s.charAt(p) == '+') && (s.charAt(p - 1) == 'e' || s.charAt(p - 1) == 'E')))) {
                     p++;
                 }
-                if (p < n && nameStart(s.charAt(p))) {
+                if (p - start == 4 && p + 2 < n && s.charAt(p) == '-' && Character.isDigit(s.charAt(p + 1)) && Character.isDigit(c)) {
+                    // an ISO date or date-time (2029-03-01, 2029-03-01T06:00:00Z): one bareword, read by the literal
+                    while (p < n && (namePart(s.charAt(p)) || s.charAt(p) == '+')) p++;
+                    out.add(new Token(T.NAME, s.substring(start, p), start));
+                } else if (p < n && nameStart(s.charAt(p))) {
                     // e.g. 12abc: not a number; read it as a bareword so the error names the whole word
                     while (p < n && namePart(s.charAt(p))) p++;
                     out.add(new Token(T.NAME, s.substring(start, p), start));
@@ -261,16 +266,33 @@ public final class FilterParser {
             }
             case STRING -> {
                 if (type == AttrType.STRING) return new Literal.Str(t.text, t.pos);
+                if (type == AttrType.TIME) return time(t, attribute);
                 throw new FilterSyntaxException(t.pos, expected, t.describe());
             }
             case NAME -> {
                 if (isKeyword(t)) throw new FilterSyntaxException(t.pos, expected, t.describe());
+                if (type == AttrType.TIME) return time(t, attribute);
                 boolean bool = t.text.equalsIgnoreCase("true") || t.text.equalsIgnoreCase("false");
                 if (type == AttrType.BOOLEAN && bool) return new Literal.Bool(Boolean.parseBoolean(t.text.toLowerCase(Locale.ROOT)), t.pos);
                 if (type == AttrType.STRING) return new Literal.Str(t.text, t.pos);
                 throw new FilterSyntaxException(t.pos, expected, t.describe());
             }
             default -> throw new FilterSyntaxException(t.pos, expected, t.describe());
+        }
+    }
+
+    /** An ISO date (midnight UTC) or date-time (with offset or Z; without one: UTC) for a time attribute. */
+    private static Literal time(Token t, String attribute) {
+        String v = t.text.strip();
+        try {
+            if (v.length() == 10) return new Literal.Time(java.time.LocalDate.parse(v).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), t.pos);
+            java.time.temporal.TemporalAccessor parsed = java.time.format.DateTimeFormatter.ISO_DATE_TIME.parseBest(v,
+                    java.time.OffsetDateTime::from, java.time.LocalDateTime::from);
+            java.time.Instant at = parsed instanceof java.time.OffsetDateTime o ? o.toInstant()
+                    : ((java.time.LocalDateTime) parsed).toInstant(java.time.ZoneOffset.UTC);
+            return new Literal.Time(at, t.pos);
+        } catch (java.time.DateTimeException e) {
+            throw new FilterSyntaxException(t.pos, "an ISO date (2029-03-01) or date-time (2029-03-01T06:00:00Z) for '" + attribute + "'", t.describe());
         }
     }
 }

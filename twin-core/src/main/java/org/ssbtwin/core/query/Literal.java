@@ -25,4 +25,10 @@ public sealed interface Literal {
             return AttrType.BOOLEAN;
         }
     }
+
+    record Time(java.time.Instant value, int position) implements Literal {
+        public AttrType type() {
+            return AttrType.TIME;
+        }
+    }
 }

@@ -1,0 +1,512 @@
+package org.ssbtwin.api.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.ssbtwin.core.query.AttrType;
+import org.ssbtwin.core.query.AttributeSchema;
+import org.ssbtwin.core.query.Filter;
+import org.ssbtwin.core.query.Literal;
+import org.ssbtwin.core.query.Op;
+import org.ssbtwin.core.query.SortSpec;
+
+/**
+ * Compiles the filter language (org.ssbtwin.core.query) to SQL over tables, one table per asset kind, with the same
+ * results as the in-memory {@link org.ssbtwin.core.query.Search}: same matches (a missing value never matches, string
+ * equality and prefix ignore case, {@code not} inverts), same order (nulls last both ways, strings by code unit) and
+ * keyset paging from the same {@link org.ssbtwin.core.query.Cursor} keys. Every value of the filter or the cursor is a
+ * bound parameter; the SQL text holds only the fixed column expressions given to the constructor.
+ *
+ * <p>Knows no asset model: the tables, their columns per attribute and the child table of the {@code cell.*}
+ * attributes are given by the caller ({@link SearchTables}). What a branch can decide without the database (the kind
+ * of a table, an attribute a kind does not have) is decided here, so {@code kind=pack} reads only the pack table.
+ *
+ * <p>Child attributes (a prefix such as {@code cell.}, on one parent kind) follow "some child matches": a parent
+ * matches when one of its children satisfies all the top-level {@code and} terms that name child attributes (an
+ * {@code EXISTS} subquery); the matching children are those children.
+ */
+public final class SqlSearch {
+    public enum Dialect {
+        H2, POSTGRESQL;
+
+        /** Strings compare by code unit as Java's compareTo does (PostgreSQL: the "C" collation). */
+        String ordered(String expr) {
+            return this == POSTGRESQL ? expr + " COLLATE \"C\"" : expr;
+        }
+    }
+
+    /** How one attribute of one table is read. */
+    public sealed interface Column {
+        /** A column or fixed expression holding the value (null when the asset has none). */
+        record Expr(String sql) implements Column {}
+
+        /**
+         * A column whose values are upper-case identifiers (asset ids by their patterns, enum names): equality and prefix
+         * compare it with the upper-cased literal instead of {@code LOWER(column)}, so its index serves the search.
+         */
+        record Upper(String sql) implements Column {}
+
+        /** A boolean attribute that is true exactly when {@code predicate} holds (never null). */
+        record Flag(String predicate) implements Column {}
+
+        /**
+         * A multi-valued attribute held in a link table: a comparison holds when it holds for any of the values, e.g.
+         * {@code rs_cell_roll r} with {@code r.cell_id = c.cell_id} and value {@code r.roll_id}.
+         */
+        record AnyOf(String from, String link, Column value) implements Column {}
+    }
+
+    /**
+     * One asset kind's table.
+     *
+     * @param from the table and its alias, e.g. {@code fleet_pack p}
+     * @param id the id column, e.g. {@code p.pack_id}
+     * @param visible the condition a row must meet to be searchable (e.g. status known), or null
+     * @param columns the attributes this kind has; any other attribute is null for it
+     */
+    public record Table(String kind, String from, String id, String visible, Map<String, Column> columns) {}
+
+    /**
+     * The child rows behind prefixed attributes ({@code cell.laminationUnit}) of one parent kind.
+     *
+     * @param from e.g. {@code rs_cell c}
+     * @param link join condition to the parent row, e.g. {@code c.pack_id = p.pack_id}
+     * @param parentKey the child's column naming its parent, e.g. {@code c.pack_id}
+     * @param columns by attribute name without the prefix
+     */
+    public record Child(String prefix, String parentKind, String from, String link, String parentKey, String id,
+                        Map<String, Column> columns) {}
+
+    /** SQL text with its parameters in order (String, Double, Integer, Boolean or java.time.OffsetDateTime). */
+    public record Sql(String text, List<Object> params) {}
+
+    private final List<Table> tables;
+    private final Child child;
+    private final AttributeSchema schema;
+    private final Dialect dialect;
+
+    public SqlSearch(List<Table> tables, Child child, AttributeSchema schema, Dialect dialect) {
+        this.tables = List.copyOf(tables);
+        this.child = child;
+        this.schema = schema;
+        this.dialect = dialect;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    // ---------------------------------------------------------------- conditions with constant folding
+
+    /** A condition: always true, always false, or SQL (two-valued: never NULL). */
+    private record Cond(String sql, List<Object> params) {
+        static final Cond TRUE = new Cond("TRUE", List.of());
+        static final Cond FALSE = new Cond("FALSE", List.of());
+
+        boolean isTrue() {
+            return this == TRUE;
+        }
+
+        boolean isFalse() {
+            return this == FALSE;
+        }
+
+        static Cond of(String sql, List<Object> params) {
+            return new Cond(sql, List.copyOf(params));
+        }
+
+        static Cond of(boolean b) {
+            return b ? TRUE : FALSE;
+        }
+
+        Cond and(Cond o) {
+            if (isFalse() || o.isFalse()) return FALSE;
+            if (isTrue()) return o;
+            if (o.isTrue()) return this;
+            return join(" AND ", o);
+        }
+
+        Cond or(Cond o) {
+            if (isTrue() || o.isTrue()) return TRUE;
+            if (isFalse()) return o;
+            if (o.isFalse()) return this;
+            return join(" OR ", o);
+        }
+
+        Cond not() {
+            if (isTrue()) return FALSE;
+            if (isFalse()) return TRUE;
+            return new Cond("NOT (" + sql + ")", params);
+        }
+
+        private Cond join(String op, Cond o) {
+            List<Object> p = new ArrayList<>(params);
+            p.addAll(o.params);
+            return new Cond("(" + sql + op + o.sql + ")", p);
+        }
+    }
+
+    /** Where attributes are read from while compiling: the branch's table and, inside a child subquery, the child. */
+    private record Scope(Table table, Child child) {
+        /** The kind constant, a column, or null (the asset has no such attribute). */
+        Object resolve(String attribute, Child def) {
+            if (attribute.equals("kind")) return table.kind();
+            if (def != null && attribute.startsWith(def.prefix())) {
+                return child == null ? null : child.columns().get(attribute.substring(def.prefix().length()));
+            }
+            return table.columns().get(attribute);
+        }
+    }
+
+    private boolean isChildAttribute(String attribute) {
+        return child != null && attribute.startsWith(child.prefix());
+    }
+
+    private boolean namesChild(Filter f) {
+        if (f instanceof Filter.And a) return namesChild(a.left()) || namesChild(a.right());
+        if (f instanceof Filter.Or o) return namesChild(o.left()) || namesChild(o.right());
+        if (f instanceof Filter.Not n) return namesChild(n.operand());
+        if (f instanceof Filter.Compare c) return isChildAttribute(c.attribute());
+        if (f instanceof Filter.In i) return isChildAttribute(i.attribute());
+        return false;
+    }
+
+    /** Whether the filter names a child attribute (then its pack results carry matching children). */
+    public boolean hasChildTerms(Filter f) {
+        return namesChild(f);
+    }
+
+    private static void conjuncts(Filter f, List<Filter> out) {
+        if (f instanceof Filter.And a) {
+            conjuncts(a.left(), out);
+            conjuncts(a.right(), out);
+        } else if (!(f instanceof Filter.All)) {
+            out.add(f);
+        }
+    }
+
+    private Cond compile(Filter f, Scope s) {
+        if (f instanceof Filter.And a) return compile(a.left(), s).and(compile(a.right(), s));
+        if (f instanceof Filter.Or o) return compile(o.left(), s).or(compile(o.right(), s));
+        if (f instanceof Filter.Not n) return compile(n.operand(), s).not();
+        if (f instanceof Filter.Compare c) {
+            return compare(s.resolve(c.attribute(), child), schema.type(c.attribute()), c.op(), List.of(c.literal()));
+        }
+        if (f instanceof Filter.In i) return compare(s.resolve(i.attribute(), child), schema.type(i.attribute()), Op.EQ, i.values());
+        return Cond.TRUE; // Filter.All
+    }
+
+    /** {@code attr op literal}, or with several literals {@code attr in (...)} (op EQ). */
+    private Cond compare(Object target, AttrType type, Op op, List<Literal> literals) {
+        if (target == null) return Cond.FALSE; // a missing value never matches
+        if (target instanceof String constant) { // the kind of the branch
+            boolean any = false;
+            for (Literal l : literals) any |= test(constant, op, (String) l.value());
+            return Cond.of(any);
+        }
+        if (target instanceof Column.Flag flag) {
+            boolean wantTrue = false, wantFalse = false;
+            for (Literal l : literals) {
+                boolean v = (Boolean) l.value();
+                boolean matchesTrue = op == Op.EQ ? v : !v;
+                if (matchesTrue) wantTrue = true;
+                else wantFalse = true;
+            }
+            if (wantTrue && wantFalse) return Cond.TRUE;
+            return Cond.of(wantTrue ? "(" + flag.predicate() + ")" : "NOT (" + flag.predicate() + ")", List.of());
+        }
+        if (target instanceof Column.AnyOf any) {
+            Cond inner = compare(any.value(), type, op, literals);
+            if (inner.isFalse()) return Cond.FALSE;
+            return Cond.of("EXISTS (SELECT 1 FROM " + any.from() + " WHERE " + any.link() + " AND " + inner.sql() + ")", inner.params());
+        }
+        String e = sql((Column) target);
+        List<Object> params = new ArrayList<>();
+        String test;
+        if (target instanceof Column.Upper && type == AttrType.STRING && (op == Op.EQ || op == Op.NE || op == Op.PREFIX)
+                && literals.stream().allMatch(l -> ascii((String) l.value()))) {
+            if (op == Op.PREFIX) {
+                test = e + " LIKE ? ESCAPE '!'";
+                params.add(likePrefix(((String) literals.get(0).value()).toUpperCase(Locale.ROOT)));
+            } else if (literals.size() > 1) {
+                StringBuilder b = new StringBuilder(e + " IN (");
+                for (int i = 0; i < literals.size(); i++) {
+                    b.append(i == 0 ? "?" : ", ?");
+                    params.add(((String) literals.get(i).value()).toUpperCase(Locale.ROOT));
+                }
+                test = b.append(')').toString();
+            } else {
+                test = e + (op == Op.EQ ? " = ?" : " <> ?");
+                params.add(((String) literals.get(0).value()).toUpperCase(Locale.ROOT));
+            }
+        } else if (literals.size() > 1) {
+            StringBuilder b = new StringBuilder(type == AttrType.STRING ? "LOWER(" + e + ") IN (" : e + " IN (");
+            for (int i = 0; i < literals.size(); i++) {
+                b.append(i == 0 ? "?" : ", ?");
+                params.add(param(literals.get(i), type == AttrType.STRING));
+            }
+            test = b.append(')').toString();
+        } else {
+            Literal l = literals.get(0);
+            if (type == AttrType.STRING && (op == Op.EQ || op == Op.NE)) {
+                test = "LOWER(" + e + ") " + (op == Op.EQ ? "=" : "<>") + " ?";
+                params.add(param(l, true));
+            } else if (op == Op.PREFIX) {
+                test = "LOWER(" + e + ") LIKE ? ESCAPE '!'";
+                params.add(likePrefix(((String) l.value()).toLowerCase(Locale.ROOT)));
+            } else if (type == AttrType.STRING) {
+                test = dialect.ordered(e) + " " + op.symbol() + " ?";
+                params.add(l.value());
+            } else {
+                test = e + " " + (op == Op.NE ? "<>" : op.symbol()) + " ?";
+                params.add(param(l, false));
+            }
+        }
+        return Cond.of("(" + e + " IS NOT NULL AND " + test + ")", params);
+    }
+
+    private static String sql(Column c) {
+        if (c instanceof Column.Expr x) return x.sql();
+        if (c instanceof Column.Upper u) return u.sql();
+        throw new IllegalArgumentException("not a value column: " + c);
+    }
+
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) > 127) return false;
+        return true;
+    }
+
+    private static boolean test(String value, Op op, String literal) {
+        return switch (op) {
+            case EQ -> value.equalsIgnoreCase(literal);
+            case NE -> !value.equalsIgnoreCase(literal);
+            case PREFIX -> value.toLowerCase(Locale.ROOT).startsWith(literal.toLowerCase(Locale.ROOT));
+            case LT -> value.compareTo(literal) < 0;
+            case LE -> value.compareTo(literal) <= 0;
+            case GT -> value.compareTo(literal) > 0;
+            case GE -> value.compareTo(literal) >= 0;
+        };
+    }
+
+    private static Object param(Literal l, boolean lowerCase) {
+        Object v = l.value();
+        if (v instanceof String s) return lowerCase ? s.toLowerCase(Locale.ROOT) : s;
+        if (v instanceof java.time.Instant t) return t.atOffset(java.time.ZoneOffset.UTC);
+        return v;
+    }
+
+    private static String likePrefix(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char ch : s.toCharArray()) {
+            if (ch == '!' || ch == '%' || ch == '_') b.append('!');
+            b.append(ch);
+        }
+        return b.append('%').toString();
+    }
+
+    /**
+     * The condition of one branch: the table's visibility, the terms without child attributes on the row, and the
+     * terms with child attributes in one {@code EXISTS} over the children.
+     */
+    private Cond where(Table t, Filter f) {
+        return where(t, f, true);
+    }
+
+    private Cond where(Table t, Filter f, boolean withChildTerms) {
+        Cond c = t.visible() == null ? Cond.TRUE : Cond.of(t.visible(), List.of());
+        List<Filter> terms = new ArrayList<>();
+        conjuncts(f, terms);
+        Cond childTerms = null;
+        boolean hasChild = child != null && child.parentKind().equals(t.kind());
+        for (Filter term : terms) {
+            if (hasChild && namesChild(term)) {
+                if (!withChildTerms) continue;
+                Cond ct = compile(term, new Scope(t, child));
+                childTerms = childTerms == null ? ct : childTerms.and(ct);
+            } else {
+                c = c.and(compile(term, new Scope(t, null)));
+            }
+            if (c.isFalse()) return Cond.FALSE;
+        }
+        if (childTerms != null) {
+            if (childTerms.isFalse()) return Cond.FALSE;
+            c = c.and(Cond.of("EXISTS (SELECT 1 FROM " + child.from() + " WHERE " + child.link()
+                    + (childTerms.isTrue() ? "" : " AND " + childTerms.sql()) + ")", childTerms.params()));
+        }
+        return c;
+    }
+
+    /** The child terms of a filter on the parent kind, compiled for a join of parent and child (TRUE when none). */
+    private Cond childWhere(Table t, Filter f) {
+        List<Filter> terms = new ArrayList<>();
+        conjuncts(f, terms);
+        Cond c = Cond.TRUE;
+        for (Filter term : terms) if (namesChild(term)) c = c.and(compile(term, new Scope(t, child)));
+        return c;
+    }
+
+    // ---------------------------------------------------------------- sort keys and keyset
+
+    /** A sort key's expression on one table: the kind constant, a column expression, or null (no such value). */
+    private Object sortExpr(Table t, String attribute) {
+        if (attribute.equals("kind")) return t.kind();
+        if (attribute.equals("id")) return t.columns().getOrDefault("id", new Column.Expr(t.id()));
+        return t.columns().get(attribute);
+    }
+
+    private String selectExpr(Object e, AttrType type) {
+        if (e instanceof String constant) return "'" + constant.replace("'", "''") + "'"; // a table's kind, not user text
+        return switch (type) {
+            case NUMBER -> e == null ? "CAST(NULL AS DOUBLE PRECISION)" : "CAST(" + sql((Column) e) + " AS DOUBLE PRECISION)";
+            case BOOLEAN -> e == null ? "CAST(NULL AS INT)" : "CASE WHEN " + ((Column.Flag) e).predicate() + " THEN 1 ELSE 0 END";
+            case STRING -> e == null ? "CAST(NULL AS VARCHAR(200))" : dialect.ordered(sql((Column) e));
+            case TIME -> e == null ? "CAST(NULL AS TIMESTAMP WITH TIME ZONE)" : sql((Column) e);
+        };
+    }
+
+    /** Rows strictly after the cursor key in the sort order (nulls last both ways), for one table. */
+    private Cond after(Table t, SortSpec sort, Object[] key) {
+        Cond result = Cond.FALSE;
+        Cond equalSoFar = Cond.TRUE;
+        List<SortSpec.Key> keys = sort.keys();
+        for (int i = 0; i < keys.size() && !equalSoFar.isFalse(); i++) {
+            SortSpec.Key k = keys.get(i);
+            Object e = sortExpr(t, k.attribute());
+            AttrType type = schema.type(k.attribute());
+            Object v = key[i];
+            result = result.or(equalSoFar.and(beyond(e, type, v, k.descending())));
+            equalSoFar = equalSoFar.and(same(e, type, v));
+        }
+        return result;
+    }
+
+    private Cond same(Object e, AttrType type, Object v) {
+        if (e == null) return Cond.of(v == null);
+        if (e instanceof String constant) return Cond.of(constant.equals(v));
+        String x = valueExpr(e, type);
+        if (v == null) return Cond.of("(" + x + ") IS NULL", List.of());
+        return Cond.of("(" + x + ") = ?", List.of(keyParam(v)));
+    }
+
+    private Cond beyond(Object e, AttrType type, Object v, boolean descending) {
+        if (v == null) return Cond.FALSE; // nothing sorts after a missing value
+        if (e == null) return Cond.TRUE; // missing values sort after every value
+        if (e instanceof String constant) {
+            int c = constant.compareTo((String) v);
+            return Cond.of(descending ? c < 0 : c > 0);
+        }
+        String x = valueExpr(e, type);
+        return Cond.of("((" + x + ") " + (descending ? "<" : ">") + " ? OR (" + x + ") IS NULL)", List.of(keyParam(v)));
+    }
+
+    private String valueExpr(Object e, AttrType type) {
+        if (e instanceof Column.Flag f) return "CASE WHEN " + f.predicate() + " THEN 1 ELSE 0 END";
+        String sql = sql((Column) e);
+        return type == AttrType.STRING ? dialect.ordered(sql) : sql;
+    }
+
+    private static Object keyParam(Object v) {
+        if (v instanceof Boolean b) return b ? 1 : 0;
+        if (v instanceof java.time.Instant t) return t.atOffset(java.time.ZoneOffset.UTC);
+        return v;
+    }
+
+    // ---------------------------------------------------------------- statements
+
+    /**
+     * One page: rows {@code kind, id, s0..sn} (the sort keys, booleans as 0/1) in sort order, at most
+     * {@code limit + 1} (one more tells whether a next page exists), strictly after {@code after} (null: from the
+     * start). Null when no table can match.
+     */
+    public Sql page(Filter f, SortSpec sort, Object[] after, int limit) {
+        List<String> branches = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (Table t : tables) {
+            Cond w = where(t, f);
+            if (after != null) w = w.and(after(t, sort, after));
+            if (w.isFalse()) continue;
+            StringBuilder b = new StringBuilder("SELECT '").append(t.kind()).append("' AS kind, ").append(t.id()).append(" AS id");
+            for (int i = 0; i < sort.keys().size(); i++) {
+                String a = sort.keys().get(i).attribute();
+                b.append(", ").append(selectExpr(sortExpr(t, a), schema.type(a))).append(" AS s").append(i);
+            }
+            b.append(" FROM ").append(t.from());
+            if (!w.isTrue()) b.append(" WHERE ").append(w.sql());
+            branches.add(b.toString());
+            params.addAll(w.params());
+        }
+        if (branches.isEmpty()) return null;
+        StringBuilder sql = new StringBuilder("SELECT kind, id");
+        for (int i = 0; i < sort.keys().size(); i++) sql.append(", s").append(i);
+        sql.append(" FROM (").append(String.join(" UNION ALL ", branches)).append(") u ORDER BY ");
+        for (int i = 0; i < sort.keys().size(); i++) {
+            if (i > 0) sql.append(", ");
+            sql.append('s').append(i).append(sort.keys().get(i).descending() ? " DESC" : " ASC").append(" NULLS LAST");
+        }
+        sql.append(" LIMIT ?");
+        params.add(limit + 1);
+        return new Sql(sql.toString(), params);
+    }
+
+    /** How many assets match in all: one row, one column. Null when no table can match (the count is 0). */
+    public Sql count(Filter f) {
+        List<String> parts = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (Table t : tables) {
+            Cond w = where(t, f);
+            if (w.isFalse()) continue;
+            parts.add("(SELECT COUNT(*) FROM " + t.from() + (w.isTrue() ? "" : " WHERE " + w.sql()) + ")");
+            params.addAll(w.params());
+        }
+        if (parts.isEmpty()) return null;
+        return new Sql("SELECT " + String.join(" + ", parts), params);
+    }
+
+    /**
+     * The children matching the child terms of {@code f} of the given parents: {@code select} (expressions on the
+     * child's and parent's aliases) ordered by parent key then child id.
+     */
+    public Sql matchingChildren(Filter f, String select, List<String> parentIds) {
+        Table parent = table(child.parentKind());
+        Cond c = childWhere(parent, f);
+        StringBuilder b = new StringBuilder("SELECT ").append(select).append(" FROM ").append(parent.from()).append(" JOIN ")
+                .append(child.from()).append(" ON ").append(child.link()).append(" WHERE ").append(parent.id()).append(" IN (");
+        List<Object> params = new ArrayList<>(parentIds);
+        for (int i = 0; i < parentIds.size(); i++) b.append(i == 0 ? "?" : ", ?");
+        b.append(')');
+        if (!c.isTrue()) b.append(" AND ").append(c.sql());
+        params.addAll(c.params());
+        b.append(" ORDER BY ").append(child.parentKey()).append(", ").append(child.id());
+        return new Sql(b.toString(), params);
+    }
+
+    /**
+     * The parent kind's matching rows joined with their matching children (none joined when the filter has no child
+     * terms), ordered by parent id then child id: {@code select} over both aliases (child columns null without child
+     * terms). Null when nothing can match.
+     */
+    public Sql parentsWithChildren(Filter f, String parentSelect, String childSelect) {
+        Table parent = table(child.parentKind());
+        boolean join = namesChild(f);
+        Cond w = where(parent, f, !join); // joined: the join keeps only parents with a matching child
+        if (w.isFalse()) return null;
+        StringBuilder b = new StringBuilder("SELECT ").append(parentSelect).append(", ").append(join ? childSelect : "NULL")
+                .append(" FROM ").append(parent.from());
+        List<Object> params = new ArrayList<>();
+        if (join) {
+            Cond c = childWhere(parent, f);
+            b.append(" JOIN ").append(child.from()).append(" ON ").append(child.link());
+            if (!c.isTrue()) b.append(" AND ").append(c.sql());
+            params.addAll(c.params());
+        }
+        if (!w.isTrue()) b.append(" WHERE ").append(w.sql());
+        params.addAll(w.params());
+        b.append(" ORDER BY ").append(parent.id()).append(join ? ", " + child.id() : "");
+        return new Sql(b.toString(), params);
+    }
+
+    private Table table(String kind) {
+        return tables.stream().filter(t -> t.kind().equals(kind)).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,243 @@
+package org.ssbtwin.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Random;
+import org.flywaydb.core.Flyway;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.ssbtwin.api.search.AssetAttributes;
+import org.ssbtwin.api.search.SearchTables;
+import org.ssbtwin.api.search.RecallAttributes;
+import org.ssbtwin.api.search.SqlSearch;
+import org.ssbtwin.core.query.Filter;
+import org.ssbtwin.core.query.FilterParser;
+import org.ssbtwin.core.query.SortSpec;
+
+/**
+ * {@code bench read}: the read-side tables of PostgreSQL filled with N packs x C cells (COPY, seeded: the same seed
+ * gives the same rows), then single-connection figures of the table search: searches/s of an indexed filter
+ * ({@code kind=pack and vehicleId=...}: count + page + summaries), recall p50/p99 (lamination unit, a two-day window
+ * and SoH, with the matching cells), GET-by-id reads/s from {@code fleet_pack}, and the bench JVM's heap.
+ */
+public final class ReadSideBench {
+    private ReadSideBench() {}
+
+    public record Options(int packs, int cellsPerPack, int seconds, long seed, String pgUrl, String pgUser, String pgPassword) {
+        public Options {
+            if (packs < 1) throw new IllegalArgumentException("--packs: must be >= 1, was " + packs);
+            if (cellsPerPack < 1 || cellsPerPack > 1000) throw new IllegalArgumentException("--cells-per-pack: must be 1..1000, was " + cellsPerPack);
+            if (seconds < 1) throw new IllegalArgumentException("--seconds: must be >= 1, was " + seconds);
+        }
+    }
+
+    @picocli.CommandLine.Command(name = "read", mixinStandardHelpOptions = true,
+            description = "Read-side tables in PostgreSQL (embedded unless --pg-url) filled with --packs x --cells-per-pack rows by "
+                    + "COPY: indexed searches/s, recall query p50/p99, GET-by-id reads/s, heap used.")
+    public static final class Cli implements java.util.concurrent.Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @picocli.CommandLine.Option(names = "--packs", defaultValue = "1000000", description = "packs (default ${DEFAULT-VALUE})")
+        int packs;
+
+        @picocli.CommandLine.Option(names = "--cells-per-pack", defaultValue = "20", description = "cells per pack (default ${DEFAULT-VALUE})")
+        int cells;
+
+        @picocli.CommandLine.Option(names = "--seconds", defaultValue = "20", description = "measured seconds per figure (default ${DEFAULT-VALUE})")
+        int seconds;
+
+        @picocli.CommandLine.Option(names = "--seed", defaultValue = "17", description = "seed of the generated rows (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @picocli.CommandLine.Option(names = "--pg-url", description = "JDBC URL of an EMPTY PostgreSQL database (default: embedded PostgreSQL)")
+        String pgUrl;
+
+        @picocli.CommandLine.Option(names = "--pg-user", defaultValue = "postgres", description = "PostgreSQL user (default ${DEFAULT-VALUE})")
+        String pgUser;
+
+        @picocli.CommandLine.Option(names = "--pg-password", defaultValue = "", description = "PostgreSQL password (default empty)")
+        String pgPassword;
+
+        @Override
+        public Integer call() throws Exception {
+            Options o;
+            try {
+                o = new Options(packs, cells, seconds, seed, pgUrl, pgUser, pgPassword);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            run(o, spec.commandLine().getOut());
+            return 0;
+        }
+    }
+
+    /** Lamination units of the generated cells (assumed: 8 units of one plant). */
+    static final int UNITS = 8;
+    /** Rolls the generated cells' inlays come from (assumed). */
+    static final int ROLLS = 2000;
+    static final Instant START = Instant.parse("2029-01-01T00:00:00Z");
+    static final int DAYS = 365;
+
+    public static void run(Options o, PrintWriter out) throws Exception {
+        AutoCloseable embedded = null;
+        String url = o.pgUrl(), user = o.pgUser(), password = o.pgPassword();
+        if (url == null) {
+            var pg = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setPGStartupWait(java.time.Duration.ofSeconds(60)).start();
+            embedded = pg;
+            url = pg.getJdbcUrl("postgres", "postgres");
+            user = "postgres";
+            password = "";
+            out.println("embedded PostgreSQL " + url);
+        }
+        try {
+            Flyway.configure().dataSource(url, user, password).table("rs_schema_history").baselineOnMigrate(true).baselineVersion("0")
+                    .locations("classpath:db/readside/postgresql").load().migrate();
+            try (Connection c = DriverManager.getConnection(url, user, password)) {
+                long t0 = System.nanoTime();
+                fill(c, o);
+                try (Statement st = c.createStatement()) {
+                    st.execute("ANALYZE");
+                }
+                out.printf(Locale.ROOT, "filled %,d packs x %d cells (%,d cell rows, %,d roll links) in %.1f s (COPY, indexes of V1/V2 in place)%n",
+                        o.packs(), o.cellsPerPack(), (long) o.packs() * o.cellsPerPack(), (long) o.packs() * o.cellsPerPack(),
+                        (System.nanoTime() - t0) / 1e9);
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_size_pretty(pg_database_size(current_database()))")) {
+                    rs.next();
+                    out.println("database size " + rs.getString(1));
+                }
+                c.setReadOnly(true);
+                measure(c, o, out);
+            }
+        } finally {
+            if (embedded != null) embedded.close();
+        }
+        out.flush();
+    }
+
+    static String packId(int i) {
+        return String.format("P-DK1-%08d", i);
+    }
+
+    static String vehicleId(int i) {
+        return String.format("VF8-%08d", i);
+    }
+
+    static String unit(int u) {
+        return String.format("DK1-LAM-%02d", u + 1);
+    }
+
+    private static void fill(Connection c, Options o) throws SQLException, IOException {
+        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+        Random r = new Random(o.seed());
+        int chunk = 5_000;
+        for (int from = 0; from < o.packs(); from += chunk) {
+            StringBuilder packs = new StringBuilder();
+            StringBuilder cells = new StringBuilder();
+            StringBuilder rolls = new StringBuilder();
+            for (int i = from; i < Math.min(o.packs(), from + chunk); i++) {
+                String pack = packId(i), vehicle = vehicleId(i);
+                double soh = 0.6 + 0.4 * r.nextDouble();
+                packs.append(pack).append('\t').append(vehicle).append("\tVF8\tHANOI\tCOMMUTER\t2029-W10\t120-125\tIN_SERVICE\t")
+                        .append(o.cellsPerPack()).append("\t87.7\t").append(soh).append("\t1.1\t100\t5000\t1\t3\t3\t2029-06-01 00:00:00+00\n");
+                // the cells of one pack come from one unit within a few days (as on the line)
+                int unit = r.nextInt(UNITS);
+                long day = r.nextInt(DAYS);
+                for (int k = 0; k < o.cellsPerPack(); k++) {
+                    String cell = String.format("C-DK1-%010d", (long) i * o.cellsPerPack() + k);
+                    Instant at = START.plusSeconds(day * 86_400 + r.nextInt(3 * 86_400));
+                    cells.append(cell).append("\tIN_FIELD\tA\t20.1\t1.2\t").append(unit(unit)).append('\t')
+                            .append(at.atOffset(ZoneOffset.UTC)).append('\t').append(115 + r.nextInt(150) / 10.0).append('\t')
+                            .append(-60 + r.nextInt(250) / 10.0).append("\tLOT-").append(day).append("\t\\N\t\\N\t").append(pack).append('\t')
+                            .append(k).append('\t').append(vehicle).append('\t').append(soh).append("\t5\t2029-06-01 00:00:00+00\n");
+                    rolls.append(String.format("R-CAT-%04d", r.nextInt(ROLLS))).append('\t').append(cell).append('\n');
+                }
+            }
+            copy.copyIn("COPY fleet_pack (pack_id, vehicle_id, vehicle_model, climate, archetype, production_week, lamination_band, status, "
+                    + "cell_count, nominal_capacity_kwh, soh_capacity, soh_resistance, efc, km, usage_records, events, last_seq_nr, updated_at) FROM STDIN",
+                    new StringReader(packs.toString()));
+            copy.copyIn("COPY rs_cell (cell_id, status, grade, capacity_ah, resistance_mohm, lamination_unit, laminated_at, "
+                    + "lamination_temperature_c, dew_point_c, lot_id, shipped_at, destination, pack_id, pack_position, vehicle_id, soh, "
+                    + "last_seq_nr, updated_at) FROM STDIN", new StringReader(cells.toString()));
+            copy.copyIn("COPY rs_cell_roll (roll_id, cell_id) FROM STDIN", new StringReader(rolls.toString()));
+        }
+    }
+
+    private static void measure(Connection c, Options o, PrintWriter out) throws SQLException {
+        SqlSearch sql = SearchTables.compiler(SqlSearch.Dialect.POSTGRESQL);
+        Random r = new Random(o.seed() + 1);
+        SortSpec byId = SortSpec.parse(null, AssetAttributes.SCHEMA);
+        long nanos = o.seconds() * 1_000_000_000L;
+
+        // warm-up of every path (JIT, PostgreSQL caches)
+        for (int i = 0; i < 50; i++) {
+            search(c, sql, "kind=pack and vehicleId=" + vehicleId(r.nextInt(o.packs())), byId, 10);
+            search(c, sql, recall(r), byId, 50);
+        }
+
+        int n = 0;
+        long t0 = System.nanoTime();
+        while (System.nanoTime() - t0 < nanos) {
+            SearchTables.Page p = search(c, sql, "kind=pack and vehicleId=" + vehicleId(r.nextInt(o.packs())), byId, 10);
+            if (p.items().size() != 1) throw new IllegalStateException("indexed search found " + p.items().size() + " packs");
+            n++;
+        }
+        out.printf(Locale.ROOT, "indexed search (kind=pack and vehicleId=..., count + page + summary): %.0f searches/s%n", n / ((System.nanoTime() - t0) / 1e9));
+
+        long[] lat = new long[10_000];
+        int m = 0;
+        long found = 0;
+        t0 = System.nanoTime();
+        while (System.nanoTime() - t0 < nanos && m < lat.length) {
+            String q = recall(r);
+            long s = System.nanoTime();
+            SearchTables.Page p = search(c, sql, q, byId, 50);
+            lat[m++] = System.nanoTime() - s;
+            found += p.count();
+        }
+        Arrays.sort(lat, 0, m);
+        out.printf(Locale.ROOT, "recall (cell.laminationUnit=U and 2-day cell.laminatedAt window and soh<0.85, page of 50 with matching cells): "
+                        + "%d queries, p50 %.1f ms, p99 %.1f ms, %.0f packs found per query%n",
+                m, lat[m / 2] / 1e6, lat[Math.min(m - 1, (int) (m * 0.99))] / 1e6, found / (double) m);
+
+        n = 0;
+        t0 = System.nanoTime();
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM fleet_pack WHERE pack_id = ?")) {
+            while (System.nanoTime() - t0 < nanos) {
+                ps.setString(1, packId(r.nextInt(o.packs())));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) throw new IllegalStateException("pack not found");
+                }
+                n++;
+            }
+        }
+        out.printf(Locale.ROOT, "GET by id (fleet_pack by pack_id): %.0f reads/s%n", n / ((System.nanoTime() - t0) / 1e9));
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        out.printf(Locale.ROOT, "bench JVM heap used after GC: %.1f MB (the rows live in PostgreSQL, not in the heap)%n",
+                (rt.totalMemory() - rt.freeMemory()) / 1e6);
+    }
+
+    static String recall(Random r) {
+        LocalDate from = LocalDate.of(2029, 1, 1).plusDays(r.nextInt(DAYS - 2));
+        return "kind=pack and cell.laminationUnit=" + unit(r.nextInt(UNITS)) + " and cell.laminatedAt>=" + from
+                + " and cell.laminatedAt<" + from.plusDays(2) + " and soh<0.85";
+    }
+
+    private static SearchTables.Page search(Connection c, SqlSearch sql, String q, SortSpec sort, int limit) throws SQLException {
+        Filter f = FilterParser.parse(q, RecallAttributes.SCHEMA);
+        return SearchTables.page(c, sql, f, sort, null, limit, "bench");
+    }
+}
