@@ -54,7 +54,7 @@ final class ReadSidePopulation {
             p.stations.add(new Station(StationId.of(String.format("DK1-S%02d-%02d", i % 7, i)), kinds[r.nextInt(kinds.length)],
                     1 + r.nextInt(4), Map.of(), state, r.nextInt(4) == 0 ? null : "reason " + r.nextInt(3), T0.plusSeconds(r.nextInt(1000)),
                     r.nextInt(50), r.nextInt(50), r.nextInt(3) == 0 ? Map.of() : Map.of("crack", (long) r.nextInt(5)), Map.of(), null, null,
-                    r.nextInt(10)));
+                    r.nextInt(10), java.util.List.of()));
         }
         int cellNo = 0;
         for (int i = 0; i < packCount; i++) {
