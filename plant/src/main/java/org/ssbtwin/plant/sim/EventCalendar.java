@@ -13,11 +13,11 @@ import java.util.SplittableRandom;
  */
 final class EventCalendar {
     static final int JOB_DONE = 0, FAILURE = 1, REPAIR = 2, SHIFT = 3, READING = 4,
-            DEW_START = 5, DEW_END = 6, PHASE = 7, CONTROL = 8;
+            DEW_START = 5, DEW_END = 6, PHASE = 7, CONTROL = 8, PM_START = 9, PM_END = 10;
     /** Stations with cycles at least this long and more than {@link #FAR_MIN_SLOTS} slots use the far heap. */
     private static final double FAR_CYCLE_MS = 3_600_000.0;
     private static final int FAR_MIN_SLOTS = 1000;
-    /** Returned by {@link #next} when no event is due; payloads are never negative (type <= 8). */
+    /** Returned by {@link #next} when no event is due; payloads are never negative (type <= 10). */
     static final long NO_EVENT = -1;
 
     static long encode(int type, int station, int version, int index) {

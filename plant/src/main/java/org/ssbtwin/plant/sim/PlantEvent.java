@@ -63,6 +63,18 @@ public sealed interface PlantEvent {
     /** A unit broke down (forced = by an explicit call). */
     record BreakdownStarted(Instant at, StationId station, int unit, boolean forced, Instant repairDue) implements PlantEvent {}
 
+    /**
+     * A unit went into planned maintenance (scheduled downtime) until {@code due}; {@code reason} names the plan,
+     * e.g. {@link #PREVENTIVE}.
+     */
+    record MaintenanceStarted(Instant at, StationId station, int unit, String reason, Instant due) implements PlantEvent {
+        /** The weekly (or other interval) preventive-maintenance window of the unit's rotation. */
+        public static final String PREVENTIVE = "preventive maintenance";
+    }
+
+    /** A unit's planned maintenance is over. */
+    record MaintenanceCompleted(Instant at, StationId station, int unit) implements PlantEvent {}
+
     /** A unit was repaired. */
     record RepairCompleted(Instant at, StationId station, int unit) implements PlantEvent {}
 

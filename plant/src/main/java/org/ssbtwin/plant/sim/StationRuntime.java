@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.ssbtwin.core.id.StationId;
+import org.ssbtwin.plant.layout.PlannedMaintenance;
 import org.ssbtwin.plant.layout.ScrapCause;
 import org.ssbtwin.plant.layout.StationKind;
 import org.ssbtwin.plant.layout.StationSpec;
@@ -32,7 +33,9 @@ final class StationRuntime {
     final StationId[] unitIds;
     final int units, slots, servers;
     final SplittableRandom rng;
-    final double cycleMeanMs, sigmaLn, muLnBase;
+    /** Mean cycle of a job (ideal cycle slowed by the performance losses) and the ideal cycle, ms. */
+    final double cycleMeanMs, idealCycleMs, sigmaLn, muLnBase;
+    final PlannedMaintenance maintenance;
     final boolean constantCycle;
     final EventQueue jobQueue;
     final double baseScrapRate;
@@ -55,7 +58,7 @@ final class StationRuntime {
     final long[] sStart, sNeed, sClock;
     final int[] sLink;
     // units
-    final boolean[] uUp, uActive, uAvail;
+    final boolean[] uUp, uActive, uAvail, uPm;
     final long[] uClockBase, uClockSince;
     final int[] uBusy, uSuspHead, uParkHead;
     final int[] uVersion;
@@ -71,10 +74,12 @@ final class StationRuntime {
     long cIn, cOut, cScrap;
     final long[] scrapBy = new long[LineItems.CAUSES.length];
     long heldAtWindowStart;
-    int busyUp, blockedN, downUnits, blockedOnDown;
+    // downUnits: failed units not in PM; pmUnits: units in PM (failed or not); blockedOn*: blocked slots on them
+    int busyUp, blockedN, downUnits, blockedOnDown, pmUnits, blockedOnPm;
+    /** Scheduled: on shift and not in the annual shutdown (SEMI E10: not "non-scheduled time"). */
     boolean onShift;
     private long lastAcc;
-    double tBusy, tBlocked, tDown, tPlanned;
+    double tBusy, tBlocked, tDown, tMaint, tPlanned;
     StationState state = StationState.IDLE;
 
     final Map<String, Double> setpoints;
@@ -99,7 +104,9 @@ final class StationRuntime {
         this.readingIntervalMs = readingIntervalMs;
         this.unitIds = new StationId[units];
         for (int u = 0; u < units; u++) unitIds[u] = spec.unitId(u);
-        this.cycleMeanMs = spec.cycleTime().meanSeconds() * 1000.0;
+        this.cycleMeanMs = spec.meanCycleSeconds() * 1000.0;
+        this.idealCycleMs = spec.cycleTime().meanSeconds() * 1000.0;
+        this.maintenance = spec.maintenance();
         this.sigmaLn = spec.cycleTime().sigmaLn();
         this.muLnBase = spec.cycleTime().muLn(1.0);
         this.constantCycle = spec.cycleTime().cv() == 0;
@@ -118,6 +125,7 @@ final class StationRuntime {
         Arrays.fill(uUp, true);
         uActive = new boolean[units];
         uAvail = new boolean[units];
+        uPm = new boolean[units];
         uClockBase = new long[units];
         uClockSince = new long[units];
         uBusy = new int[units];
@@ -186,6 +194,7 @@ final class StationRuntime {
         tBusy += (double) busyUp * dt;
         tBlocked += (double) blockedN * dt;
         tDown += (double) (downUnits * slots - blockedOnDown) * dt;
+        if (pmUnits > 0) tMaint += (double) (pmUnits * slots - blockedOnPm) * dt;
     }
 
     // ---------------------------------------------------------------- flow of items
@@ -229,7 +238,8 @@ final class StationRuntime {
             blockedN--;
             int bu = srv / slots;
             uBlocked[bu]--;
-            if (!uUp[bu]) blockedOnDown--;
+            if (uPm[bu]) blockedOnPm--;
+            else if (!uUp[bu]) blockedOnDown--;
             cOut++;
             releaseServer(srv);
             moved = true;
@@ -277,7 +287,8 @@ final class StationRuntime {
             sState[srv] = BLOCKED;
             blockedN++;
             uBlocked[u]++;
-            if (!uUp[u]) blockedOnDown++;
+            if (uPm[u]) blockedOnPm++;
+            else if (!uUp[u]) blockedOnDown++;
             blocked.add(srv);
         }
     }
@@ -314,7 +325,7 @@ final class StationRuntime {
         calendar.markDirty(idx);
     }
 
-    private void updateAvail(int u) { setAvail(u, uActive[u] && uUp[u] && onShift); }
+    private void updateAvail(int u) { setAvail(u, uActive[u] && uUp[u] && !uPm[u] && onShift); }
 
     private void suspend(int u, int srv) {
         sLink[srv] = uSuspHead[u];
@@ -358,6 +369,47 @@ final class StationRuntime {
         updateAvail(u);
         calendar.near.push(now + EventCalendar.expMs(rng, spec.mtbfHours() * learning.mtbf[uPhase[u]]),
                 EventCalendar.encode(EventCalendar.FAILURE, idx, uVersion[u], u));
+        if (maintenance.hasPm()) {
+            long pm = maintenance.nextPmStart(u, units, calendar.startEpochMs + now) - calendar.startEpochMs;
+            calendar.near.push(pm, EventCalendar.encode(EventCalendar.PM_START, idx, 0, u));
+        }
+    }
+
+    /** A PM window of unit {@code u} starts: the unit stops (its jobs pause) until the window ends; the next one is scheduled. */
+    void onPmStart(int u) {
+        long now = calendar.now;
+        long end = now + maintenance.pmMs();
+        calendar.near.push(now + maintenance.pmIntervalMs(), EventCalendar.encode(EventCalendar.PM_START, idx, 0, u));
+        calendar.near.push(end, EventCalendar.encode(EventCalendar.PM_END, idx, 0, u));
+        accumulate(now);
+        if (!uUp[u]) {
+            downUnits--;
+            blockedOnDown -= uBlocked[u];
+        }
+        uPm[u] = true;
+        pmUnits++;
+        blockedOnPm += uBlocked[u];
+        updateAvail(u);
+        calendar.emit(new PlantEvent.MaintenanceStarted(calendar.at(), id, u, PlantEvent.MaintenanceStarted.PREVENTIVE,
+                calendar.instant(end)));
+        calendar.markDirty(idx);
+    }
+
+    /** A PM window of unit {@code u} ends: the unit runs again (unless it is broken down). */
+    void onPmEnd(int u) {
+        if (!uPm[u]) return;
+        long now = calendar.now;
+        accumulate(now);
+        uPm[u] = false;
+        pmUnits--;
+        blockedOnPm -= uBlocked[u];
+        if (!uUp[u]) {
+            downUnits++;
+            blockedOnDown += uBlocked[u];
+        }
+        updateAvail(u);
+        calendar.emit(new PlantEvent.MaintenanceCompleted(calendar.at(), id, u));
+        calendar.markDirty(idx);
     }
 
     /** A natural failure fell due; ignored if it was superseded by a forced one. */
@@ -375,8 +427,10 @@ final class StationRuntime {
         long now = calendar.now;
         accumulate(now);
         uUp[u] = false;
-        downUnits++;
-        blockedOnDown += uBlocked[u];
+        if (!uPm[u]) {
+            downUnits++;
+            blockedOnDown += uBlocked[u];
+        }
         updateAvail(u);
         calendar.near.push(now + repairMs, EventCalendar.encode(EventCalendar.REPAIR, idx, uVersion[u], u));
         calendar.emit(new PlantEvent.BreakdownStarted(calendar.at(), id, u, forced, calendar.instant(now + repairMs)));
@@ -394,8 +448,10 @@ final class StationRuntime {
         long now = calendar.now;
         accumulate(now);
         uUp[u] = true;
-        downUnits--;
-        blockedOnDown -= uBlocked[u];
+        if (!uPm[u]) {
+            downUnits--;
+            blockedOnDown -= uBlocked[u];
+        }
         updateAvail(u);
         calendar.emit(new PlantEvent.RepairCompleted(calendar.at(), id, u));
         calendar.near.push(now + EventCalendar.expMs(rng, spec.mtbfHours() * learning.mtbf[uPhase[u]]),
@@ -406,15 +462,25 @@ final class StationRuntime {
     void shiftChange() {
         long now = calendar.now;
         long epoch = calendar.startEpochMs + now;
-        boolean on = spec.shifts().isOnShift(epoch);
+        boolean on = scheduledAt(epoch);
         if (on != onShift) {
             accumulate(now);
             onShift = on;
             for (int u = 0; u < activeUnits; u++) updateAvail(u);
         }
-        long next = spec.shifts().nextChange(epoch);
+        long next = nextScheduleChange(epoch);
         if (next != Long.MAX_VALUE) calendar.near.push(next - calendar.startEpochMs, EventCalendar.encode(EventCalendar.SHIFT, idx, 0, 0));
         calendar.markDirty(idx);
+    }
+
+    /** Whether the station is scheduled at {@code epochMs}: on shift and not in the annual shutdown. */
+    boolean scheduledAt(long epochMs) {
+        return spec.shifts().isOnShift(epochMs) && !maintenance.inShutdown(epochMs);
+    }
+
+    /** The next epoch ms after {@code epochMs} at which a shift or the annual shutdown starts or ends (MAX_VALUE if never). */
+    long nextScheduleChange(long epochMs) {
+        return Math.min(spec.shifts().nextChange(epochMs), maintenance.nextShutdownChange(epochMs));
     }
 
     // ---------------------------------------------------------------- readings and setpoints
@@ -443,7 +509,7 @@ final class StationRuntime {
     void refreshState() {
         StationState next;
         if (!onShift || activeUnits == 0) next = StationState.IDLE;
-        else if (downUnits >= activeUnits) next = StationState.DOWN;
+        else if (downUnits + pmUnits >= activeUnits) next = StationState.DOWN;
         else if (busyUp > 0) next = StationState.RUNNING;
         else if (blockedN > 0) next = StationState.BLOCKED;
         else if (!step.inputsAvailable()) next = StationState.STARVED;
@@ -460,6 +526,6 @@ final class StationRuntime {
         heldAtWindowStart = held();
         cIn = cOut = cScrap = 0;
         Arrays.fill(scrapBy, 0);
-        tBusy = tBlocked = tDown = tPlanned = 0;
+        tBusy = tBlocked = tDown = tMaint = tPlanned = 0;
     }
 }
