@@ -17,9 +17,12 @@ import org.ssbtwin.core.quality.ManufacturingFactors;
 public sealed interface PlantEvent {
     Instant at();
 
-    /** Aggregate state of a station changed. */
-    record StationStateChanged(Instant at, StationId station, StationKind kind, StationState previous, StationState current)
-            implements PlantEvent {}
+    /**
+     * Aggregate state of a station changed; {@code reason} says why, e.g. "breakdown", "planned maintenance",
+     * "annual shutdown", "off shift".
+     */
+    record StationStateChanged(Instant at, StationId station, StationKind kind, StationState previous, StationState current,
+                               String reason) implements PlantEvent {}
 
     /** A sensor reading (lamination temperature, dry-room dew point, coating line speed). */
     record ReadingSampled(Instant at, StationId station, String quantity, double value, String unit) implements PlantEvent {}

@@ -34,10 +34,14 @@ final class StationRuntime {
     final int units, slots, servers;
     final SplittableRandom rng;
     /** Mean cycle of a job (ideal cycle slowed by the performance losses) and the ideal cycle, ms. */
-    final double cycleMeanMs, idealCycleMs, sigmaLn, muLnBase;
+    final double cycleMeanMs, idealCycleMs;
+    private static final int CYCLE_QUANTILE_BITS = 12;
+    private static final int CYCLE_QUANTILES = 1 << CYCLE_QUANTILE_BITS;
+    /** The cycle's quantiles relative to its mean (see {@link #sampleCycleMs}). */
+    private final double[] cycleFactor;
     final PlannedMaintenance maintenance;
     final boolean constantCycle;
-    final EventQueue jobQueue;
+    final PendingEvents jobQueue;
     final double baseScrapRate;
     final int baseCause;
     final int inCap;
@@ -107,8 +111,7 @@ final class StationRuntime {
         this.cycleMeanMs = spec.meanCycleSeconds() * 1000.0;
         this.idealCycleMs = spec.cycleTime().meanSeconds() * 1000.0;
         this.maintenance = spec.maintenance();
-        this.sigmaLn = spec.cycleTime().sigmaLn();
-        this.muLnBase = spec.cycleTime().muLn(1.0);
+        this.cycleFactor = cycleFactors(spec);
         this.constantCycle = spec.cycleTime().cv() == 0;
         this.jobQueue = calendar.jobQueueFor(cycleMeanMs, servers);
         this.baseScrapRate = spec.baseScrapRate();
@@ -167,10 +170,28 @@ final class StationRuntime {
         return x * f;
     }
 
+    /**
+     * A job's cycle: the lognormal drawn from a table of its {@value #CYCLE_QUANTILES} quantiles at the mid-points
+     * (i + 0.5) / {@value #CYCLE_QUANTILES}, scaled to mean 1 (one random index per job instead of a normal deviate and
+     * an exponential: cycle time sampling was a fifth of a plant-year's CPU). The table reaches 3.5 sigma, enough for
+     * the cv <= 0.1 of the line's cycles.
+     */
     long sampleCycleMs() {
         double mean = cycleMeanMs * speedFactor;
-        double v = constantCycle ? mean : mean * Math.exp(muLnBase + sigmaLn * gauss());
+        double v = constantCycle ? mean : mean * cycleFactor[(int) (rng.nextLong() >>> (64 - CYCLE_QUANTILE_BITS))];
         return Math.max(1L, (long) (v + 0.5));
+    }
+
+    private static double[] cycleFactors(StationSpec spec) {
+        double[] f = new double[CYCLE_QUANTILES];
+        double sum = 0;
+        for (int i = 0; i < CYCLE_QUANTILES; i++) {
+            f[i] = spec.cycleTime().quantile((i + 0.5) / CYCLE_QUANTILES) / spec.cycleTime().meanSeconds();
+            sum += f[i];
+        }
+        double mean = sum / CYCLE_QUANTILES;
+        for (int i = 0; i < CYCLE_QUANTILES; i++) f[i] /= mean;
+        return f;
     }
 
     /** Items on the slots (in process or blocked). */
@@ -517,8 +538,19 @@ final class StationRuntime {
         if (next != state) {
             StationState prev = state;
             state = next;
-            calendar.emit(new PlantEvent.StationStateChanged(calendar.at(), id, kind, prev, next));
+            calendar.emit(new PlantEvent.StationStateChanged(calendar.at(), id, kind, prev, next, reason(next)));
         }
+    }
+
+    private String reason(StationState st) {
+        return switch (st) {
+            case IDLE -> activeUnits == 0 ? "not in service" : !onShift
+                    ? (maintenance.inShutdown(calendar.startEpochMs + calendar.now) ? "annual shutdown" : "off shift") : "idle";
+            case DOWN -> downUnits == 0 ? "planned maintenance" : pmUnits == 0 ? "breakdown" : "breakdown and planned maintenance";
+            case RUNNING -> "running";
+            case BLOCKED -> "downstream buffer full";
+            case STARVED -> "waiting for input";
+        };
     }
 
     void resetStats(long t) {
