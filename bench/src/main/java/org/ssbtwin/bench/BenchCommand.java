@@ -28,10 +28,10 @@ import picocli.CommandLine.Spec;
         description = "Print performance figures: 'bench fleet' (pack-days/s), 'bench reference' (ms per cell), "
                 + "'bench ingest' (telemetry records/s over HTTP), 'bench entity-memory' (bytes per resident pack) "
                 + "'bench what-if' (live query latency while scenario jobs run) and 'bench failover' (kill -9 of a node: time until its "
-                + "entities answer again, client errors, acknowledged = found).",
+                + "entities answer again, client errors, acknowledged = found) and 'bench plant' (wall time of one 12 GWh plant-year).",
         subcommands = {BenchCommand.Fleet.class, BenchCommand.Reference.class, BenchCommand.Ingest.class,
                 BenchCommand.EntityMemory.class, org.ssbtwin.bench.WhatIfLatencyBench.Cli.class,
-                BenchCommand.Failover.class})
+                BenchCommand.Failover.class, org.ssbtwin.bench.PlantYearBench.Cli.class})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
