@@ -72,7 +72,7 @@ public final class ReferenceLayouts {
                         ShiftCalendar.TWO_SHIFTS_WEEKDAYS, Map.of(), Map.of()).withMaintenance(DUNKIRK_PACK_PM, 0.05));
         RampUp ramp = new RampUp(DUNKIRK_SOP, List.of(
                 new RampPhase("Phase 1 (0.8 GWh/yr)", DUNKIRK_SOP, 0.066),
-                new RampPhase("Ramp-up 2029", Instant.parse("2029-01-01T00:00:00Z"), 0.166),
+                new RampPhase("Ramp-up 2029", Instant.parse("2028-11-01T00:00:00Z"), 0.166),   // installed ahead of 2029
                 new RampPhase("4 GWh/yr", Instant.parse("2029-10-01T00:00:00Z"), 0.333),
                 new RampPhase("8 GWh/yr", Instant.parse("2031-01-01T00:00:00Z"), 0.666),
                 new RampPhase("12 GWh/yr", Instant.parse("2031-07-01T00:00:00Z"), 1.0)),
