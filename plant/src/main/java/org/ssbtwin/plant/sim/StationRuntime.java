@@ -173,7 +173,7 @@ final class StationRuntime {
     /**
      * A job's cycle: the lognormal drawn from a table of its {@value #CYCLE_QUANTILES} quantiles at the mid-points
      * (i + 0.5) / {@value #CYCLE_QUANTILES}, scaled to mean 1 (one random index per job instead of a normal deviate and
-     * an exponential: cycle time sampling was a fifth of a plant-year's CPU). The table reaches 3.7 sigma, enough for
+     * an exponential per job). The table reaches 3.7 sigma, enough for
      * the cv <= 0.1 of the line's cycles.
      */
     long sampleCycleMs() {
