@@ -28,10 +28,11 @@ import picocli.CommandLine.Spec;
         description = "Print performance figures: 'bench fleet' (pack-days/s), 'bench reference' (ms per cell), "
                 + "'bench ingest' (telemetry records/s over HTTP), 'bench entity-memory' (bytes per resident pack) "
                 + "'bench what-if' (live query latency while scenario jobs run) and 'bench failover' (kill -9 of a node: time until its "
-                + "entities answer again, client errors, acknowledged = found) 'bench passport-export' (NDJSON battery passports/s over HTTP from the read side) and 'bench read' (reads, searches and recall queries/s on the read-side tables).",
+                + "entities answer again, client errors, acknowledged = found) 'bench plant' (wall time of one 12 GWh plant-year), 'bench passport-export' (NDJSON battery passports/s over HTTP from the read side) and 'bench read' (reads, searches and recall queries/s on the read-side tables).",
         subcommands = {BenchCommand.Fleet.class, BenchCommand.Reference.class, BenchCommand.Ingest.class,
                 BenchCommand.EntityMemory.class, org.ssbtwin.bench.WhatIfLatencyBench.Cli.class,
-                BenchCommand.Failover.class, PassportExportBench.class, org.ssbtwin.bench.ReadSideBench.Cli.class})
+                BenchCommand.Failover.class, PassportExportBench.class, org.ssbtwin.bench.ReadSideBench.Cli.class,
+                org.ssbtwin.bench.PlantYearBench.Cli.class})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -81,10 +81,12 @@ public final class PlantRampCommand implements Callable<Integer> {
 
     /** One row per calendar year (the SOP year counted from SOP): cells, GWh made in that year, yield, bottleneck OEE. */
     private StringBuilder yearlyTable(PlantLayout plant) {
-        StringBuilder csv = new StringBuilder("year,cells,gwh,first_pass_yield,scrap_rate,bottleneck,bottleneck_oee\n");
+        StringBuilder csv = new StringBuilder("year,cells,gwh,first_pass_yield,scrap_rate,bottleneck,bottleneck_oee,"
+                + "availability,performance,quality,planned_maintenance_share,breakdown_share\n");
         for (RampYear y : RampYear.simulate(plant, seed, until)) {
-            csv.append(String.format(Locale.ROOT, "%d,%d,%.3f,%.4f,%.4f,%s,%.4f%n", y.year(), y.cells(), y.gwh(),
-                    y.firstPassYield(), y.scrapRate(), y.bottleneck(), y.bottleneckOee()));
+            csv.append(String.format(Locale.ROOT, "%d,%d,%.3f,%.4f,%.4f,%s,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f%n", y.year(), y.cells(),
+                    y.gwh(), y.firstPassYield(), y.scrapRate(), y.bottleneck(), y.bottleneckOee(), y.bottleneckAvailability(),
+                    y.bottleneckPerformance(), y.bottleneckQuality(), y.bottleneckMaintenanceShare(), y.bottleneckDownShare()));
         }
         return csv;
     }

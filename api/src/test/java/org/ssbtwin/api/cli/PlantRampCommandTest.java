@@ -23,7 +23,8 @@ class PlantRampCommandTest {
         var r = CommandRun.run("plant-ramp", "--layout", "plant/dunkirk-small.conf", "--yearly", "--until", "2027");
         assertEquals(0, r.code(), r.err());
         String[] lines = r.out().strip().split("\n");
-        assertEquals("year,cells,gwh,first_pass_yield,scrap_rate,bottleneck,bottleneck_oee", lines[0]);
+        assertEquals("year,cells,gwh,first_pass_yield,scrap_rate,bottleneck,bottleneck_oee,availability,performance,quality,"
+                + "planned_maintenance_share,breakdown_share", lines[0]);
         assertEquals(3, lines.length, r.out());
         assertTrue(lines[1].startsWith("2026,") && lines[2].startsWith("2027,"), r.out());
         for (int i = 1; i < 3; i++) {
@@ -31,6 +32,8 @@ class PlantRampCommandTest {
             long cells = Long.parseLong(f[1]);
             assertTrue(cells > 0, lines[i]);
             assertEquals(cells * 0.3922 / 1e6, Double.parseDouble(f[2]), 0.0006, "GWh = cells x 0.392 kWh, 3 decimals: " + lines[i]);
+            double oeeFromFactors = Double.parseDouble(f[7]) * Double.parseDouble(f[8]) * Double.parseDouble(f[9]);
+            assertEquals(Double.parseDouble(f[6]), oeeFromFactors, 0.0005, "OEE = availability x performance x quality: " + lines[i]);
         }
         var bad = CommandRun.run("plant-ramp", "--layout", "plant/dunkirk-small.conf", "--yearly", "--until", "2020");
         assertEquals(2, bad.code());

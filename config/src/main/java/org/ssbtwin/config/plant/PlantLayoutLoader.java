@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.MonthDay;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -27,6 +29,7 @@ import org.ssbtwin.plant.cell.CellDesign;
 import org.ssbtwin.plant.layout.CycleTimeDistribution;
 import org.ssbtwin.plant.layout.LearningCurve;
 import org.ssbtwin.plant.layout.PhysicsParameters;
+import org.ssbtwin.plant.layout.PlannedMaintenance;
 import org.ssbtwin.plant.layout.PlantLayout;
 import org.ssbtwin.plant.layout.ProcessWindow;
 import org.ssbtwin.plant.layout.RampPhase;
@@ -287,11 +290,43 @@ public final class PlantLayoutLoader {
                     }
                 }
             }
+            double performanceLoss = c.number("performanceLoss", 0, new Range(0, true, 0.5, false));
+            PlannedMaintenance maintenance = maintenance(c);
             if (id == null || kind == null || units == null || ct == null || buffer == null || mtbf == null
-                    || mttr == null || scrap == null || shifts == null) {
+                    || mttr == null || scrap == null || shifts == null || maintenance == null) {
                 return null;
             }
-            return new StationSpec(id, kind, units, slots, ct, buffer, mtbf, mttr, scrap, shifts, setpoints, windows);
+            return new StationSpec(id, kind, units, slots, ct, buffer, mtbf, mttr, scrap, shifts, setpoints, windows,
+                    maintenance, performanceLoss);
+        }
+
+        /** {@code maintenance { pmIntervalHours, pmHours, shutdownStart = "MM-DD", shutdownDays }}; absent = none. */
+        PlannedMaintenance maintenance(ConfigReader c) {
+            ConfigReader m = c.optionalObject("maintenance");
+            if (m == null) return c.has("maintenance") ? null : PlannedMaintenance.NONE;
+            double interval = m.number("pmIntervalHours", 0, Range.atLeast(0));
+            double hours = m.number("pmHours", 0, Range.atLeast(0));
+            if (interval > 0 && !(hours > 0 && hours < interval)) {
+                m.problem("pmHours", "must be in (0, pmIntervalHours " + ConfigReader.format(interval) + "), was " + ConfigReader.format(hours));
+                return null;
+            }
+            if (interval == 0 && hours != 0) {
+                m.problem("pmIntervalHours", "must be > 0 when pmHours is set, was 0");
+                return null;
+            }
+            int days = m.integer("shutdownDays", 0, 0, 60);
+            MonthDay start = null;
+            if (days > 0) {
+                String raw = m.string("shutdownStart", MONTH_DAY, "a month and day like \"08-01\"");
+                if (raw == null) return null;
+                try {
+                    start = MonthDay.parse("--" + raw);
+                } catch (DateTimeParseException e) {
+                    m.problem("shutdownStart", "must be a valid month and day like \"08-01\", was \"" + raw + "\"");
+                    return null;
+                }
+            }
+            return new PlannedMaintenance(interval, hours, start, days);
         }
 
         ShiftCalendar shifts(ConfigReader c) {
@@ -329,5 +364,6 @@ public final class PlantLayoutLoader {
     }
 
     private static final Pattern SITE = Pattern.compile("[A-Z0-9]{2,8}");
+    private static final Pattern MONTH_DAY = Pattern.compile("\\d{2}-\\d{2}");
     private static final Pattern SHIFTS = Pattern.compile("continuous|" + SHIFT_PATTERN.pattern());
 }

@@ -171,7 +171,7 @@ public final class SimulatedLifecycleFeed implements TwinFeed {
             if (e instanceof PlantEvent.StationStateChanged s) {
                 flushReadings(s.station(), openReadings, stationFacts);
                 stationFacts.computeIfAbsent(s.station(), k -> new ArrayList<>())
-                        .add(new StationEvent.StateChanged(StationState.valueOf(s.current().name()), "simulated line", s.at(),
+                        .add(new StationEvent.StateChanged(StationState.valueOf(s.current().name()), s.reason(), s.at(),
                                 recordIds.next(s.station(), "state", s.at())));
             } else if (e instanceof PlantEvent.ReadingSampled r) {
                 var open = openReadings.get(r.station());

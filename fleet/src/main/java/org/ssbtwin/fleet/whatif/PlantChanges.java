@@ -108,7 +108,8 @@ public record PlantChanges(Double laminationTemperatureC, Double dewPointC, Doub
                 mttr = mttr * mttrFactor;
             }
             out = out.withStation(new StationSpec(s.id(), s.kind(), units, s.slotsPerUnit(), ct, s.inputBufferCapacity(),
-                    s.mtbfHours(), mttr, s.baseScrapRate(), shifts == null ? s.shifts() : shifts, sp, s.processWindows()));
+                    s.mtbfHours(), mttr, s.baseScrapRate(), shifts == null ? s.shifts() : shifts, sp, s.processWindows(),
+                    s.maintenance(), s.performanceLoss()));
         }
         return out;
     }

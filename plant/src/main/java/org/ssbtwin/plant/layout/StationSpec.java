@@ -19,10 +19,23 @@ import org.ssbtwin.core.id.StationId;
  * @param shifts          shift calendar
  * @param setpoints       named setpoints (see {@link Setpoints})
  * @param processWindows  named process windows (see {@link Setpoints})
+ * @param maintenance     planned maintenance: PM rotation of the units and the annual shutdown
+ * @param performanceLoss share of the ideal rate lost to minor stops and reduced speed (the OEE performance losses;
+ *                        assumed): a job's mean cycle is {@code cycleTime.meanSeconds / (1 - performanceLoss)}, the
+ *                        ideal cycle stays {@code cycleTime.meanSeconds}
  */
 public record StationSpec(StationId id, StationKind kind, int units, int slotsPerUnit, CycleTimeDistribution cycleTime,
                           int inputBufferCapacity, double mtbfHours, double mttrHours, double baseScrapRate,
-                          ShiftCalendar shifts, Map<String, Double> setpoints, Map<String, ProcessWindow> processWindows) {
+                          ShiftCalendar shifts, Map<String, Double> setpoints, Map<String, ProcessWindow> processWindows,
+                          PlannedMaintenance maintenance, double performanceLoss) {
+
+    /** A station without planned maintenance and performance losses. */
+    public StationSpec(StationId id, StationKind kind, int units, int slotsPerUnit, CycleTimeDistribution cycleTime,
+                       int inputBufferCapacity, double mtbfHours, double mttrHours, double baseScrapRate,
+                       ShiftCalendar shifts, Map<String, Double> setpoints, Map<String, ProcessWindow> processWindows) {
+        this(id, kind, units, slotsPerUnit, cycleTime, inputBufferCapacity, mtbfHours, mttrHours, baseScrapRate, shifts,
+                setpoints, processWindows, PlannedMaintenance.NONE, 0);
+    }
 
     public StationSpec {
         if (id == null || kind == null || cycleTime == null || shifts == null) throw new IllegalArgumentException("id, kind, cycleTime, shifts are required");
@@ -35,6 +48,8 @@ public record StationSpec(StationId id, StationKind kind, int units, int slotsPe
         if (!(baseScrapRate >= 0 && baseScrapRate < 1)) throw new IllegalArgumentException(id + ": baseScrapRate must be in [0, 1), was " + baseScrapRate);
         setpoints = Map.copyOf(setpoints == null ? Map.of() : setpoints);
         processWindows = Map.copyOf(processWindows == null ? Map.of() : processWindows);
+        if (maintenance == null) maintenance = PlannedMaintenance.NONE;
+        if (!(performanceLoss >= 0 && performanceLoss < 0.5)) throw new IllegalArgumentException(id + ": performanceLoss must be in [0, 0.5), was " + performanceLoss);
     }
 
     /** Setpoint value, or {@code fallback} if not configured. */
@@ -54,13 +69,21 @@ public record StationSpec(StationId id, StationKind kind, int units, int slotsPe
 
     public StationSpec withUnits(int newUnits) {
         return new StationSpec(id, kind, newUnits, slotsPerUnit, cycleTime, inputBufferCapacity, mtbfHours, mttrHours,
-                baseScrapRate, shifts, setpoints, processWindows);
+                baseScrapRate, shifts, setpoints, processWindows, maintenance, performanceLoss);
     }
 
     public StationSpec withCycleTime(CycleTimeDistribution ct) {
         return new StationSpec(id, kind, units, slotsPerUnit, ct, inputBufferCapacity, mtbfHours, mttrHours,
-                baseScrapRate, shifts, setpoints, processWindows);
+                baseScrapRate, shifts, setpoints, processWindows, maintenance, performanceLoss);
     }
+
+    public StationSpec withMaintenance(PlannedMaintenance m, double loss) {
+        return new StationSpec(id, kind, units, slotsPerUnit, cycleTime, inputBufferCapacity, mtbfHours, mttrHours,
+                baseScrapRate, shifts, setpoints, processWindows, m, loss);
+    }
+
+    /** Mean time a unit needs per job, seconds: the ideal cycle slowed by the performance losses. */
+    public double meanCycleSeconds() { return cycleTime.meanSeconds() / (1 - performanceLoss); }
 
     /** Sorted copy of the setpoints, for stable printing. */
     public Map<String, Double> sortedSetpoints() { return new TreeMap<>(setpoints); }

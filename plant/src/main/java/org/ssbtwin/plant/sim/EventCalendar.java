@@ -9,15 +9,15 @@ import java.util.SplittableRandom;
  *
  * <p>An event is two longs: its time (ms since the simulation start) and a payload
  * {@code type(8) | station(8) | version(16) | index(32)}. Completions of long-cycle stations (formation/ageing:
- * ~10^5 jobs in process) live in their own heap so the main calendar stays small and cache-resident.
+ * ~10^5 jobs in process) live in their own queue, a radix heap, so the main calendar stays small and cache-resident.
  */
 final class EventCalendar {
     static final int JOB_DONE = 0, FAILURE = 1, REPAIR = 2, SHIFT = 3, READING = 4,
-            DEW_START = 5, DEW_END = 6, PHASE = 7, CONTROL = 8;
+            DEW_START = 5, DEW_END = 6, PHASE = 7, CONTROL = 8, PM_START = 9, PM_END = 10;
     /** Stations with cycles at least this long and more than {@link #FAR_MIN_SLOTS} slots use the far heap. */
     private static final double FAR_CYCLE_MS = 3_600_000.0;
     private static final int FAR_MIN_SLOTS = 1000;
-    /** Returned by {@link #next} when no event is due; payloads are never negative (type <= 8). */
+    /** Returned by {@link #next} when no event is due; payloads are never negative (type <= 10). */
     static final long NO_EVENT = -1;
 
     static long encode(int type, int station, int version, int index) {
@@ -34,7 +34,7 @@ final class EventCalendar {
 
     final long startEpochMs;
     final EventQueue near = new EventQueue();
-    private final EventQueue far = new EventQueue();
+    private final RadixEventQueue far = new RadixEventQueue();
     /** Virtual time, ms since start. */
     long now;
     private PlantEventSink sink = PlantEventSink.NONE;
@@ -43,13 +43,15 @@ final class EventCalendar {
     EventCalendar(long startEpochMs) { this.startEpochMs = startEpochMs; }
 
     /** The heap for the job completions of a station with this mean cycle and number of slots. */
-    EventQueue jobQueueFor(double cycleMeanMs, int slots) {
+    PendingEvents jobQueueFor(double cycleMeanMs, int slots) {
         return cycleMeanMs >= FAR_CYCLE_MS && slots > FAR_MIN_SLOTS ? far : near;
     }
 
     /** Pops the earliest event at or before {@code target}, moves the clock to it and returns its payload, or {@link #NO_EVENT}. */
     long next(long target) {
-        EventQueue n = near, f = far, q;
+        EventQueue n = near;
+        RadixEventQueue f = far;
+        PendingEvents q;
         if (n.isEmpty()) q = f;
         else if (f.isEmpty()) q = n;
         else q = f.peekTime() < n.peekTime() ? f : n;

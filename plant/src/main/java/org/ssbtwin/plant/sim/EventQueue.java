@@ -7,18 +7,19 @@ import java.util.Arrays;
  * children share a cache line or two); no object per event. The key combines the virtual time (ms) with an
  * insertion counter so ties pop in insertion order, which keeps runs deterministic.
  */
-final class EventQueue {
-    private static final int SEQ_BITS = 20;
-    private static final long SEQ_MASK = (1L << SEQ_BITS) - 1;
+final class EventQueue implements PendingEvents {
     private long[] h = new long[2048];   // [2i] = key, [2i+1] = payload
     private int size;
     private long seq;
 
-    int size() { return size; }
+    @Override
+    public int size() { return size; }
 
-    boolean isEmpty() { return size == 0; }
+    @Override
+    public boolean isEmpty() { return size == 0; }
 
-    void push(long timeMs, long payload) {
+    @Override
+    public void push(long timeMs, long payload) {
         if (2 * size + 2 > h.length) h = Arrays.copyOf(h, h.length * 2);
         long key = (timeMs << SEQ_BITS) | (seq++ & SEQ_MASK);
         long[] a = h;
@@ -35,11 +36,14 @@ final class EventQueue {
         a[2 * i + 1] = payload;
     }
 
-    long peekTime() { return h[0] >> SEQ_BITS; }
+    @Override
+    public long peekTime() { return h[0] >> SEQ_BITS; }
 
-    long peekPayload() { return h[1]; }
+    @Override
+    public long peekPayload() { return h[1]; }
 
-    void pop() {
+    @Override
+    public void pop() {
         int n = --size;
         if (n == 0) return;
         long[] a = h;

@@ -85,21 +85,27 @@ final class KpiAccounting {
                 perDay * 365.0 * design.cellEnergyKWh() / 1e6, fpy, pareto, wipRolls, wipInlays, wipCells);
     }
 
-    /** A station's KPIs over the window (its time shares must be accumulated up to now). */
+    /**
+     * A station's KPIs over the window (its time shares must be accumulated up to now). OEE in the SEMI E10 / E79
+     * time model: the time base is the scheduled time of the active units (non-scheduled time - off shift, annual
+     * shutdown - is left out); scheduled downtime (planned maintenance) and unscheduled downtime (breakdowns) count
+     * against availability; performance = ideal cycle x jobs / uptime; quality = good / jobs.
+     */
     static StationKpis stationKpis(StationRuntime s) {
         double planned = s.tPlanned;
-        double avail = planned > 0 ? (planned - s.tDown) / planned : 0;
-        double operating = planned - s.tDown;
+        double operating = planned - s.tDown - s.tMaint;
+        double avail = planned > 0 ? operating / planned : 0;
         long done = s.cOut + s.cScrap;
-        double perf = operating > 0 ? Math.min(1.0, s.cycleMeanMs * done / operating) : 0;
+        double perf = operating > 0 ? Math.min(1.0, s.idealCycleMs * done / operating) : 0;
         double quality = done > 0 ? (double) s.cOut / done : 1.0;
         double util = planned > 0 ? s.tBusy / planned : 0;
         double blockedShare = planned > 0 ? s.tBlocked / planned : 0;
         double downShare = planned > 0 ? s.tDown / planned : 0;
-        double starved = planned > 0 ? Math.max(0, 1 - util - blockedShare - downShare) : 0;
+        double maintenanceShare = planned > 0 ? s.tMaint / planned : 0;
+        double starved = planned > 0 ? Math.max(0, 1 - util - blockedShare - downShare - maintenanceShare) : 0;
         Map<ScrapCause, Long> by = new EnumMap<>(ScrapCause.class);
         for (int c = 0; c < CAUSES.length; c++) if (s.scrapBy[c] > 0) by.put(CAUSES[c], s.scrapBy[c]);
         return new StationKpis(s.id, s.kind, s.activeUnits, s.state, s.cIn, s.cOut, s.cScrap, s.held(), s.heldAtWindowStart,
-                s.step.inputBuffered(), by, avail, perf, quality, avail * perf * quality, util, blockedShare, starved, downShare);
+                s.step.inputBuffered(), by, avail, perf, quality, avail * perf * quality, util, blockedShare, starved, downShare, maintenanceShare);
     }
 }

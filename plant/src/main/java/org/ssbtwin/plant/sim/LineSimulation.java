@@ -112,8 +112,8 @@ public final class LineSimulation {
         learning.refresh(0);
         // calendar set-up
         for (StationRuntime s : st) {
-            s.onShift = s.spec.shifts().isOnShift(startEpochMs);
-            long next = s.spec.shifts().nextChange(startEpochMs);
+            s.onShift = s.scheduledAt(startEpochMs);
+            long next = s.nextScheduleChange(startEpochMs);
             if (next != Long.MAX_VALUE) calendar.near.push(next - startEpochMs, EventCalendar.encode(EventCalendar.SHIFT, s.idx, 0, 0));
             if (readingIntervalMs > 0 && s.hasReadings()) {
                 calendar.near.push(readingIntervalMs, EventCalendar.encode(EventCalendar.READING, s.idx, 0, 0));
@@ -236,6 +236,8 @@ public final class LineSimulation {
             case EventCalendar.DEW_END -> coreAssembly.endDewExcursion();
             case EventCalendar.PHASE -> enterPhase(index);
             case EventCalendar.CONTROL -> controls.get(index).run();
+            case EventCalendar.PM_START -> s.onPmStart(index);
+            case EventCalendar.PM_END -> s.onPmEnd(index);
             default -> throw new IllegalStateException("unknown event type " + type);
         }
     }

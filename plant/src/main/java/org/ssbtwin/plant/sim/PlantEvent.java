@@ -17,9 +17,12 @@ import org.ssbtwin.core.quality.ManufacturingFactors;
 public sealed interface PlantEvent {
     Instant at();
 
-    /** Aggregate state of a station changed. */
-    record StationStateChanged(Instant at, StationId station, StationKind kind, StationState previous, StationState current)
-            implements PlantEvent {}
+    /**
+     * Aggregate state of a station changed; {@code reason} says why, e.g. "breakdown", "planned maintenance",
+     * "annual shutdown", "off shift".
+     */
+    record StationStateChanged(Instant at, StationId station, StationKind kind, StationState previous, StationState current,
+                               String reason) implements PlantEvent {}
 
     /** A sensor reading (lamination temperature, dry-room dew point, coating line speed). */
     record ReadingSampled(Instant at, StationId station, String quantity, double value, String unit) implements PlantEvent {}
@@ -62,6 +65,18 @@ public sealed interface PlantEvent {
 
     /** A unit broke down (forced = by an explicit call). */
     record BreakdownStarted(Instant at, StationId station, int unit, boolean forced, Instant repairDue) implements PlantEvent {}
+
+    /**
+     * A unit went into planned maintenance (scheduled downtime) until {@code due}; {@code reason} names the plan,
+     * e.g. {@link #PREVENTIVE}.
+     */
+    record MaintenanceStarted(Instant at, StationId station, int unit, String reason, Instant due) implements PlantEvent {
+        /** The weekly (or other interval) preventive-maintenance window of the unit's rotation. */
+        public static final String PREVENTIVE = "preventive maintenance";
+    }
+
+    /** A unit's planned maintenance is over. */
+    record MaintenanceCompleted(Instant at, StationId station, int unit) implements PlantEvent {}
 
     /** A unit was repaired. */
     record RepairCompleted(Instant at, StationId station, int unit) implements PlantEvent {}

@@ -9,10 +9,13 @@ import org.ssbtwin.plant.layout.PlantLayout;
 
 /**
  * One calendar year of the simulated ramp-up (the SOP year counted from SOP): good cells made, their energy in GWh,
- * first-pass yield, scrap rate and the bottleneck station with its OEE over the year.
+ * first-pass yield, scrap rate and the bottleneck station with its OEE over the year and the OEE's factors
+ * (availability x performance x quality, SEMI E10 time model: see {@link StationKpis}) and the shares of its
+ * scheduled time in planned maintenance and in breakdowns.
  */
 public record RampYear(int year, long cells, double gwh, double firstPassYield, double scrapRate, StationId bottleneck,
-                       double bottleneckOee) {
+                       double bottleneckOee, double bottleneckAvailability, double bottleneckPerformance,
+                       double bottleneckQuality, double bottleneckMaintenanceShare, double bottleneckDownShare) {
 
     /** Simulates the line from SOP to the end of {@code lastYear} (benchmark mode, no genealogy), one row per year. */
     public static List<RampYear> simulate(PlantLayout layout, long seed, int lastYear) {
@@ -26,8 +29,10 @@ public record RampYear(int year, long cells, double gwh, double firstPassYield, 
             sim.resetStatistics();
             sim.advanceTo(Instant.parse((year + 1) + "-01-01T00:00:00Z"), PlantEventSink.NONE);
             PlantKpis k = sim.kpis();
+            StationKpis b = k.station(k.bottleneck());
             years.add(new RampYear(year, k.cellsCompleted(), k.cellsCompleted() * kwhPerCell / 1e6, k.firstPassYield(),
-                    k.scrapRate(), k.bottleneck(), k.bottleneckOee()));
+                    k.scrapRate(), k.bottleneck(), b.oee(), b.availability(), b.performance(), b.quality(),
+                    b.maintenanceShare(), b.downShare()));
         }
         return years;
     }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.ssbtwin.core.id.StationId;
+import org.ssbtwin.plant.layout.PlannedMaintenance;
 import org.ssbtwin.plant.layout.ScrapCause;
 import org.ssbtwin.plant.layout.StationKind;
 import org.ssbtwin.plant.layout.StationSpec;
@@ -32,9 +33,15 @@ final class StationRuntime {
     final StationId[] unitIds;
     final int units, slots, servers;
     final SplittableRandom rng;
-    final double cycleMeanMs, sigmaLn, muLnBase;
+    /** Mean cycle of a job (ideal cycle slowed by the performance losses) and the ideal cycle, ms. */
+    final double cycleMeanMs, idealCycleMs;
+    private static final int CYCLE_QUANTILE_BITS = 12;
+    private static final int CYCLE_QUANTILES = 1 << CYCLE_QUANTILE_BITS;
+    /** The cycle's quantiles relative to its mean (see {@link #sampleCycleMs}). */
+    private final double[] cycleFactor;
+    final PlannedMaintenance maintenance;
     final boolean constantCycle;
-    final EventQueue jobQueue;
+    final PendingEvents jobQueue;
     final double baseScrapRate;
     final int baseCause;
     final int inCap;
@@ -55,7 +62,7 @@ final class StationRuntime {
     final long[] sStart, sNeed, sClock;
     final int[] sLink;
     // units
-    final boolean[] uUp, uActive, uAvail;
+    final boolean[] uUp, uActive, uAvail, uPm;
     final long[] uClockBase, uClockSince;
     final int[] uBusy, uSuspHead, uParkHead;
     final int[] uVersion;
@@ -71,10 +78,12 @@ final class StationRuntime {
     long cIn, cOut, cScrap;
     final long[] scrapBy = new long[LineItems.CAUSES.length];
     long heldAtWindowStart;
-    int busyUp, blockedN, downUnits, blockedOnDown;
+    // downUnits: failed units not in PM; pmUnits: units in PM (failed or not); blockedOn*: blocked slots on them
+    int busyUp, blockedN, downUnits, blockedOnDown, pmUnits, blockedOnPm;
+    /** Scheduled: on shift and not in the annual shutdown (SEMI E10: not "non-scheduled time"). */
     boolean onShift;
     private long lastAcc;
-    double tBusy, tBlocked, tDown, tPlanned;
+    double tBusy, tBlocked, tDown, tMaint, tPlanned;
     StationState state = StationState.IDLE;
 
     final Map<String, Double> setpoints;
@@ -99,9 +108,10 @@ final class StationRuntime {
         this.readingIntervalMs = readingIntervalMs;
         this.unitIds = new StationId[units];
         for (int u = 0; u < units; u++) unitIds[u] = spec.unitId(u);
-        this.cycleMeanMs = spec.cycleTime().meanSeconds() * 1000.0;
-        this.sigmaLn = spec.cycleTime().sigmaLn();
-        this.muLnBase = spec.cycleTime().muLn(1.0);
+        this.cycleMeanMs = spec.meanCycleSeconds() * 1000.0;
+        this.idealCycleMs = spec.cycleTime().meanSeconds() * 1000.0;
+        this.maintenance = spec.maintenance();
+        this.cycleFactor = cycleFactors(spec);
         this.constantCycle = spec.cycleTime().cv() == 0;
         this.jobQueue = calendar.jobQueueFor(cycleMeanMs, servers);
         this.baseScrapRate = spec.baseScrapRate();
@@ -118,6 +128,7 @@ final class StationRuntime {
         Arrays.fill(uUp, true);
         uActive = new boolean[units];
         uAvail = new boolean[units];
+        uPm = new boolean[units];
         uClockBase = new long[units];
         uClockSince = new long[units];
         uBusy = new int[units];
@@ -159,10 +170,28 @@ final class StationRuntime {
         return x * f;
     }
 
+    /**
+     * A job's cycle: the lognormal drawn from a table of its {@value #CYCLE_QUANTILES} quantiles at the mid-points
+     * (i + 0.5) / {@value #CYCLE_QUANTILES}, scaled to mean 1 (one random index per job instead of a normal deviate and
+     * an exponential per job). The table reaches 3.7 sigma, enough for
+     * the cv <= 0.1 of the line's cycles.
+     */
     long sampleCycleMs() {
         double mean = cycleMeanMs * speedFactor;
-        double v = constantCycle ? mean : mean * Math.exp(muLnBase + sigmaLn * gauss());
+        double v = constantCycle ? mean : mean * cycleFactor[(int) (rng.nextLong() >>> (64 - CYCLE_QUANTILE_BITS))];
         return Math.max(1L, (long) (v + 0.5));
+    }
+
+    private static double[] cycleFactors(StationSpec spec) {
+        double[] f = new double[CYCLE_QUANTILES];
+        double sum = 0;
+        for (int i = 0; i < CYCLE_QUANTILES; i++) {
+            f[i] = spec.cycleTime().quantile((i + 0.5) / CYCLE_QUANTILES) / spec.cycleTime().meanSeconds();
+            sum += f[i];
+        }
+        double mean = sum / CYCLE_QUANTILES;
+        for (int i = 0; i < CYCLE_QUANTILES; i++) f[i] /= mean;
+        return f;
     }
 
     /** Items on the slots (in process or blocked). */
@@ -186,6 +215,7 @@ final class StationRuntime {
         tBusy += (double) busyUp * dt;
         tBlocked += (double) blockedN * dt;
         tDown += (double) (downUnits * slots - blockedOnDown) * dt;
+        if (pmUnits > 0) tMaint += (double) (pmUnits * slots - blockedOnPm) * dt;
     }
 
     // ---------------------------------------------------------------- flow of items
@@ -229,7 +259,8 @@ final class StationRuntime {
             blockedN--;
             int bu = srv / slots;
             uBlocked[bu]--;
-            if (!uUp[bu]) blockedOnDown--;
+            if (uPm[bu]) blockedOnPm--;
+            else if (!uUp[bu]) blockedOnDown--;
             cOut++;
             releaseServer(srv);
             moved = true;
@@ -277,7 +308,8 @@ final class StationRuntime {
             sState[srv] = BLOCKED;
             blockedN++;
             uBlocked[u]++;
-            if (!uUp[u]) blockedOnDown++;
+            if (uPm[u]) blockedOnPm++;
+            else if (!uUp[u]) blockedOnDown++;
             blocked.add(srv);
         }
     }
@@ -314,7 +346,7 @@ final class StationRuntime {
         calendar.markDirty(idx);
     }
 
-    private void updateAvail(int u) { setAvail(u, uActive[u] && uUp[u] && onShift); }
+    private void updateAvail(int u) { setAvail(u, uActive[u] && uUp[u] && !uPm[u] && onShift); }
 
     private void suspend(int u, int srv) {
         sLink[srv] = uSuspHead[u];
@@ -358,6 +390,47 @@ final class StationRuntime {
         updateAvail(u);
         calendar.near.push(now + EventCalendar.expMs(rng, spec.mtbfHours() * learning.mtbf[uPhase[u]]),
                 EventCalendar.encode(EventCalendar.FAILURE, idx, uVersion[u], u));
+        if (maintenance.hasPm()) {
+            long pm = maintenance.nextPmStart(u, units, calendar.startEpochMs + now) - calendar.startEpochMs;
+            calendar.near.push(pm, EventCalendar.encode(EventCalendar.PM_START, idx, 0, u));
+        }
+    }
+
+    /** A PM window of unit {@code u} starts: the unit stops (its jobs pause) until the window ends; the next one is scheduled. */
+    void onPmStart(int u) {
+        long now = calendar.now;
+        long end = now + maintenance.pmMs();
+        calendar.near.push(now + maintenance.pmIntervalMs(), EventCalendar.encode(EventCalendar.PM_START, idx, 0, u));
+        calendar.near.push(end, EventCalendar.encode(EventCalendar.PM_END, idx, 0, u));
+        accumulate(now);
+        if (!uUp[u]) {
+            downUnits--;
+            blockedOnDown -= uBlocked[u];
+        }
+        uPm[u] = true;
+        pmUnits++;
+        blockedOnPm += uBlocked[u];
+        updateAvail(u);
+        calendar.emit(new PlantEvent.MaintenanceStarted(calendar.at(), id, u, PlantEvent.MaintenanceStarted.PREVENTIVE,
+                calendar.instant(end)));
+        calendar.markDirty(idx);
+    }
+
+    /** A PM window of unit {@code u} ends: the unit runs again (unless it is broken down). */
+    void onPmEnd(int u) {
+        if (!uPm[u]) return;
+        long now = calendar.now;
+        accumulate(now);
+        uPm[u] = false;
+        pmUnits--;
+        blockedOnPm -= uBlocked[u];
+        if (!uUp[u]) {
+            downUnits++;
+            blockedOnDown += uBlocked[u];
+        }
+        updateAvail(u);
+        calendar.emit(new PlantEvent.MaintenanceCompleted(calendar.at(), id, u));
+        calendar.markDirty(idx);
     }
 
     /** A natural failure fell due; ignored if it was superseded by a forced one. */
@@ -375,8 +448,10 @@ final class StationRuntime {
         long now = calendar.now;
         accumulate(now);
         uUp[u] = false;
-        downUnits++;
-        blockedOnDown += uBlocked[u];
+        if (!uPm[u]) {
+            downUnits++;
+            blockedOnDown += uBlocked[u];
+        }
         updateAvail(u);
         calendar.near.push(now + repairMs, EventCalendar.encode(EventCalendar.REPAIR, idx, uVersion[u], u));
         calendar.emit(new PlantEvent.BreakdownStarted(calendar.at(), id, u, forced, calendar.instant(now + repairMs)));
@@ -394,8 +469,10 @@ final class StationRuntime {
         long now = calendar.now;
         accumulate(now);
         uUp[u] = true;
-        downUnits--;
-        blockedOnDown -= uBlocked[u];
+        if (!uPm[u]) {
+            downUnits--;
+            blockedOnDown -= uBlocked[u];
+        }
         updateAvail(u);
         calendar.emit(new PlantEvent.RepairCompleted(calendar.at(), id, u));
         calendar.near.push(now + EventCalendar.expMs(rng, spec.mtbfHours() * learning.mtbf[uPhase[u]]),
@@ -406,15 +483,25 @@ final class StationRuntime {
     void shiftChange() {
         long now = calendar.now;
         long epoch = calendar.startEpochMs + now;
-        boolean on = spec.shifts().isOnShift(epoch);
+        boolean on = scheduledAt(epoch);
         if (on != onShift) {
             accumulate(now);
             onShift = on;
             for (int u = 0; u < activeUnits; u++) updateAvail(u);
         }
-        long next = spec.shifts().nextChange(epoch);
+        long next = nextScheduleChange(epoch);
         if (next != Long.MAX_VALUE) calendar.near.push(next - calendar.startEpochMs, EventCalendar.encode(EventCalendar.SHIFT, idx, 0, 0));
         calendar.markDirty(idx);
+    }
+
+    /** Whether the station is scheduled at {@code epochMs}: on shift and not in the annual shutdown. */
+    boolean scheduledAt(long epochMs) {
+        return spec.shifts().isOnShift(epochMs) && !maintenance.inShutdown(epochMs);
+    }
+
+    /** The next epoch ms after {@code epochMs} at which a shift or the annual shutdown starts or ends (MAX_VALUE if never). */
+    long nextScheduleChange(long epochMs) {
+        return Math.min(spec.shifts().nextChange(epochMs), maintenance.nextShutdownChange(epochMs));
     }
 
     // ---------------------------------------------------------------- readings and setpoints
@@ -443,7 +530,7 @@ final class StationRuntime {
     void refreshState() {
         StationState next;
         if (!onShift || activeUnits == 0) next = StationState.IDLE;
-        else if (downUnits >= activeUnits) next = StationState.DOWN;
+        else if (downUnits + pmUnits >= activeUnits) next = StationState.DOWN;
         else if (busyUp > 0) next = StationState.RUNNING;
         else if (blockedN > 0) next = StationState.BLOCKED;
         else if (!step.inputsAvailable()) next = StationState.STARVED;
@@ -451,8 +538,19 @@ final class StationRuntime {
         if (next != state) {
             StationState prev = state;
             state = next;
-            calendar.emit(new PlantEvent.StationStateChanged(calendar.at(), id, kind, prev, next));
+            calendar.emit(new PlantEvent.StationStateChanged(calendar.at(), id, kind, prev, next, reason(next)));
         }
+    }
+
+    private String reason(StationState st) {
+        return switch (st) {
+            case IDLE -> activeUnits == 0 ? "not in service" : !onShift
+                    ? (maintenance.inShutdown(calendar.startEpochMs + calendar.now) ? "annual shutdown" : "off shift") : "idle";
+            case DOWN -> downUnits == 0 ? "planned maintenance" : pmUnits == 0 ? "breakdown" : "breakdown and planned maintenance";
+            case RUNNING -> "running";
+            case BLOCKED -> "downstream buffer full";
+            case STARVED -> "waiting for input";
+        };
     }
 
     void resetStats(long t) {
@@ -460,6 +558,6 @@ final class StationRuntime {
         heldAtWindowStart = held();
         cIn = cOut = cScrap = 0;
         Arrays.fill(scrapBy, 0);
-        tBusy = tBlocked = tDown = tPlanned = 0;
+        tBusy = tBlocked = tDown = tMaint = tPlanned = 0;
     }
 }

@@ -35,16 +35,17 @@ class LineSimulationCharacterisationTest {
     private static final long SEED = 20_260_105L;
 
     /**
-     * Re-recorded for the 12 GWh ramp (issue 15 item 4): the Dunkirk layout has 3x the station units and Phase 1
-     * activates them with share 0.066 instead of 0.2 (same units in service, same event and cell counts as the
-     * digest recorded at commit 2a69d35; the RampPhaseEntered event carries the new share). Genealogy on,
-     * 1-minute readings.
+     * Re-recorded for planned maintenance and the OEE losses (issue 15 item 4): the Dunkirk layout has a weekly PM
+     * rotation per unit, an annual shutdown, performance losses (minor stops, reduced speed) and a 10 s ideal
+     * stacking cycle; cycle times are drawn from a table of lognormal quantiles; StationStateChanged carries a reason.
+     * Before: re-recorded for the 12 GWh ramp (3x the station units, Phase 1 share 0.066), from the digest of the
+     * unsplit simulation at commit 2a69d35. Genealogy on, 1-minute readings.
      */
     private static final String GENEALOGY_DIGEST =
-            "0734e7f2cbcc50bdfe16204c02475a028236ffb96bb70c6641ab991fb1296c52";
+            "27530d407c10154e0451e2703d490a92ee064a9d05793b035a968bceeb34880b";
     /** Re-recorded with {@link #GENEALOGY_DIGEST} (benchmark mode: no genealogy records). */
     private static final String BENCHMARK_DIGEST =
-            "70dc68213269afbce2cf1d9e72b1bc6d866799d11f9ea0f003f1a96a52284674";
+            "ffb60e9991653b92cc3c7cbab44f8d9c2404965e93f396847804e0f9acbbda8e";
 
     @Test
     void dunkirkRampWithGenealogyReproducesTheRecordedHistory() {
