@@ -82,12 +82,12 @@ public final class TelemetryBatchWriter {
 
     private CompletionStage<Result> writeOne(Map<PackId, List<TelemetryRecord>> byPack, Instant at) {
         var e = byPack.entrySet().iterator().next();
-        return ingest(e.getKey(), e.getValue(), at).thenApply(ack -> result(byPack.size(), List.of(ack)));
+        return allOf(List.of(ingest(e.getKey(), e.getValue(), at))).thenApply(acks -> result(byPack.size(), acks));
     }
 
-    private CompletionStage<TelemetryAck> ingest(PackId pack, List<TelemetryRecord> records, Instant at) {
+    private CompletableFuture<TelemetryAck> ingest(PackId pack, List<TelemetryRecord> records, Instant at) {
         return sharding.entityRefFor(PackEntity.TYPE_KEY, pack.value())
-                .ask(r -> new PackEntity.IngestTelemetry(records, at, false, r), askTimeout);
+                .<TelemetryAck>ask(r -> new PackEntity.IngestTelemetry(records, at, false, r), askTimeout).toCompletableFuture();
     }
 
     private CompletionStage<Result> writeAll(Map<PackId, List<TelemetryRecord>> byPack, Instant at) {
@@ -121,14 +121,19 @@ public final class TelemetryBatchWriter {
                 continue;
             }
             committed.add(sharding.entityRefFor(PackEntity.TYPE_KEY, p.packId().value())
-                    .<TelemetryAck>ask(r -> new PackEntity.CommitTelemetry(batchId, r), askTimeout)
-                    // the pack lost what it held (stopped, moved, or its reservation expired and was taken): its part
-                    // is written now as a one-pack write, idempotent by record id; a refusal makes the batch incomplete
-                    .thenCompose(a -> a.kind() == TelemetryAck.Kind.NOT_HELD
-                            ? ingest(p.packId(), byPack.get(p.packId()), at) : CompletableFuture.completedFuture(a))
-                    .toCompletableFuture());
+                    .<TelemetryAck>ask(r -> new PackEntity.CommitTelemetry(batchId, r), askTimeout).toCompletableFuture());
         }
-        return allOf(committed).thenApply(acks -> {
+        // no continuation on an ask's own stage: Pekko's stages run every non-async continuation on the common pool
+        // (one thread on two cores), which tripled the commit phase; CompletableFuture.allOf does not
+        return allOf(committed).thenCompose(acks -> {
+            // a pack that lost what it held (stopped, moved, or its reservation expired and was taken): its part is
+            // written now as a one-pack write, idempotent by record id; a refusal makes the batch incomplete
+            List<CompletableFuture<TelemetryAck>> retried = new ArrayList<>();
+            for (TelemetryAck a : acks) {
+                retried.add(a.kind() == TelemetryAck.Kind.NOT_HELD ? ingest(a.packId(), byPack.get(a.packId()), at) : CompletableFuture.completedFuture(a));
+            }
+            return allOf(retried);
+        }).thenApply(acks -> {
             List<TelemetryAck> all = new ArrayList<>(unchanged);
             all.addAll(acks);
             boolean lost = acks.stream().anyMatch(a -> a.kind() != TelemetryAck.Kind.APPLIED && a.kind() != TelemetryAck.Kind.DUPLICATE);
