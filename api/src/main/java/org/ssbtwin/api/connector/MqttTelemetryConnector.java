@@ -115,37 +115,22 @@ public final class MqttTelemetryConnector {
         }
     }
 
-    /** Records through the sharded pack entities: a message for several packs is checked by all first (dry run), then recorded. */
+    /**
+     * Records through the sharded pack entities, all or nothing, each pack asked once ({@link
+     * org.ssbtwin.api.ingest.TelemetryBatchWriter}). Packs still held by concurrent batches after its tries, or a batch
+     * left incomplete by a pack that lost its held records: the outcome is not a refusal of the records, so the stage
+     * fails (not acknowledged, redelivered) instead of dead-lettering them.
+     */
     public static TelemetryWriter shardedWriter(ClusterSharding sharding, Supplier<Instant> now, Duration askTimeout) {
-        return byPack -> {
-            Instant at = now.get();
-            if (byPack.size() == 1) return askAll(sharding, byPack, at, false, askTimeout).thenApply(MqttTelemetryConnector::written);
-            return askAll(sharding, byPack, at, true, askTimeout).thenCompose(dry -> {
-                Written check = written(dry);
-                if (!check.refusals().isEmpty()) return CompletableFuture.completedFuture(check);
-                return askAll(sharding, byPack, at, false, askTimeout).thenApply(MqttTelemetryConnector::written);
-            });
-        };
-    }
-
-    private static CompletionStage<List<PackEntity.TelemetryAck>> askAll(ClusterSharding sharding, Map<PackId, List<TelemetryRecord>> byPack,
-                                                                  Instant at, boolean dryRun, Duration timeout) {
-        List<CompletableFuture<PackEntity.TelemetryAck>> replies = new ArrayList<>();
-        byPack.forEach((pack, records) -> replies.add(sharding.entityRefFor(PackEntity.TYPE_KEY, pack.value())
-                .<PackEntity.TelemetryAck>ask(r -> new PackEntity.IngestTelemetry(records, at, dryRun, r), timeout).toCompletableFuture()));
-        return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new))
-                .thenApply(v -> replies.stream().map(CompletableFuture::join).toList());
-    }
-
-    private static Written written(List<PackEntity.TelemetryAck> replies) {
-        List<Map<String, String>> refusals = new ArrayList<>();
-        for (PackEntity.TelemetryAck r : replies) {
-            if (r.rejection() != null) {
-                refusals.add(Map.of("packId", r.packId().value(), "field", String.valueOf(r.rejection().field()),
-                        "message", r.rejection().message()));
+        org.ssbtwin.api.ingest.TelemetryBatchWriter batches = new org.ssbtwin.api.ingest.TelemetryBatchWriter(sharding, now, askTimeout);
+        return byPack -> batches.write(byPack).thenCompose(r -> {
+            if (r.busy() || r.incomplete()) {
+                return CompletableFuture.<Written>failedFuture(new IllegalStateException(r.busy()
+                        ? "packs held by concurrent telemetry batches; redelivery will retry"
+                        : "a pack lost its held records between check and commit; redelivery will complete the message"));
             }
-        }
-        return new Written(refusals, refusals.isEmpty() && replies.stream().allMatch(PackEntity.TelemetryAck::duplicate));
+            return CompletableFuture.completedFuture(new Written(r.refusals(), r.duplicate()));
+        });
     }
 
     /** Connects and starts consuming; stopped by {@link #stop()} or the actor system's coordinated shutdown. */

@@ -34,7 +34,10 @@ public final class AssetRecorder {
         this.system = system;
         this.sharding = sharding;
         this.timeout = timeout;
+        this.telemetry = new TelemetryBatchWriter(sharding, now, timeout);
     }
+
+    private final TelemetryBatchWriter telemetry;
 
     /** Reads the states of the assets an MES batch names from their entities (see {@link EntityStates}). */
     CompletionStage<EntityStates> states(org.ssbtwin.feed.mes.MesBatchValidator.Named named,
@@ -80,8 +83,11 @@ public final class AssetRecorder {
             rejection = sharding.entityRefFor(CellEntity.TYPE_KEY, c.entityId())
                     .<CellEntity.Reply>ask(r -> new CellEntity.RecordAll(c.events(), r), timeout).thenApply(CellEntity.Reply::rejection);
         } else if (batch instanceof AssetBatch.TelemetryForPack t) {
-            rejection = sharding.entityRefFor(PackEntity.TYPE_KEY, t.entityId())
-                    .<PackEntity.TelemetryAck>ask(r -> new PackEntity.IngestTelemetry(t.records(), at.get(), false, r), timeout).thenApply(PackEntity.TelemetryAck::rejection);
+            // through the telemetry writer: one ask, tried again while a multi-pack batch holds the pack
+            rejection = telemetry.write(java.util.Map.of(org.ssbtwin.core.id.PackId.of(t.entityId()), t.records())).thenApply(w ->
+                    !w.refusals().isEmpty() ? Rejection.conflict(w.refusals().get(0).get("field"), w.refusals().get(0).get("message"))
+                            : w.busy() ? Rejection.conflict("packId", "pack " + t.entityId() + " stayed held by telemetry batches in flight")
+                            : null);
         } else {
             AssetBatch.ForPack p = (AssetBatch.ForPack) batch;
             rejection = sharding.entityRefFor(PackEntity.TYPE_KEY, p.entityId())

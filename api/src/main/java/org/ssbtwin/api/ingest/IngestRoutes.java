@@ -44,7 +44,10 @@ public final class IngestRoutes extends AllDirectives {
         this.recorder = recorder;
         this.clock = clock;
         this.askTimeout = askTimeout;
+        this.writer = new TelemetryBatchWriter(sharding, clock::now, askTimeout);
     }
+
+    private final TelemetryBatchWriter writer;
 
     /** Counts this route's records, acknowledgement latency and rejections (source "http"; issue 21). */
     public IngestRoutes withMetrics(org.ssbtwin.api.metrics.TwinMetrics.IngestMeters meters) {
@@ -66,32 +69,35 @@ public final class IngestRoutes extends AllDirectives {
                 return complete(Json.badRequest(errors.size() + " bad telemetry line(s); nothing was recorded"
                         + shown(errors.size()), "/api/v1/telemetry", errors.subList(0, Math.min(errors.size(), MAX_ERRORS_SHOWN))));
             }
-            // phase 1: every pack checks its records without persisting (cheap, no ageing); phase 2: all record.
-            // One pack alone needs no phase 1: it records all of its records or none.
-            boolean onePack = parsed.byPack().size() == 1;
-            CompletionStage<List<PackEntity.TelemetryAck>> checked = onePack
-                    ? java.util.concurrent.CompletableFuture.completedFuture(List.of()) : askAll(parsed, true);
-            return onSuccess(checked, dry -> {
-                List<Map<String, String>> conflicts = conflicts(dry);
-                if (!conflicts.isEmpty()) {
+            // each pack asked once: one pack persists or refuses its records; several hold theirs until all do, then commit
+            return onSuccess(writer.write(parsed.byPack()), written -> {
+                if (!written.refusals().isEmpty()) {
                     if (meters != null) meters.rejected("refused", parsed.lines());
                     return complete(Json.problem(StatusCodes.CONFLICT, "telemetry-conflict", "Telemetry conflicts with the packs' state",
-                            conflicts.size() + " pack(s) refused their records; nothing was recorded", "/api/v1/telemetry", conflicts));
+                            written.refusals().size() + " pack(s) refused their records; nothing was recorded", "/api/v1/telemetry",
+                            written.refusals()));
                 }
-                return onSuccess(askAll(parsed, false), applied -> {
-                    List<Map<String, String>> late = conflicts(applied);
-                    if (!late.isEmpty()) {
-                        if (meters != null) meters.rejected("refused", parsed.lines());
-                        return complete(Json.problem(StatusCodes.CONFLICT, "telemetry-conflict", "Telemetry conflicts with the packs' state",
-                                onePack ? "the pack refused its records; nothing was recorded"
-                                        : "a concurrent write changed " + late.size() + " pack(s) between check and record",
-                                "/api/v1/telemetry", late));
-                    }
-                    long accepted = applied.stream().filter(r -> !r.duplicate()).count();
-                    if (meters != null) meters.persisted(parsed.lines(), t0);
-                    return complete(Json.ok(Map.of("records", parsed.lines(), "packs", parsed.byPack().size(),
-                            "packsChanged", accepted)));
-                });
+                if (written.busy()) {
+                    if (meters != null) meters.rejected("refused", parsed.lines());
+                    return complete(Json.problem(StatusCodes.CONFLICT, "telemetry-busy", "Packs are held by concurrent telemetry",
+                            "packs of this batch stayed held by other batches in flight; nothing was recorded, retry",
+                            "/api/v1/telemetry", null));
+                }
+                if (written.incomplete()) {
+                    return complete(Json.problem(StatusCodes.SERVICE_UNAVAILABLE, "telemetry-incomplete", "The batch was partly recorded",
+                            "a pack lost its held records between check and commit (node failure or hand-off) and another write "
+                                    + "took it; resend the batch: records carry ids and are applied once", "/api/v1/telemetry", null));
+                }
+                if (meters != null) meters.persisted(parsed.lines(), t0);
+                List<String> duplicates = written.duplicateRecordIds();
+                Map<String, Object> ack = new java.util.LinkedHashMap<>();
+                ack.put("records", parsed.lines());
+                ack.put("packs", written.packs());
+                ack.put("packsChanged", written.packsChanged());
+                ack.put("applied", written.applied());
+                ack.put("duplicates", duplicates.size());
+                ack.put("duplicateRecordIds", duplicates.subList(0, Math.min(duplicates.size(), MAX_ERRORS_SHOWN)));
+                return complete(Json.ok(ack));
             });
             });
         })));
@@ -121,25 +127,6 @@ public final class IngestRoutes extends AllDirectives {
             });
             return errors;
         });
-    }
-
-    private CompletionStage<List<PackEntity.TelemetryAck>> askAll(TelemetryParser.Parsed parsed, boolean dryRun) {
-        List<CompletableFuture<PackEntity.TelemetryAck>> replies = new ArrayList<>();
-        var now = clock.now();
-        parsed.byPack().forEach((pack, records) -> replies.add(sharding.entityRefFor(PackEntity.TYPE_KEY, pack.value())
-                .<PackEntity.TelemetryAck>ask(r -> new PackEntity.IngestTelemetry(records, now, dryRun, r), askTimeout).toCompletableFuture()));
-        return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new))
-                .thenApply(v -> replies.stream().map(CompletableFuture::join).toList());
-    }
-
-    private static List<Map<String, String>> conflicts(List<PackEntity.TelemetryAck> replies) {
-        List<Map<String, String>> out = new ArrayList<>();
-        for (PackEntity.TelemetryAck r : replies) {
-            if (r.rejection() != null) {
-                out.add(Map.of("packId", r.packId().value(), "field", String.valueOf(r.rejection().field()), "message", r.rejection().message()));
-            }
-        }
-        return out;
     }
 
     /** {@code POST /api/v1/plant/mes-records}: {@code {"records": [...]}}. */
