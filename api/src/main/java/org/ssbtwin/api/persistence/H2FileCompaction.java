@@ -93,8 +93,12 @@ public final class H2FileCompaction implements AutoCloseable {
         return store == null ? null : store.getMvStore();
     }
 
+    /**
+     * Stops the runs; a run in progress finishes. Never interrupts it: an interrupt during file I/O closes H2's file
+     * channel (a {@code ClosedByInterruptException}), which H2 treats as a failed store.
+     */
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdown();
     }
 }
