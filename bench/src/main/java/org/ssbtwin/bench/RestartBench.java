@@ -265,7 +265,8 @@ final class RestartBench {
                     fileBytes / (double) o.events());
             out.printf(Locale.ROOT, "restart: HTTP bound after %.2f s, ready (GET /api/v1/ready 200) after %.2f s, first pack answer "
                     + "(GET /packs/%s/health %d) after %.2f s%n", started, ready, pack, code, firstAnswer);
-            out.printf(Locale.ROOT, "restart: heap used after GC %.0f MB (%.0f MB before the start)%n", heap / 1e6, heapBefore / 1e6);
+            out.printf(Locale.ROOT, "restart: heap used after GC %.0f MB (%.0f MB before the start); load average (1/5/15 min) %s%n",
+                    heap / 1e6, heapBefore / 1e6, BenchNodes.loadAverage());
             out.flush();
         } finally {
             node.close();
