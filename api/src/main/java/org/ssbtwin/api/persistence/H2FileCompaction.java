@@ -30,6 +30,8 @@ import org.ssbtwin.config.TwinSettings;
 public final class H2FileCompaction implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(H2FileCompaction.class);
 
+    private static final int STEP_BYTES = 256 * 1024;
+
     private final TwinSettings.Database db;
     private final H2FileSettings settings;
     private final ScheduledExecutorService timer;
@@ -72,10 +74,13 @@ public final class H2FileCompaction implements AutoCloseable {
             if (store == null || store.isClosed()) return false;
             int before = store.getFillRate();
             long budget = settings.maxWriteMb() * 1024L * 1024L;
-            int step = (int) Math.min(budget, 4 * 1024 * 1024);
+            // small steps: each holds H2's store lock, which every commit (every journal write) also needs; H2's own
+            // housekeeping rewrites a quarter of its 1 MB write buffer per step while the database is busy
+            int step = (int) Math.min(budget, STEP_BYTES);
             boolean any = false;
-            for (long written = 0; written < budget && store.compact(settings.targetFillRate(), step); written += step) {
+            for (long written = 0; written < budget && !timer.isShutdown() && store.compact(settings.targetFillRate(), step); written += step) {
                 any = true;
+                Thread.yield();
             }
             if (any) {
                 store.commit();
