@@ -30,7 +30,7 @@ import org.ssbtwin.config.TwinSettings;
 public final class H2FileCompaction implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(H2FileCompaction.class);
 
-    private static final int STEP_BYTES = 256 * 1024;
+    private static final int STEP_BYTES = 2 * 1024 * 1024;
 
     private final TwinSettings.Database db;
     private final H2FileSettings settings;
@@ -74,8 +74,9 @@ public final class H2FileCompaction implements AutoCloseable {
             if (store == null || store.isClosed()) return false;
             int before = store.getFillRate();
             long budget = settings.maxWriteMb() * 1024L * 1024L;
-            // small steps: each holds H2's store lock, which every commit (every journal write) also needs; H2's own
-            // housekeeping rewrites a quarter of its 1 MB write buffer per step while the database is busy
+            // steps: each holds H2's store lock, which every commit (every journal write) also needs. Not smaller: a
+            // step only takes chunks whose live data fits in it: with small steps the chunks of big commits (many
+            // journal rows, 64 KB compressed pages) would never be rewritten
             int step = (int) Math.min(budget, STEP_BYTES);
             boolean any = false;
             for (long written = 0; written < budget && !timer.isShutdown() && store.compact(settings.targetFillRate(), step); written += step) {
