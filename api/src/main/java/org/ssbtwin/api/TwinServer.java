@@ -175,6 +175,10 @@ public final class TwinServer implements AutoCloseable {
             // readiness also needs a writable journal (checked every 5 s on a thread of its own)
             var writability = org.ssbtwin.api.persistence.JournalWritability.monitor(settings, Duration.ofSeconds(5));
             system.getWhenTerminated().thenRun(writability::close);
+            // H2: the file compacted while the node runs (H2 itself does not with WRITE_DELAY=0; docs/operations.md)
+            var compaction = org.ssbtwin.api.persistence.H2FileCompaction.start(settings.database(),
+                    org.ssbtwin.config.H2FileSettings.from(full));
+            if (compaction != null) system.getWhenTerminated().thenRun(compaction::close);
             TwinRoutes routes = new TwinRoutes(sharding, directory, clock, askTimeout,
                     () -> readiness.isDone() && !readiness.isCompletedExceptionally()
                             && cluster.selfMember().status() == MemberStatus.up() && writability.writable() && ownership.owned(),

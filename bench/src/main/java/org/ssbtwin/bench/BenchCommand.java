@@ -28,11 +28,11 @@ import picocli.CommandLine.Spec;
         description = "Print performance figures: 'bench fleet' (pack-days/s), 'bench reference' (ms per cell), "
                 + "'bench ingest' (telemetry records/s over HTTP), 'bench entity-memory' (bytes per resident pack) "
                 + "'bench what-if' (live query latency while scenario jobs run) and 'bench failover' (kill -9 of a node: time until its "
-                + "entities answer again, client errors, acknowledged = found) 'bench plant' (wall time of one 12 GWh plant-year), 'bench passport-export' (NDJSON battery passports/s over HTTP from the read side) and 'bench read' (reads, searches and recall queries/s on the read-side tables).",
+                + "entities answer again, client errors, acknowledged = found) 'bench plant' (wall time of one 12 GWh plant-year), 'bench passport-export' (NDJSON battery passports/s over HTTP from the read side), 'bench read' (reads, searches and recall queries/s on the read-side tables) and 'bench restart' (time to ready on a long H2 history).",
         subcommands = {BenchCommand.Fleet.class, BenchCommand.Reference.class, BenchCommand.Ingest.class,
                 BenchCommand.EntityMemory.class, org.ssbtwin.bench.WhatIfLatencyBench.Cli.class,
                 BenchCommand.Failover.class, PassportExportBench.class, org.ssbtwin.bench.ReadSideBench.Cli.class,
-                org.ssbtwin.bench.PlantYearBench.Cli.class})
+                org.ssbtwin.bench.PlantYearBench.Cli.class, BenchCommand.Restart.class})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -209,6 +209,54 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             org.ssbtwin.bench.FailoverBench.run(o, spec.commandLine().getOut());
+            return 0;
+        }
+    }
+
+    @Command(name = "restart", mixinStandardHelpOptions = true,
+            description = "Restart on a long history (H2): builds a database of --events usage events (written through the real "
+                    + "journal in bulk), stops the node, starts a new one on it: time to ready, to the first pack answer, heap, file size.")
+    static final class Restart implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--packs", defaultValue = "2000", description = "packs (default ${DEFAULT-VALUE})")
+        int packs;
+
+        @Option(names = "--events", defaultValue = "10000000", description = "usage events in the journal, spread over the packs (default ${DEFAULT-VALUE})")
+        long events;
+
+        @Option(names = "--phase", defaultValue = "both", description = "build, restart (on --data-dir) or both (default ${DEFAULT-VALUE}); "
+                + "a restart in a JVM of its own gives the cleaner heap figure")
+        String phase;
+
+        @Option(names = "--data-dir", description = "where the database is built and kept (default: a new temp directory)")
+        java.nio.file.Path dataDir;
+
+        @Option(names = "--catch-up-limit", defaultValue = "3600", description = "seconds the build waits for the fleet projection "
+                + "to fold in every event (default ${DEFAULT-VALUE})")
+        int catchUpLimit;
+
+        @Option(names = "--snapshot-every", defaultValue = "100", description = "twin.persistence.snapshot-every of the nodes (default ${DEFAULT-VALUE})")
+        int snapshotEvery;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!List.of("build", "restart", "both").contains(phase)) {
+                throw new ParameterException(spec.commandLine(), "--phase: must be build, restart or both, was '" + phase + "'");
+            }
+            if (catchUpLimit < 0) throw new ParameterException(spec.commandLine(), "--catch-up-limit: must be >= 0, was " + catchUpLimit);
+            if (snapshotEvery < 1 || snapshotEvery > 1_000_000) {
+                throw new ParameterException(spec.commandLine(), "--snapshot-every: must be within [1, 1000000], was " + snapshotEvery);
+            }
+            org.ssbtwin.bench.RestartBench.Options o;
+            try {
+                o = new org.ssbtwin.bench.RestartBench.Options(packs, events, dataDir, !phase.equals("restart"), !phase.equals("build"),
+                        java.time.Duration.ofSeconds(catchUpLimit), snapshotEvery);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            org.ssbtwin.bench.RestartBench.run(o, spec.commandLine().getOut());
             return 0;
         }
     }

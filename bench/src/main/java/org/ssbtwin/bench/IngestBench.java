@@ -81,7 +81,7 @@ public final class IngestBench {
 
     public record Report(int nodes, int packs, int clients, int processors, String database, double registrationSeconds,
                          List<Phase> phases, long acknowledgedRecords, long persistedUsageEvents, String loadAverage,
-                         ReadSideCatchUp readSide, long databaseBytes, long journalRows) {
+                         ReadSideCatchUp readSide, long databaseBytes, long journalRows, H2DiskUse h2) {
         public long errors() {
             return phases.stream().mapToLong(Phase::errors).sum();
         }
@@ -113,7 +113,9 @@ public final class IngestBench {
             long[] decodes = org.ssbtwin.api.persistence.TagRangeReadJournalDao.decodeCountsOfThisJvm();
             sb.append(String.format(Locale.ROOT, "read journal (every reader of every node in this JVM): %d rows decoded, %d shared from the decoded-event cache%n",
                     decodes[0], decodes[1]));
-            if (databaseBytes >= 0 && journalRows > 0) {
+            if (h2 != null) {
+                sb.append(h2.format());
+            } else if (databaseBytes >= 0 && journalRows > 0) {
                 sb.append(String.format(Locale.ROOT, "database on disk at the end: %.1f MB for %d journal rows (%.0f bytes per row, read side and snapshots included)%n",
                         databaseBytes / 1e6, journalRows, databaseBytes / (double) journalRows));
             }
@@ -206,7 +208,8 @@ public final class IngestBench {
             String load = BenchNodes.loadAverage();
             ReadSideCatchUp readSide = o.projectionHere() ? catchUp(cluster, cpuAtFirstWindow, acknowledged) : null;
             return new Report(o.nodes(), o.packs(), o.clients(), Runtime.getRuntime().availableProcessors(), o.db().label(),
-                    registration, phases, acknowledged, usageEvents, load, readSide, cluster.databaseBytes(), cluster.journalRows(""));
+                    registration, phases, acknowledged, usageEvents, load, readSide, cluster.databaseBytes(), cluster.journalRows(""),
+                    o.db().postgres() ? null : H2DiskUse.measure(cluster.database(), cluster.dataDir()));
         }
     }
 

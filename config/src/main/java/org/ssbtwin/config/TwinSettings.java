@@ -82,8 +82,9 @@ public record TwinSettings(
             // LOB_TIMEOUT: H2 keeps each BLOB read (journal payloads) referenced by the session for this long (default
             // 5 min): 10 s is ample for the journal, and recovering many entities does not pin their payloads in heap.
             // CACHE_SIZE: H2's page cache in KB (in this JVM's heap)
+            // COMPRESS=TRUE (twin.database.h2.compress): H2FileSettings, docs/operations.md "Disk per event on H2"
             String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("twin") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOB_TIMEOUT=10000"
-                    + ";CACHE_SIZE=" + cacheMb * 1024;
+                    + H2FileSettings.from(root).urlOptions() + ";CACHE_SIZE=" + cacheMb * 1024;
             database = new Database(kind, url, "sa", "", maxConnections);
         } else {
             database = new Database(kind, pgUrl, pgUser, pgPassword, maxConnections);

@@ -1,0 +1,287 @@
+package org.ssbtwin.bench;
+
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.pekko.actor.ActorRef;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.pattern.Patterns;
+import org.apache.pekko.persistence.AtomicWrite;
+import org.apache.pekko.persistence.JournalProtocol;
+import org.apache.pekko.persistence.Persistence;
+import org.apache.pekko.persistence.PersistentRepr;
+import org.apache.pekko.persistence.SnapshotMetadata;
+import org.apache.pekko.persistence.SnapshotProtocol;
+import org.apache.pekko.persistence.journal.Tagged;
+import org.ssbtwin.api.TwinServer;
+import org.ssbtwin.fleet.ageing.DailyTelemetry;
+import org.ssbtwin.fleet.entity.PackAgeing;
+import org.ssbtwin.fleet.entity.PackEntity;
+import org.ssbtwin.fleet.pack.Pack;
+import org.ssbtwin.fleet.pack.PackEvent;
+import org.ssbtwin.fleet.pack.TelemetryRecord;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Restart time against history length (issue 17): builds an H2 database holding {@code events} pack usage events,
+ * stops the node, starts a new one on the same files and measures time to ready ({@code GET /api/v1/ready} 200),
+ * time to the first answer of a pack entity ({@code GET /api/v1/packs/{id}/health}, recovered from its snapshot and the
+ * events after it), heap after GC and the file size. It uses only the node's public start and the HTTP API, so it
+ * measures whatever the start path is (the asset directory's replay today, projected tables later).
+ *
+ * <p>The build registers {@code packs} packs through the normal write path, then ages them day by day in plain Java
+ * with the entity's own logic ({@link PackAgeing#ingest}, {@link Pack#apply}) and writes the events through the real
+ * journal plugin ({@code JournalProtocol.WriteMessages}: the same rows, tags, serializers and DAO as an entity's
+ * persist) in bulk, plus each pack's last two snapshots through the snapshot store, as an entity with
+ * {@code snapshot-every} would leave them. It then waits for the fleet projection to fold in every event (a restart
+ * normally finds its projections caught up).
+ */
+final class RestartBench {
+    record Options(int packs, long events, Path dataDir, boolean build, boolean restart, Duration catchUpLimit, int snapshotEvery) {
+        Options {
+            if (packs < 1 || packs > 1_000_000) throw new IllegalArgumentException("--packs: must be within [1, 1000000], was " + packs);
+            if (events < packs || events > 1_000_000_000L) {
+                throw new IllegalArgumentException("--events: must be within [packs (" + packs + "), 1000000000], was " + events);
+            }
+            if (events / packs > PackAgeing.MAX_DAYS_PER_COMMAND * 3L) {
+                throw new IllegalArgumentException("--events: at most " + PackAgeing.MAX_DAYS_PER_COMMAND * 3L + " days per pack (--packs "
+                        + packs + "), was " + events / packs);
+            }
+            if (!build && !restart) throw new IllegalArgumentException("--phase: build, restart or both");
+            if (!build && dataDir == null) throw new IllegalArgumentException("--data-dir: --phase restart needs the directory a build left");
+        }
+    }
+
+    private static final int CHUNK = 500;
+    private static final int LANES = 3;
+    private static final Set<String> TAGS = Set.of(PackEntity.TAG);
+
+    private RestartBench() {}
+
+    static void run(Options o, PrintWriter out) throws Exception {
+        Path dir = o.dataDir();
+        if (dir == null) dir = Files.createTempDirectory("ssb-restart-bench");
+        out.printf(Locale.ROOT, "restart bench: H2 in %s, %d packs, %d usage events%n", dir, o.packs(), o.events());
+        out.flush();
+        if (o.build()) build(o, dir, out);
+        if (o.restart()) restart(o, dir, out);
+    }
+
+    private static Map<String, Object> nodeConfig(Path dir, int snapshotEvery) {
+        Map<String, Object> c = new HashMap<>();
+        c.put("twin.http.host", "127.0.0.1");
+        c.put("twin.http.port", 0);
+        c.put("twin.data-dir", dir.resolve("node0").toString());
+        c.put("twin.simulation.enabled", false);
+        c.put("twin.persistence.snapshot-every", snapshotEvery);
+        c.put("pekko.remote.artery.canonical.port", 0);
+        c.put("jdbc-read-journal.journal-sequence-retrieval.ask-timeout", "10s");
+        // the bulk writes' per-event acknowledgements arrive after the ask is answered
+        c.put("pekko.log-dead-letters", "off");
+        return c;
+    }
+
+    private static void build(Options o, Path dir, PrintWriter out) throws Exception {
+        long t0 = System.nanoTime();
+        // not closed with try-with-resources: BenchNodes.close deletes the directory, the build keeps it for the restart
+        BenchNodes cluster = BenchNodes.start(1, BenchNodes.Db.H2, nodeConfig(dir, o.snapshotEvery()), dir);
+        try {
+            TwinServer node = cluster.nodes.get(0);
+            BenchPacks.register(node, o.packs(), 500);
+            out.printf(Locale.ROOT, "build: %d packs registered in %.1f s%n", o.packs(), (System.nanoTime() - t0) / 1e9);
+            out.flush();
+            ActorRef journal = Persistence.get(Adapter.toClassic(node.system())).journalFor("", ConfigFactory.empty());
+            ActorRef snapshots = Persistence.get(Adapter.toClassic(node.system())).snapshotStoreFor("", ConfigFactory.empty());
+            ClusterSharding sharding = ClusterSharding.get(node.system());
+            AtomicLong written = new AtomicLong();
+            long t1 = System.nanoTime();
+            ExecutorService lanes = Executors.newFixedThreadPool(LANES);
+            List<CompletableFuture<Void>> done = new ArrayList<>();
+            for (int lane = 0; lane < LANES; lane++) {
+                int first = lane;
+                done.add(CompletableFuture.runAsync(() -> {
+                    for (int i = first; i < o.packs(); i += LANES) {
+                        long days = o.events() / o.packs() + (i < o.events() % o.packs() ? 1 : 0);
+                        writeHistory(node, sharding, journal, snapshots, i, days, o.snapshotEvery(), written);
+                        if (i % 100 == first) {
+                            long n = written.get();
+                            double s = (System.nanoTime() - t1) / 1e9;
+                            out.printf(Locale.ROOT, "build: %d events written (%.0f/s)%n", n, n / s);
+                            out.flush();
+                        }
+                    }
+                }, lanes));
+            }
+            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get();
+            lanes.shutdown();
+            double writeSeconds = (System.nanoTime() - t1) / 1e9;
+            out.printf(Locale.ROOT, "build: %d usage events written through the journal in %.1f s (%.0f/s)%n", written.get(), writeSeconds,
+                    written.get() / writeSeconds);
+            out.flush();
+            long journal0 = cluster.journalRows("Pack|");
+            long t2 = System.nanoTime();
+            long projected = cluster.projectedPackEvents();
+            while (projected < journal0 && System.nanoTime() - t2 < o.catchUpLimit().toNanos()) {
+                Thread.sleep(1000);
+                projected = cluster.projectedPackEvents();
+            }
+            out.printf(Locale.ROOT, "build: fleet projection %s (%d of %d pack events) %.1f s after the writes%n",
+                    projected >= journal0 ? "caught up" : "still behind", projected, journal0, (System.nanoTime() - t2) / 1e9);
+            out.print(H2DiskUse.measure(cluster.database(), cluster.dataDir()).format());
+            out.flush();
+        } finally {
+            cluster.stopKeepingData();
+        }
+        out.printf(Locale.ROOT, "build: done in %.1f s; H2 file after the node stopped: %.1f MB%n", (System.nanoTime() - t0) / 1e9,
+                H2DiskUse.fileBytes(dir) / 1e6);
+        out.flush();
+    }
+
+    /** Days {@code 1..days} of pack {@code i}, aged as its entity would, written after its registration events. */
+    private static void writeHistory(TwinServer node, ClusterSharding sharding, ActorRef journal, ActorRef snapshots, int i, long days,
+                                     int snapshotEvery, AtomicLong written) {
+        Pack state;
+        try {
+            state = AskPattern.<PackEntity.Command, PackEntity.Reply>ask(sharding.entityRefFor(PackEntity.TYPE_KEY, BenchPacks.id(i).value()),
+                    PackEntity.Get::new, Duration.ofSeconds(30), node.system().scheduler()).toCompletableFuture().get(60, TimeUnit.SECONDS).pack();
+        } catch (Exception e) {
+            throw new IllegalStateException("pack " + BenchPacks.id(i) + ": " + e, e);
+        }
+        String pid = PackEntity.TYPE_KEY.name() + "|" + BenchPacks.id(i).value();
+        long seq = state.revision();
+        String writer = UUID.randomUUID().toString();
+        PackAgeing ageing = PackAgeing.standard();
+        Pack[] lastSnapshots = new Pack[2];
+        long[] lastSnapshotSeq = new long[2];
+        for (long from = 1; from <= days; from += CHUNK) {
+            List<TelemetryRecord> records = new ArrayList<>(CHUNK);
+            long to = Math.min(days, from + CHUNK - 1);
+            for (long d = from; d <= to; d++) records.add(record(i, d));
+            LocalDate lastDay = BenchPacks.FIRST_DAY.plusDays(to);
+            Instant at = lastDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            PackAgeing.Outcome outcome = ageing.ingest(state, records, at);
+            if (outcome.rejection() != null) throw new IllegalStateException("pack " + pid + ": " + outcome.rejection().message());
+            List<PersistentRepr> reprs = new ArrayList<>(outcome.events().size());
+            long now = System.currentTimeMillis();
+            for (PackEvent e : outcome.events()) {
+                state = state.apply(e);
+                seq++;
+                reprs.add(PersistentRepr.apply(new Tagged(e, TAGS), seq, pid, "", false, ActorRef.noSender(), writer).withTimestamp(now));
+                if (seq % snapshotEvery == 0) {
+                    lastSnapshots[0] = lastSnapshots[1];
+                    lastSnapshotSeq[0] = lastSnapshotSeq[1];
+                    lastSnapshots[1] = state;
+                    lastSnapshotSeq[1] = seq;
+                }
+            }
+            var write = AtomicWrite.apply(CollectionConverters.asScala(reprs).toList());
+            Object reply;
+            try {
+                reply = Patterns.askWithReplyTo(journal, replyTo -> new JournalProtocol.WriteMessages(
+                                CollectionConverters.asScala(List.<org.apache.pekko.persistence.PersistentEnvelope>of(write)).toList(), replyTo, 1),
+                        Duration.ofSeconds(120)).toCompletableFuture().get(180, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("journal write of " + pid + " failed: " + e, e);
+            }
+            if (!(reply instanceof JournalProtocol.WriteMessagesSuccessful$)) {
+                throw new IllegalStateException("journal write of " + pid + " failed: " + reply);
+            }
+            written.addAndGet(reprs.size());
+        }
+        for (int k = 0; k < 2; k++) {
+            if (lastSnapshots[k] == null) continue;
+            Pack snap = lastSnapshots[k];
+            long snapSeq = lastSnapshotSeq[k];
+            try {
+                Object reply = Patterns.askWithReplyTo(snapshots, replyTo -> new SnapshotProtocol.SaveSnapshot(
+                        SnapshotMetadata.apply(pid, snapSeq, System.currentTimeMillis()), snap), Duration.ofSeconds(60))
+                        .toCompletableFuture().get(90, TimeUnit.SECONDS);
+                if (!(reply instanceof org.apache.pekko.persistence.SaveSnapshotSuccess)) throw new IllegalStateException(String.valueOf(reply));
+            } catch (Exception e) {
+                throw new IllegalStateException("snapshot of " + pid + " failed: " + e, e);
+            }
+        }
+    }
+
+    /** Day {@code d} of pack {@code i}: the same deterministic day as {@code bench ingest} sends. */
+    static TelemetryRecord record(int i, long d) {
+        int h = (int) ((i * 31 + d * 17) & 0xffff);
+        int km = 20 + h % 90;
+        int dc = (h % 7 == 0) ? 15 : 0;
+        return new TelemetryRecord("r" + i + "-" + d, new DailyTelemetry(BenchPacks.FIRST_DAY.plusDays(d), km, km * 0.24, Double.NaN,
+                0.3, 0.8, 24 + h % 9, dc, Double.NaN));
+    }
+
+    private static void restart(Options o, Path dir, PrintWriter out) throws Exception {
+        if (!Files.exists(dir.resolve("node0").resolve("twin.mv.db"))) {
+            throw new IllegalArgumentException("--data-dir: no H2 database at " + dir.resolve("node0").resolve("twin.mv.db"));
+        }
+        long fileBytes = H2DiskUse.fileBytes(dir);
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        long heapBefore = rt.totalMemory() - rt.freeMemory();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        long t0 = System.nanoTime();
+        ConfigFactory.invalidateCaches();
+        TwinServer node = TwinServer.start(ConfigFactory.parseMap(nodeConfig(dir, o.snapshotEvery())).withFallback(ConfigFactory.load()));
+        try {
+            double started = (System.nanoTime() - t0) / 1e9;
+            String base = "http://127.0.0.1:" + node.port() + "/api/v1";
+            while (status(http, base + "/ready") != 200) {
+                if (System.nanoTime() - t0 > Duration.ofMinutes(60).toNanos()) throw new IllegalStateException("not ready after 60 min");
+                Thread.sleep(20);
+            }
+            double ready = (System.nanoTime() - t0) / 1e9;
+            String pack = BenchPacks.id(o.packs() / 2).value();
+            int code = status(http, base + "/packs/" + pack + "/health");
+            double firstAnswer = (System.nanoTime() - t0) / 1e9;
+            System.gc();
+            long heap = rt.totalMemory() - rt.freeMemory();
+            out.printf(Locale.ROOT, "restart: H2 file %.1f MB (%d usage events, %.0f bytes per event)%n", fileBytes / 1e6, o.events(),
+                    fileBytes / (double) o.events());
+            out.printf(Locale.ROOT, "restart: HTTP bound after %.2f s, ready (GET /api/v1/ready 200) after %.2f s, first pack answer "
+                    + "(GET /packs/%s/health %d) after %.2f s%n", started, ready, pack, code, firstAnswer);
+            out.printf(Locale.ROOT, "restart: heap used after GC %.0f MB (%.0f MB before the start); load average (1/5/15 min) %s%n",
+                    heap / 1e6, heapBefore / 1e6, BenchNodes.loadAverage());
+            out.flush();
+        } finally {
+            node.close();
+        }
+    }
+
+    private static int status(HttpClient http, String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.ssbtwin.bench;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The restart bench at tiny scale: the bulk history goes through the real journal (every event in it, the projection
+ * folds them all), and the restarted node becomes ready and answers for a pack recovered from it.
+ */
+class RestartBenchTest {
+    @Test
+    @Tag("bench")
+    @Timeout(600)
+    void buildsAHistoryThroughTheJournalAndRestartsOnIt(@TempDir Path dir) throws Exception {
+        StringWriter log = new StringWriter();
+        // 4 packs x 130 days: the packs cross a snapshot (seq 100) and recover from it plus the events after
+        RestartBench.run(new RestartBench.Options(4, 520, dir, true, true, Duration.ofSeconds(120), 100), new PrintWriter(log, true));
+        String text = log.toString();
+        System.out.print(text);
+        assertTrue(text.contains("520 usage events written through the journal"), text);
+        assertTrue(text.contains("fleet projection caught up (528 of 528 pack events)"), text);
+        assertTrue(text.contains("for 528 journal rows"), "2 registration events + 130 days per pack: " + text);
+        assertTrue(text.matches("(?s).*GET /packs/P-BEN-0000002/health 200\\).*"), text);
+    }
+
+    @Test
+    void optionsNameTheFlag() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new RestartBench.Options(0, 10, null, true, true,
+                Duration.ZERO, 100)).getMessage().startsWith("--packs"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new RestartBench.Options(10, 5, null, true, true,
+                Duration.ZERO, 100)).getMessage().startsWith("--events"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new RestartBench.Options(10, 100, null, false, true,
+                Duration.ZERO, 100)).getMessage().startsWith("--data-dir"));
+    }
+}

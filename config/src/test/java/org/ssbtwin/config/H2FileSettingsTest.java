@@ -1,0 +1,50 @@
+package org.ssbtwin.config;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.ssbtwin.core.config.ConfigException;
+
+class H2FileSettingsTest {
+    private static com.typesafe.config.Config config(String overrides) {
+        return ConfigFactory.parseString(overrides).withFallback(ConfigFactory.defaultReference()).resolve();
+    }
+
+    @Test
+    void defaultsCompressAndCompact() {
+        H2FileSettings s = H2FileSettings.from(config(""));
+        assertEquals(new H2FileSettings(true, true, Duration.ofSeconds(10), 80, 16), s);
+        String url = TwinSettings.from(config("")).database().url();
+        assertTrue(url.contains(";COMPRESS=TRUE;"), url);
+        assertTrue(url.contains("WRITE_DELAY=0"), "durability unchanged: " + url);
+    }
+
+    @Test
+    void compressionCanBeTurnedOff() {
+        assertFalse(TwinSettings.from(config("twin.database.h2.compress = off")).database().url().contains("COMPRESS"));
+        H2FileSettings s = H2FileSettings.from(config("twin.database.h2.compaction { enabled = off, interval = 2m, target-fill-rate = 60 }"));
+        assertFalse(s.compaction());
+        assertEquals(Duration.ofMinutes(2), s.compactionInterval());
+        assertEquals(60, s.targetFillRate());
+    }
+
+    @Test
+    void badValuesNameTheKey() {
+        assertKey("twin.database.h2.compress", "twin.database.h2.compress = maybe", "on or off");
+        assertKey("twin.database.h2.compaction.interval", "twin.database.h2.compaction.interval = soon", "duration");
+        assertKey("twin.database.h2.compaction.interval", "twin.database.h2.compaction.interval = 0s", "positive");
+        assertKey("twin.database.h2.compaction.target-fill-rate", "twin.database.h2.compaction.target-fill-rate = 100", "was 100");
+        assertKey("twin.database.h2.compaction.max-write-mb", "twin.database.h2.compaction.max-write-mb = 0", "was 0");
+        // the node's settings fail on the same key (the URL is built from them)
+        assertEquals("twin.database.h2.compress",
+                assertThrows(ConfigException.class, () -> TwinSettings.from(config("twin.database.h2.compress = 3"))).path());
+    }
+
+    private static void assertKey(String key, String overrides, String hint) {
+        ConfigException e = assertThrows(ConfigException.class, () -> H2FileSettings.from(config(overrides)));
+        assertEquals(key, e.path());
+        assertTrue(e.getMessage().contains(hint), e.getMessage());
+    }
+}
