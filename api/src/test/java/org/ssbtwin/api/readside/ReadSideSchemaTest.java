@@ -65,16 +65,16 @@ class ReadSideSchemaTest {
                 assertEquals(32, rs.getLong(3));
             }
             assertEquals(1, count(st, "SELECT COUNT(*) FROM fleet_pack_soh_monthly"));
-            for (String table : List.of("rs_station", "rs_cell", "rs_cell_roll", "rs_slice_tag_backfill", "rs_serial")) {
+            for (String table : List.of("rs_station", "rs_cell", "rs_cell_roll", "rs_slice_tag_backfill", "rs_serial", "fleet_pack_passport")) {
                 assertEquals(0, count(st, "SELECT COUNT(*) FROM " + table), table + " exists and is empty");
             }
-            assertEquals(List.of("1", "2", "3"), versions(st), "baselined at 1, then V2 and V3");
+            assertEquals(List.of("1", "2", "3", "4"), versions(st), "baselined at 1, then V2, V3 and V4");
             // the new index on the old table answers the vehicle lookup
             assertEquals(1, count(st, "SELECT COUNT(*) FROM fleet_pack WHERE vehicle_id = 'VF8-00000001'"));
         }
         assertEquals("4", ReadSideSchema.migrate(db, kind), "a second start changes nothing");
         try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
-            assertEquals(List.of("1", "2", "3"), versions(st));
+            assertEquals(List.of("1", "2", "3", "4"), versions(st));
             assertEquals(1, count(st, "SELECT COUNT(*) FROM fleet_pack"));
         }
     }
@@ -85,10 +85,10 @@ class ReadSideSchemaTest {
         }
         assertEquals("4", ReadSideSchema.migrate(db, kind));
         try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
-            for (String table : List.of("fleet_pack", "fleet_pack_soh_monthly", "rs_station", "rs_cell", "rs_cell_roll", "rs_slice_tag_backfill", "rs_serial")) {
+            for (String table : List.of("fleet_pack", "fleet_pack_soh_monthly", "rs_station", "rs_cell", "rs_cell_roll", "rs_slice_tag_backfill", "rs_serial", "fleet_pack_passport")) {
                 assertEquals(0, count(st, "SELECT COUNT(*) FROM " + table), table);
             }
-            assertEquals(List.of("0", "1", "2", "3"), versions(st), "baselined at 0: V1 ran");
+            assertEquals(List.of("0", "1", "2", "3", "4"), versions(st), "baselined at 0: V1 ran");
         }
     }
 
