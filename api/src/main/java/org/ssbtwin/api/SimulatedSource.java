@@ -138,7 +138,8 @@ public final class SimulatedSource {
                 .max(java.util.Comparator.naturalOrder());
     }
 
-    synchronized void stop() {
+    /** Stops the ticks; a step already under way is still recorded (its retries end, counted as rejected). */
+    public synchronized void stop() {
         if (running != null) running.shutdown();
         running = null;
     }
