@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ssbtwin.api.SimulatedSource;
 import org.ssbtwin.api.TestTwin;
 import org.ssbtwin.api.TwinServer;
+import org.ssbtwin.api.metrics.MetricsCatalogueTest;
 
 /**
  * Issue 22 item 4, the simulation rides out a failover and loses nothing: two twin nodes of one cluster over one
@@ -93,6 +94,9 @@ class SimulationFailoverTest {
         assertEquals(0, simulation.rejected(), "no simulated fact refused or dropped");
         assertTrue(simulation.retried() > 0, "writes to the killed node's entities were retried until the survivor had them");
         assertTrue(simulation.recorded() > recordedAtTakeOver, "the simulation recorded facts after the failover");
+        String metrics = MetricsCatalogueTest.get(port, "/metrics"); // the same counters for Prometheus
+        assertEquals(0, MetricsCatalogueTest.value(metrics, "twin_simulation_facts_total", Map.of("outcome", "rejected")), 0.0);
+        assertEquals(simulation.retried(), MetricsCatalogueTest.value(metrics, "twin_simulation_facts_total", Map.of("outcome", "retried")), 0.0);
 
         // station counters never went back over the failover
         Map<String, JsonNode> stationsAfter = stations(port);
