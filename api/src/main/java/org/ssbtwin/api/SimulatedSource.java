@@ -119,7 +119,7 @@ public final class SimulatedSource {
         }
         Duration tick = Duration.ofMillis(settings.simulation().tickMillis());
         running = Source.tick(tick, tick, "tick")
-                .mapAsync(1, t -> step())
+                .mapAsync(1, t -> lastStep = step())
                 .viaMat(KillSwitches.single(), Keep.right())
                 .toMat(Sink.ignore(), Keep.left())
                 .run(system);
@@ -138,10 +138,18 @@ public final class SimulatedSource {
                 .max(java.util.Comparator.naturalOrder());
     }
 
-    synchronized void stop() {
+    /**
+     * Stops the ticks. A step already under way is still recorded; a write of it failing from now on is not retried
+     * again (counted as rejected). Completes when that step has been recorded.
+     */
+    public synchronized CompletionStage<Done> stop() {
         if (running != null) running.shutdown();
         running = null;
+        return lastStep;
     }
+
+    /** The step recorded last or being recorded (its facts acknowledged, refused or given up when it completes). */
+    private volatile CompletionStage<Done> lastStep = CompletableFuture.completedFuture(Done.getInstance());
 
     /** Events recorded by the entities so far, and batches they refused. */
     public long recorded() {

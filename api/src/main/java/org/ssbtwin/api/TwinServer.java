@@ -151,6 +151,12 @@ public final class TwinServer implements AutoCloseable {
             new org.ssbtwin.api.metrics.ClusterSampler(system, metrics,
                     Map.of("station", StationEntity.TYPE_KEY, "cell", CellEntity.TYPE_KEY, "pack", PackEntity.TYPE_KEY),
                     Map.of("study", studyJobs::list, "scenario", scenarioRoutes.jobs()::list)).start();
+            for (var outcome : Map.<String, java.util.function.ToDoubleFunction<SimulatedSource>>of("recorded", SimulatedSource::recorded,
+                    "retried", SimulatedSource::retried, "rejected", SimulatedSource::rejected).entrySet()) {
+                io.micrometer.core.instrument.FunctionCounter.builder("twin.simulation.facts", simulation, outcome.getValue())
+                        .description("Built-in simulation: facts recorded, writes retried (failover), batches refused or dropped")
+                        .tag("outcome", outcome.getKey()).register(metrics.registry());
+            }
             // --- end metrics ---
             // --- API modules: one line per feature ---
             List<org.ssbtwin.api.http.ApiModule> modules = new java.util.ArrayList<>();
