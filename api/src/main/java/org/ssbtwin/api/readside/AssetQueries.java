@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import javax.sql.DataSource;
@@ -28,12 +27,10 @@ import org.ssbtwin.plant.cell.CellSummary;
  * journal by the projections' lag (eventually consistent).
  */
 public final class AssetQueries {
-    private final DataSource pool;
-    private final ExecutorService executor;
+    private final ReadOnlyTransactions transactions;
 
     public AssetQueries(DataSource pool, ExecutorService executor) {
-        this.pool = pool;
-        this.executor = executor;
+        this.transactions = new ReadOnlyTransactions(pool, executor, "read side query");
     }
 
     /** The filters of {@code GET /api/v1/cells}; null fields do not filter. */
@@ -241,24 +238,7 @@ public final class AssetQueries {
         return new AssetDirectory.Page<>(items, page, size, total);
     }
 
-    interface Read<T> {
-        T apply(Connection c) throws SQLException;
-    }
-
-    <T> CompletionStage<T> read(Read<T> body) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (Connection c = pool.getConnection()) {
-                c.setReadOnly(true);
-                c.setAutoCommit(false);
-                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                try {
-                    return body.apply(c);
-                } finally {
-                    c.rollback();
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("read side query failed: " + e.getMessage(), e);
-            }
-        }, executor);
+    <T> CompletionStage<T> read(ReadOnlyTransactions.Read<T> body) {
+        return transactions.read(body);
     }
 }

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import javax.sql.DataSource;
@@ -27,12 +26,10 @@ import org.ssbtwin.fleet.readmodel.SohTimeline;
  * in one transaction (a consistent snapshot of the tables); percentiles are computed by {@link SohStats} in Java.
  */
 public final class FleetQueries {
-    private final DataSource pool;
-    private final ExecutorService executor;
+    private final ReadOnlyTransactions transactions;
 
     public FleetQueries(DataSource pool, ExecutorService executor) {
-        this.pool = pool;
-        this.executor = executor;
+        this.transactions = new ReadOnlyTransactions(pool, executor, "fleet read side query");
     }
 
     /** SoH distribution numbers as rendered (null when there are no packs). */
@@ -151,24 +148,7 @@ public final class FleetQueries {
         return read(PassportFactsTable::count);
     }
 
-    interface Read<T> {
-        T apply(Connection c) throws SQLException;
-    }
-
-    private <T> CompletionStage<T> read(Read<T> body) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (Connection c = pool.getConnection()) {
-                c.setReadOnly(true);
-                c.setAutoCommit(false);
-                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                try {
-                    return body.apply(c);
-                } finally {
-                    c.rollback();
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("fleet read side query failed: " + e.getMessage(), e);
-            }
-        }, executor);
+    private <T> CompletionStage<T> read(ReadOnlyTransactions.Read<T> body) {
+        return transactions.read(body);
     }
 }

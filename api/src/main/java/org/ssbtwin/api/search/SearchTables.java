@@ -1,5 +1,7 @@
 package org.ssbtwin.api.search;
 
+import org.ssbtwin.api.readside.ReadOnlyTransactions;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -13,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import javax.sql.DataSource;
@@ -34,13 +35,13 @@ public final class SearchTables {
     public static final int CELLS_LISTED_PER_PACK = 100;
 
     private final DataSource pool;
-    private final Executor executor;
+    private final ReadOnlyTransactions transactions;
     private volatile SqlSearch sql;
     private volatile boolean present;
 
     public SearchTables(DataSource pool, Executor executor) {
         this.pool = pool;
-        this.executor = executor;
+        this.transactions = new ReadOnlyTransactions(pool, executor, "read-side search");
     }
 
     /**
@@ -362,25 +363,8 @@ public final class SearchTables {
 
     // ---------------------------------------------------------------- plumbing
 
-    interface Read<T> {
-        T apply(Connection c) throws SQLException;
-    }
-
-    <T> CompletionStage<T> read(Read<T> body) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (Connection c = pool.getConnection()) {
-                c.setReadOnly(true);
-                c.setAutoCommit(false);
-                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // count and page from one snapshot
-                try {
-                    return body.apply(c);
-                } finally {
-                    c.rollback();
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("read-side search failed: " + e.getMessage(), e);
-            }
-        }, executor);
+    <T> CompletionStage<T> read(ReadOnlyTransactions.Read<T> body) {
+        return transactions.read(body);
     }
 
     DataSource pool() {
