@@ -165,7 +165,7 @@ public final class TwinServer implements AutoCloseable {
             modules.add(readSideTables.routes());
             modules.add(new org.ssbtwin.api.connector.ConnectorRoutes(mqtt, kafka));
             // search from the read-side tables once they exist, recall attributes cell.* and the recall CSV (issue 17)
-            org.ssbtwin.api.search.SearchTables searchTables = org.ssbtwin.api.search.SearchTables.start(system, settings, readSide);
+            org.ssbtwin.api.search.SearchTables searchTables = org.ssbtwin.api.search.SearchTables.of(readSideTables);
             modules.add(new org.ssbtwin.api.search.SearchRoutes(directory, searchTables));
             modules.add(new org.ssbtwin.api.search.RecallRoutes(searchTables)); // GET /api/v1/search/recall.csv
             modules.add(scenarioRoutes);

@@ -142,6 +142,16 @@ public final class FleetReadSide implements AutoCloseable {
         return queries;
     }
 
+    /** The read-only pool of the query side, or null when disabled (the search reads through it too). */
+    public javax.sql.DataSource queryPool() {
+        return queryPool;
+    }
+
+    /** The query side's threads, or null when disabled. */
+    public java.util.concurrent.Executor queryExecutor() {
+        return queryExecutor;
+    }
+
     @Override
     public void close() {
         if (lag != null) lag.close();

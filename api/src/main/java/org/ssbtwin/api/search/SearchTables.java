@@ -45,26 +45,11 @@ public final class SearchTables {
     }
 
     /**
-     * The tables of this node's database, read through a read-only pool and threads of their own (sized as the fleet
-     * queries' {@code twin.read-side.query-threads}), released when the actor system terminates; null when the read
-     * side is disabled.
+     * The tables of this node's database, read through the read side's query pool and threads (closed with it); null
+     * when the read side is disabled.
      */
-    public static SearchTables start(org.apache.pekko.actor.typed.ActorSystem<?> system, org.ssbtwin.config.TwinSettings settings,
-                                    org.ssbtwin.config.ReadSideSettings readSide) {
-        if (!readSide.enabled()) return null;
-        com.zaxxer.hikari.HikariDataSource pool = org.ssbtwin.api.readside.FleetReadSide.pool(settings.database(), "asset-search",
-                readSide.queryThreads(), true);
-        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(readSide.queryThreads(), r -> {
-            Thread t = new Thread(r, "asset-search-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        system.getWhenTerminated().thenRun(() -> {
-            threads.shutdownNow();
-            pool.close();
-        });
-        return new SearchTables(pool, threads);
+    public static SearchTables of(org.ssbtwin.api.readside.FleetReadSide readSide) {
+        return readSide.queryPool() == null ? null : new SearchTables(readSide.queryPool(), readSide.queryExecutor());
     }
 
     // ---------------------------------------------------------------- the mapping
