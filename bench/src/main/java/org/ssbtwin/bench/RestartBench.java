@@ -38,6 +38,7 @@ import org.apache.pekko.persistence.SnapshotMetadata;
 import org.apache.pekko.persistence.SnapshotProtocol;
 import org.apache.pekko.persistence.journal.Tagged;
 import org.ssbtwin.api.TwinServer;
+import org.ssbtwin.config.TwinSettings;
 import org.ssbtwin.fleet.ageing.DailyTelemetry;
 import org.ssbtwin.fleet.entity.PackAgeing;
 import org.ssbtwin.fleet.entity.PackEntity;
@@ -109,71 +110,93 @@ final class RestartBench {
         long t0 = System.nanoTime();
         // not closed with try-with-resources: BenchNodes.close deletes the directory, the build keeps it for the restart
         BenchNodes cluster = BenchNodes.start(1, BenchNodes.Db.H2, nodeConfig(dir, o.snapshotEvery()), dir);
+        TwinSettings.Database db;
+        int slices;
+        Pack[] registered = new Pack[o.packs()];
         try {
             TwinServer node = cluster.nodes.get(0);
+            db = cluster.database();
+            slices = org.ssbtwin.config.ReadSideSettings.from(node.system().settings().config()).projectionInstances();
             BenchPacks.register(node, o.packs(), 500);
             out.printf(Locale.ROOT, "build: %d packs registered in %.1f s%n", o.packs(), (System.nanoTime() - t0) / 1e9);
             out.flush();
-            ActorRef journal = Persistence.get(Adapter.toClassic(node.system())).journalFor("", ConfigFactory.empty());
-            ActorRef snapshots = Persistence.get(Adapter.toClassic(node.system())).snapshotStoreFor("", ConfigFactory.empty());
             ClusterSharding sharding = ClusterSharding.get(node.system());
-            AtomicLong written = new AtomicLong();
-            long t1 = System.nanoTime();
+            for (int i = 0; i < o.packs(); i++) {
+                registered[i] = AskPattern.<PackEntity.Command, PackEntity.Reply>ask(sharding.entityRefFor(PackEntity.TYPE_KEY, BenchPacks.id(i).value()),
+                        PackEntity.Get::new, Duration.ofSeconds(30), node.system().scheduler()).toCompletableFuture().get(60, TimeUnit.SECONDS).pack();
+            }
+            // the registrations' events folded by the fleet projection: every slice has an offset row to move later
+            long journal0 = cluster.journalRows("Pack|");
+            long t2 = System.nanoTime();
+            while (cluster.projectedPackEvents() < journal0) {
+                if (System.nanoTime() - t2 > o.catchUpLimit().toNanos()) throw new IllegalStateException("fleet projection behind the registrations");
+                Thread.sleep(200);
+            }
+        } finally {
+            cluster.stopKeepingData();
+        }
+        // the usage history, written straight into the tables (no node runs): see JournalBulkWriter
+        long t1 = System.nanoTime();
+        AtomicLong written = new AtomicLong();
+        AtomicLong payloadBytes = new AtomicLong();
+        AtomicLong nextOrdering = new AtomicLong(JournalBulkWriter.nextOrdering(db));
+        org.apache.pekko.actor.ActorSystem serialization = org.apache.pekko.actor.ActorSystem.create("restart-bench-serialization",
+                ConfigFactory.parseString("pekko.actor.provider = local").withFallback(ConfigFactory.load()));
+        try {
             ExecutorService lanes = Executors.newFixedThreadPool(LANES);
             List<CompletableFuture<Void>> done = new ArrayList<>();
             for (int lane = 0; lane < LANES; lane++) {
                 int first = lane;
                 done.add(CompletableFuture.runAsync(() -> {
-                    for (int i = first; i < o.packs(); i += LANES) {
-                        long days = o.events() / o.packs() + (i < o.events() % o.packs() ? 1 : 0);
-                        writeHistory(node, sharding, journal, snapshots, i, days, o.snapshotEvery(), written);
-                        if (i % 100 == first) {
-                            long n = written.get();
-                            double s = (System.nanoTime() - t1) / 1e9;
-                            out.printf(Locale.ROOT, "build: %d events written (%.0f/s)%n", n, n / s);
-                            out.flush();
+                    try (JournalBulkWriter writer = new JournalBulkWriter(db, serialization, nextOrdering)) {
+                        for (int i = first; i < o.packs(); i += LANES) {
+                            long days = o.events() / o.packs() + (i < o.events() % o.packs() ? 1 : 0);
+                            writeHistory(writer, registered[i], i, days, o.snapshotEvery(), slices, written, payloadBytes);
+                            if (i % 50 == first) {
+                                long n = written.get();
+                                double s = (System.nanoTime() - t1) / 1e9;
+                                synchronized (out) {
+                                    out.printf(Locale.ROOT, "build: %d events written (%.0f/s)%n", n, n / s);
+                                    out.flush();
+                                }
+                            }
                         }
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException("bulk write failed: " + e.getMessage(), e);
                     }
                 }, lanes));
             }
             CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get();
             lanes.shutdown();
-            double writeSeconds = (System.nanoTime() - t1) / 1e9;
-            out.printf(Locale.ROOT, "build: %d usage events written through the journal in %.1f s (%.0f/s)%n", written.get(), writeSeconds,
-                    written.get() / writeSeconds);
-            out.flush();
-            long journal0 = cluster.journalRows("Pack|");
-            long t2 = System.nanoTime();
-            long projected = cluster.projectedPackEvents();
-            while (projected < journal0 && System.nanoTime() - t2 < o.catchUpLimit().toNanos()) {
-                Thread.sleep(1000);
-                projected = cluster.projectedPackEvents();
-            }
-            out.printf(Locale.ROOT, "build: fleet projection %s (%d of %d pack events) %.1f s after the writes%n",
-                    projected >= journal0 ? "caught up" : "still behind", projected, journal0, (System.nanoTime() - t2) / 1e9);
-            out.print(H2DiskUse.measure(cluster.database(), cluster.dataDir()).format());
-            out.flush();
         } finally {
-            cluster.stopKeepingData();
+            serialization.terminate();
         }
-        out.printf(Locale.ROOT, "build: done in %.1f s; H2 file after the node stopped: %.1f MB%n", (System.nanoTime() - t0) / 1e9,
+        int offsets = JournalBulkWriter.finish(db, slices);
+        if (offsets != slices) throw new IllegalStateException("fleet projection offsets moved: " + offsets + " of " + slices);
+        double writeSeconds = (System.nanoTime() - t1) / 1e9;
+        out.printf(Locale.ROOT, "build: %d usage events (payloads %.0f B per event) written in bulk in %.1f s (%.0f/s); the fleet read side "
+                        + "folded in the same transactions and its %d projection offsets moved to the last event, as if the projection had "
+                        + "caught up%n", written.get(), payloadBytes.get() / (double) written.get(), writeSeconds, written.get() / writeSeconds, offsets);
+        out.print(H2DiskUse.measure(db, dir.resolve("node0")).format());
+        // a clean close of the database, as a node's stop does
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(db.url(), db.user(), db.password());
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("SHUTDOWN");
+        }
+        out.printf(Locale.ROOT, "build: done in %.1f s; H2 file after the close: %.1f MB%n", (System.nanoTime() - t0) / 1e9,
                 H2DiskUse.fileBytes(dir) / 1e6);
         out.flush();
     }
 
-    /** Days {@code 1..days} of pack {@code i}, aged as its entity would, written after its registration events. */
-    private static void writeHistory(TwinServer node, ClusterSharding sharding, ActorRef journal, ActorRef snapshots, int i, long days,
-                                     int snapshotEvery, AtomicLong written) {
-        Pack state;
-        try {
-            state = AskPattern.<PackEntity.Command, PackEntity.Reply>ask(sharding.entityRefFor(PackEntity.TYPE_KEY, BenchPacks.id(i).value()),
-                    PackEntity.Get::new, Duration.ofSeconds(30), node.system().scheduler()).toCompletableFuture().get(60, TimeUnit.SECONDS).pack();
-        } catch (Exception e) {
-            throw new IllegalStateException("pack " + BenchPacks.id(i) + ": " + e, e);
-        }
-        String pid = PackEntity.TYPE_KEY.name() + "|" + BenchPacks.id(i).value();
-        long seq = state.revision();
-        String writer = UUID.randomUUID().toString();
+    /** Days {@code 1..days} of pack {@code i}, aged as its entity would ({@link PackAgeing#ingest}, {@link Pack#apply}). */
+    private static void writeHistory(JournalBulkWriter writer, Pack registered, int i, long days, int snapshotEvery, int slices,
+                                     AtomicLong written, AtomicLong payloadBytes) throws java.sql.SQLException {
+        Pack state = registered;
+        String packId = BenchPacks.id(i).value();
+        String pid = PackEntity.TYPE_KEY.name() + "|" + packId;
+        // the entity's tags (PackEntity.tagsFor): the kind and this pack's slice
+        Set<String> tags = slices > 0 ? Set.of(PackEntity.TAG, org.ssbtwin.core.TagSlice.tag(PackEntity.TAG, packId, slices)) : TAGS;
+        String writerUuid = UUID.randomUUID().toString();
         PackAgeing ageing = PackAgeing.standard();
         Pack[] lastSnapshots = new Pack[2];
         long[] lastSnapshotSeq = new long[2];
@@ -185,46 +208,20 @@ final class RestartBench {
             Instant at = lastDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
             PackAgeing.Outcome outcome = ageing.ingest(state, records, at);
             if (outcome.rejection() != null) throw new IllegalStateException("pack " + pid + ": " + outcome.rejection().message());
-            List<PersistentRepr> reprs = new ArrayList<>(outcome.events().size());
-            long now = System.currentTimeMillis();
+            long firstSeq = state.revision() + 1;
             for (PackEvent e : outcome.events()) {
                 state = state.apply(e);
-                seq++;
-                reprs.add(PersistentRepr.apply(new Tagged(e, TAGS), seq, pid, "", false, ActorRef.noSender(), writer).withTimestamp(now));
-                if (seq % snapshotEvery == 0) {
+                if (state.revision() % snapshotEvery == 0) {
                     lastSnapshots[0] = lastSnapshots[1];
                     lastSnapshotSeq[0] = lastSnapshotSeq[1];
                     lastSnapshots[1] = state;
-                    lastSnapshotSeq[1] = seq;
+                    lastSnapshotSeq[1] = state.revision();
                 }
             }
-            var write = AtomicWrite.apply(CollectionConverters.asScala(reprs).toList());
-            Object reply;
-            try {
-                reply = Patterns.askWithReplyTo(journal, replyTo -> new JournalProtocol.WriteMessages(
-                                CollectionConverters.asScala(List.<org.apache.pekko.persistence.PersistentEnvelope>of(write)).toList(), replyTo, 1),
-                        Duration.ofSeconds(120)).toCompletableFuture().get(180, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException("journal write of " + pid + " failed: " + e, e);
-            }
-            if (!(reply instanceof JournalProtocol.WriteMessagesSuccessful$)) {
-                throw new IllegalStateException("journal write of " + pid + " failed: " + reply);
-            }
-            written.addAndGet(reprs.size());
+            payloadBytes.addAndGet(writer.append(packId, pid, firstSeq, outcome.events(), tags, writerUuid));
+            written.addAndGet(outcome.events().size());
         }
-        for (int k = 0; k < 2; k++) {
-            if (lastSnapshots[k] == null) continue;
-            Pack snap = lastSnapshots[k];
-            long snapSeq = lastSnapshotSeq[k];
-            try {
-                Object reply = Patterns.askWithReplyTo(snapshots, replyTo -> new SnapshotProtocol.SaveSnapshot(
-                        SnapshotMetadata.apply(pid, snapSeq, System.currentTimeMillis()), snap), Duration.ofSeconds(60))
-                        .toCompletableFuture().get(90, TimeUnit.SECONDS);
-                if (!(reply instanceof org.apache.pekko.persistence.SaveSnapshotSuccess)) throw new IllegalStateException(String.valueOf(reply));
-            } catch (Exception e) {
-                throw new IllegalStateException("snapshot of " + pid + " failed: " + e, e);
-            }
-        }
+        for (int k = 0; k < 2; k++) if (lastSnapshots[k] != null) writer.snapshot(pid, lastSnapshotSeq[k], lastSnapshots[k]);
     }
 
     /** Day {@code d} of pack {@code i}: the same deterministic day as {@code bench ingest} sends. */

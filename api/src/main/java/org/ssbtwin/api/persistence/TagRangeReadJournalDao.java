@@ -69,13 +69,44 @@ public class TagRangeReadJournalDao extends DefaultReadJournalDao {
 
     private final Serialization serialization;
     private final String eventsByTagSql;
+    private final boolean h2;
+    /** The index on {@code event_tag (tag, event_id)} the H2 query reads (and the read side's tag queries on both databases). */
+    public static final String TAG_INDEX = "event_tag_tag_idx";
     private final DecodedEvents decoded = new DecodedEvents(DECODED_CACHE_SLOTS);
 
     public TagRangeReadJournalDao(JdbcBackend.JdbcDatabaseDef db, JdbcProfile profile, ReadJournalConfig config,
                                   Serialization serialization, ExecutionContext ec, Materializer mat) {
         super(db, profile, config, serialization, ec, mat);
         this.serialization = serialization;
-        this.eventsByTagSql = eventsByTagSql(config.eventJournalTableConfiguration(), config.eventTagTableConfiguration());
+        this.h2 = profile instanceof slick.jdbc.H2Profile;
+        this.eventsByTagSql = h2 ? eventsByTagSqlH2(config.eventJournalTableConfiguration(), config.eventTagTableConfiguration())
+                : eventsByTagSql(config.eventJournalTableConfiguration(), config.eventTagTableConfiguration());
+    }
+
+    /**
+     * H2: the same rows from a derived table that takes the tag's first {@code max} event ids after the offset from
+     * the index on {@code event_tag (tag, event_id)} ({@link #TAG_INDEX}, created by {@code PersistenceSetup}) in that
+     * index's order, so H2 stops after {@code max} rows; then the journal rows by ordering. H2 plans the join above
+     * from the journal's ordering range and sorts it: every poll read the whole range from the offset to the
+     * journal's end (measured on 1 M events: 6.2 s for 500 rows of a slice tag, 8.5 s for a tag without events
+     * since the offset, e.g. a station or cell tag in a fleet-only history, for every reader at start); this query
+     * answers both in a few ms, whatever the journal's length (issue 17). Parameters: tag, offset, maxOffset, max,
+     * offset, maxOffset. A row marked deleted counts against {@code max}: the page is shorter, the next starts after it.
+     */
+    static String eventsByTagSqlH2(EventJournalTableConfiguration journal, EventTagTableConfiguration tags) {
+        EventJournalTableColumnNames c = journal.columnNames();
+        String eventId = q(tags.columnNames().eventId());
+        String tag = q(tags.columnNames().tag());
+        return "SELECT " + String.join(", ", "j." + q(c.ordering()), "j." + q(c.deleted()), "j." + q(c.persistenceId()),
+                "j." + q(c.sequenceNumber()), "j." + q(c.writer()), "j." + q(c.writeTimestamp()), "j." + q(c.adapterManifest()),
+                "j." + q(c.eventPayload()), "j." + q(c.eventSerId()), "j." + q(c.eventSerManifest()), "j." + q(c.metaPayload()),
+                "j." + q(c.metaSerId()), "j." + q(c.metaSerManifest()))
+                + " FROM (SELECT " + eventId + " FROM " + qualified(tags.schemaName(), tags.tableName())
+                + " WHERE " + tag + " = ? AND " + eventId + " > ? AND " + eventId + " <= ? ORDER BY " + tag + ", " + eventId + " LIMIT ?) t"
+                + " JOIN " + qualified(journal.schemaName(), journal.tableName()) + " j ON j." + q(c.ordering()) + " = t." + eventId
+                + " WHERE j." + q(c.ordering()) + " > ? AND j." + q(c.ordering()) + " <= ?"
+                + " AND j." + q(c.deleted()) + " = FALSE"
+                + " ORDER BY t." + eventId;
     }
 
     /**
@@ -106,9 +137,15 @@ public class TagRangeReadJournalDao extends DefaultReadJournalDao {
                 ps.setString(1, tag);
                 ps.setLong(2, offset);
                 ps.setLong(3, maxOffset);
-                ps.setLong(4, offset);
-                ps.setLong(5, maxOffset);
-                ps.setLong(6, max);
+                if (h2) {
+                    ps.setLong(4, max);
+                    ps.setLong(5, offset);
+                    ps.setLong(6, maxOffset);
+                } else {
+                    ps.setLong(4, offset);
+                    ps.setLong(5, maxOffset);
+                    ps.setLong(6, max);
+                }
                 List<JournalPekkoSerializationRow> rows = new ArrayList<>((int) Math.min(max, 1024));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) rows.add(row(rs));

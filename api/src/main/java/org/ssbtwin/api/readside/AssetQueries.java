@@ -167,14 +167,16 @@ public final class AssetQueries {
         });
     }
 
-    /** The journal ordering of the last event with this tag (0 when none). */
+    /**
+     * The journal ordering of the last event with this tag (0 when none): the last entry of the tag's range of the index
+     * on {@code event_tag (tag, event_id)}, not a MAX over all its rows (1.3 s for the pack tag of 1 M events on H2).
+     */
     public CompletionStage<Long> lastTagOrdering(String tag) {
         return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(\"event_id\") FROM \"event_tag\" WHERE \"tag\" = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT \"event_id\" FROM \"event_tag\" WHERE \"tag\" = ? ORDER BY \"tag\" DESC, \"event_id\" DESC LIMIT 1")) {
                 ps.setString(1, tag);
                 try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
+                    return rs.next() ? rs.getLong(1) : 0L;
                 }
             }
         });

@@ -72,7 +72,7 @@ public final class FleetReadSide implements AutoCloseable {
         org.ssbtwin.api.metrics.TwinMetrics metrics = org.ssbtwin.api.metrics.TwinMetrics.get(system);
         if (metrics.enabled()) for (HikariDataSource pool : new HikariDataSource[] {projectionPool, queryPool}) if (pool != null) pool.setMetricRegistry(metrics.registry());
         side.lag = new ReadSideLagProbe(queryPool, readSide.projectionInstances()); // freshness of the answers (issue 22)
-        side.cellLag = new ReadSideLagProbe(queryPool, readSide.projectionInstances(), AssetProjection.CELLS, "Cell|");
+        side.cellLag = new ReadSideLagProbe(queryPool, readSide.projectionInstances(), AssetProjection.CELLS, CellEntity.TAG);
         system.getWhenTerminated().thenRun(side::close);
         log.info("fleet read side: {} projection instance(s) cluster-wide on '{}' nodes, {} query thread(s)",
                 readSide.projectionInstances(), readSide.projectionRole(), readSide.queryThreads());

@@ -18,8 +18,9 @@ import org.ssbtwin.core.TagSlice;
  * itself is never touched, and the kind's tag stays for the readers of the whole kind (change feed, history).
  *
  * <p>Done once per slice count: {@code rs_slice_tag_backfill} remembers, per tag prefix, the slice count and the
- * journal ordering up to which every event has its tag; a later start with the same count looks only after it (new
- * events are tagged by the entities). Changing the count scans the kind's events once more. Idempotent and safe on
+ * journal ordering up to which every event has its tag; a later start with the same count scans nothing (new events
+ * are tagged by the entities) and only moves that mark to the journal's end. Changing the count scans the kind's events
+ * once more. Idempotent and safe on
  * several nodes at once (an existing tag row is left alone). Reads ids only (no event is decoded).
  *
  * <p>Assumes every node writing the journal runs this build with the same slice count (a rolling upgrade from a
@@ -40,11 +41,30 @@ public final class SliceTagBackfill {
             c.setAutoCommit(false);
             boolean postgres = FleetTables.isPostgres(c);
             long from = 0;
+            boolean sameCount = false;
             try (PreparedStatement ps = c.prepareStatement("SELECT slices, tagged_through FROM rs_slice_tag_backfill WHERE tag_prefix = ?")) {
                 ps.setString(1, prefix);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next() && rs.getInt(1) == slices) from = rs.getLong(2);
+                    if (rs.next() && rs.getInt(1) == slices) {
+                        from = rs.getLong(2);
+                        sameCount = true;
+                    }
                 }
+            }
+            if (sameCount) {
+                // done for this count at an earlier start: every event since was written by an entity of a build with
+                // slice tags and this count (the assumption above), so it has its tag. Nothing to scan: a restart
+                // costs the same whatever the journal's length (issue 17); only the mark moves on.
+                long max = maxOrdering(c);
+                if (max > from) {
+                    try (PreparedStatement up = c.prepareStatement("UPDATE rs_slice_tag_backfill SET tagged_through = ? WHERE tag_prefix = ?")) {
+                        up.setLong(1, max);
+                        up.setString(2, prefix);
+                        up.executeUpdate();
+                    }
+                }
+                c.commit();
+                return 0;
             }
             long through = from;
             long added = 0;
@@ -117,6 +137,13 @@ public final class SliceTagBackfill {
             c.commit();
             if (added > 0) log.info("slice tags: {} {} event(s) tagged with their slice of {}", added, prefix, slices);
             return added;
+        }
+    }
+
+    private static long maxOrdering(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(\"ordering\") FROM \"event_journal\"");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
         }
     }
 
