@@ -68,6 +68,15 @@ public final class TwinServer implements AutoCloseable {
     public static TwinServer start(Config config) {
         long t0 = System.nanoTime();
         TwinSettings settings = TwinSettings.from(config);
+        // H2: the start's checks and pools below open and close the embedded database several times; each last close
+        // compacts and each open reads the file's chunk layout (tens of seconds on a 1 GB file). One connection held
+        // until the node's own pools are up makes it one open (issue 17).
+        try (org.ssbtwin.api.persistence.H2StartHold hold = org.ssbtwin.api.persistence.H2StartHold.open(settings)) {
+            return start(config, settings, t0);
+        }
+    }
+
+    private static TwinServer start(Config config, TwinSettings settings, long t0) {
         // a data directory or database that cannot be written fails the start with one line, before anything runs
         org.ssbtwin.api.persistence.JournalWritability.requireWritable(settings);
         PersistenceSetup.createSchema(settings);

@@ -46,7 +46,14 @@ class SliceTagBackfillTest {
         assertEquals(0, SliceTagBackfill.run(db, "pack", 2), "idempotent");
 
         // another slice count: every event gets its slice of 3 (the tags of 2 stay)
-        assertEquals(ordering, SliceTagBackfill.run(db, "pack", 3));
+        // every event gets a row unless its slice of 3 has the name of its slice of 2 (pack-0, pack-1)
+        long differing = 0;
+        for (long id = 1; id <= ordering; id++) {
+            String p = pidOf(db, id);
+            if (!TagSlice.tag("pack", p, 3).equals(TagSlice.tag("pack", p, 2))) differing++;
+        }
+        assertTrue(differing > 0, "the test needs packs that change slice");
+        assertEquals(differing, SliceTagBackfill.run(db, "pack", 3));
         for (long id = 1; id <= ordering; id++) {
             assertTrue(tagsOf(db, id).contains(TagSlice.tag("pack", pidOf(db, id), 3)), "event " + id + ": " + tagsOf(db, id));
         }
