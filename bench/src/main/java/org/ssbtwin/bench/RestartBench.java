@@ -261,8 +261,16 @@ final class RestartBench {
                     heap / 1e6, heapBefore / 1e6, BenchNodes.loadAverage());
             out.printf(Locale.ROOT, "restart: CPU time of this JVM (all threads) until ready %.1f s%n", readyCpu);
             out.flush();
-            // after the timed part: the disk split of the running database
+            // after the timed part: the disk split of the running database, and whether the read side holds every event
             out.print(H2DiskUse.measure(node.settings().database(), dir.resolve("node0")).format());
+            TwinSettings.Database db = node.settings().database();
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(db.url(), db.user(), db.password());
+                 java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT (SELECT COALESCE(SUM(events), 0) FROM fleet_pack), "
+                         + "(SELECT COUNT(*) FROM \"event_journal\" WHERE \"persistence_id\" LIKE 'Pack|%')")) {
+                rs.next();
+                out.printf(Locale.ROOT, "restart: fleet read side holds %d of %d pack events%n", rs.getLong(1), rs.getLong(2));
+            }
             out.flush();
         } finally {
             node.close();
