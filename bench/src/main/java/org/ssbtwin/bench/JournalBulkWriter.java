@@ -43,11 +43,6 @@ final class JournalBulkWriter implements AutoCloseable {
     JournalBulkWriter(TwinSettings.Database db, ActorSystem serializationSystem, AtomicLong nextOrdering) throws SQLException {
         this.c = DriverManager.getConnection(db.url(), db.user(), db.password());
         c.setAutoCommit(false);
-        // a bulk load: H2 stores a chunk per commit with the twin's WRITE_DELAY=0; let it batch them (the next open
-        // of the database takes the twin's setting from its URL again)
-        try (Statement st = c.createStatement()) {
-            st.execute("SET WRITE_DELAY 1000");
-        }
         this.journal = c.prepareStatement("INSERT INTO \"event_journal\" (\"ordering\", \"deleted\", \"persistence_id\", \"sequence_number\", "
                 + "\"writer\", \"write_timestamp\", \"adapter_manifest\", \"event_payload\", \"event_ser_id\", \"event_ser_manifest\") "
                 + "VALUES (?, FALSE, ?, ?, ?, ?, '', ?, ?, ?)");
@@ -56,6 +51,22 @@ final class JournalBulkWriter implements AutoCloseable {
                 + "\"snapshot_ser_id\", \"snapshot_ser_manifest\", \"snapshot_payload\") VALUES (?, ?, ?, ?, ?, ?)");
         this.serialization = SerializationExtension.get(serializationSystem);
         this.nextOrdering = nextOrdering;
+    }
+
+    /**
+     * Opens the database for a bulk load and returns the connection that holds it open until closed: H2 stores a chunk
+     * per commit with the twin's {@code WRITE_DELAY=0}; this lets it batch them (set once, on this connection: two
+     * writers setting it at once conflict). The next open of the database takes the twin's setting from its URL again.
+     */
+    static Connection holdForBulkLoad(TwinSettings.Database db) throws SQLException {
+        Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+        try (Statement st = c.createStatement()) {
+            st.execute("SET WRITE_DELAY 1000");
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
     }
 
     /** The next free journal ordering of a database (max + 1). */

@@ -132,6 +132,8 @@ final class RestartBench {
         AtomicLong written = new AtomicLong();
         AtomicLong payloadBytes = new AtomicLong();
         AtomicLong nextOrdering = new AtomicLong(JournalBulkWriter.nextOrdering(db));
+        java.sql.Connection hold = JournalBulkWriter.holdForBulkLoad(db);
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
         org.apache.pekko.actor.ActorSystem serialization = org.apache.pekko.actor.ActorSystem.create("restart-bench-serialization",
                 ConfigFactory.parseString("pekko.actor.provider = local").withFallback(ConfigFactory.load()));
         try {
@@ -141,7 +143,7 @@ final class RestartBench {
                 int first = lane;
                 done.add(CompletableFuture.runAsync(() -> {
                     try (JournalBulkWriter writer = new JournalBulkWriter(db, serialization, nextOrdering)) {
-                        for (int i = first; i < o.packs(); i += LANES) {
+                        for (int i = first; i < o.packs() && !failed.get(); i += LANES) {
                             long days = o.events() / o.packs() + (i < o.events() % o.packs() ? 1 : 0);
                             writeHistory(writer, registered[i], i, days, o.snapshotEvery(), slices, written, payloadBytes);
                             if (i % 50 == first) {
@@ -153,7 +155,8 @@ final class RestartBench {
                                 }
                             }
                         }
-                    } catch (java.sql.SQLException e) {
+                    } catch (java.sql.SQLException | RuntimeException e) {
+                        failed.set(true); // the other lanes stop too: a build with a lane missing would be a smaller history
                         throw new IllegalStateException("bulk write failed: " + e.getMessage(), e);
                     }
                 }, lanes));
@@ -163,7 +166,12 @@ final class RestartBench {
         } finally {
             serialization.terminate();
         }
-        int offsets = JournalBulkWriter.finish(db, slices);
+        int offsets;
+        try {
+            offsets = JournalBulkWriter.finish(db, slices);
+        } finally {
+            hold.close();
+        }
         if (offsets != slices) throw new IllegalStateException("fleet projection offsets moved: " + offsets + " of " + slices);
         double writeSeconds = (System.nanoTime() - t1) / 1e9;
         out.printf(Locale.ROOT, "build: %d usage events (payloads %.0f B per event) written in bulk in %.1f s (%.0f/s); the fleet read side "
