@@ -38,11 +38,15 @@ public final class ReadSideBench {
     private ReadSideBench() {}
 
     public record Options(int packs, int cellsPerPack, int seconds, long seed, String pgUrl, String pgUser, String pgPassword,
-                          boolean keepRows) {
+                          boolean keepRows, int inFlight, int recallInFlight, int queryThreads, int jdbcSeconds) {
         public Options {
             if (packs < 1) throw new IllegalArgumentException("--packs: must be >= 1, was " + packs);
             if (cellsPerPack < 1 || cellsPerPack > 1000) throw new IllegalArgumentException("--cells-per-pack: must be 1..1000, was " + cellsPerPack);
             if (seconds < 1) throw new IllegalArgumentException("--seconds: must be >= 1, was " + seconds);
+            if (inFlight < 1 || inFlight > 1024) throw new IllegalArgumentException("--in-flight: must be 1..1024, was " + inFlight);
+            if (recallInFlight < 1 || recallInFlight > 1024) throw new IllegalArgumentException("--recall-in-flight: must be 1..1024, was " + recallInFlight);
+            if (queryThreads < 0 || queryThreads > 64) throw new IllegalArgumentException("--query-threads: must be 0..64, was " + queryThreads);
+            if (jdbcSeconds < 0) throw new IllegalArgumentException("--jdbc-seconds: must be >= 0, was " + jdbcSeconds);
         }
     }
 
@@ -78,11 +82,27 @@ public final class ReadSideBench {
                 + "--packs x --cells-per-pack rows (a previous run's)")
         boolean keepRows;
 
+        @picocli.CommandLine.Option(names = "--in-flight", defaultValue = "16", description = "HTTP requests in flight for the "
+                + "reads and indexed searches (default ${DEFAULT-VALUE})")
+        int inFlight;
+
+        @picocli.CommandLine.Option(names = "--recall-in-flight", defaultValue = "2", description = "HTTP recall requests in flight "
+                + "(default ${DEFAULT-VALUE})")
+        int recallInFlight;
+
+        @picocli.CommandLine.Option(names = "--query-threads", defaultValue = "0", description = "the node's twin.read-side.query-threads "
+                + "(default 0: the node's configuration)")
+        int queryThreads;
+
+        @picocli.CommandLine.Option(names = "--jdbc-seconds", defaultValue = "0", description = "also measure the same queries on one JDBC "
+                + "connection without the node, this many seconds each (default ${DEFAULT-VALUE}: not)")
+        int jdbcSeconds;
+
         @Override
         public Integer call() throws Exception {
             Options o;
             try {
-                o = new Options(packs, cells, seconds, seed, pgUrl, pgUser, pgPassword, keepRows);
+                o = new Options(packs, cells, seconds, seed, pgUrl, pgUser, pgPassword, keepRows, inFlight, recallInFlight, queryThreads, jdbcSeconds);
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
@@ -131,8 +151,9 @@ public final class ReadSideBench {
                     out.println("database size " + rs.getString(1));
                 }
                 c.setReadOnly(true);
-                measure(c, o, out);
+                if (o.jdbcSeconds() > 0) measure(c, o, out);
             }
+            measureNode(url, user, password, o, out);
         } finally {
             if (embedded != null) embedded.close();
         }
@@ -307,7 +328,7 @@ public final class ReadSideBench {
         SqlSearch sql = SearchTables.compiler(SqlSearch.Dialect.POSTGRESQL);
         Random r = new Random(o.seed() + 1);
         SortSpec byId = SortSpec.parse(null, AssetAttributes.SCHEMA);
-        long nanos = o.seconds() * 1_000_000_000L;
+        long nanos = o.jdbcSeconds() * 1_000_000_000L;
 
         // warm-up of every path (JIT, PostgreSQL caches)
         for (int i = 0; i < 50; i++) {
@@ -356,6 +377,68 @@ public final class ReadSideBench {
         Runtime rt = Runtime.getRuntime();
         out.printf(Locale.ROOT, "bench JVM heap used after GC: %.1f MB (the rows live in PostgreSQL, not in the heap)%n",
                 (rt.totalMemory() - rt.freeMemory()) / 1e6);
+    }
+
+    /**
+     * One twin node on the filled database, driven over HTTP: GET by id ({@code /api/v1/search?q=kind=pack and id=...},
+     * a primary-key read with the pack's summary), the indexed search ({@code kind=pack and vehicleId=...}) and the
+     * recall query, each for {@code --seconds} after a warm-up; then the JVM's heap (the node's, with the client's few MB).
+     */
+    private static void measureNode(String url, String user, String password, Options o, PrintWriter out) throws Exception {
+        java.util.Map<String, Object> extra = new java.util.HashMap<>();
+        if (o.queryThreads() > 0) extra.put("twin.read-side.query-threads", o.queryThreads());
+        long t0 = System.nanoTime();
+        try (BenchNodes nodes = BenchNodes.start(1, new BenchNodes.Db(url, user, password), extra);
+             ReadSideHttpLoad load = new ReadSideHttpLoad(nodes.nodes.get(0).port(), 2, out)) {
+            out.printf(Locale.ROOT, "node started in %.1f s (read side query threads %d); client: JDK HttpClient in this JVM, HTTP/1.1 "
+                    + "persistent connections, %d requests in flight (recall %d), no pipelining%n", (System.nanoTime() - t0) / 1e9,
+                    org.ssbtwin.config.ReadSideSettings.from(com.typesafe.config.ConfigFactory.parseMap(extra)
+                            .withFallback(com.typesafe.config.ConfigFactory.load())).queryThreads(),
+                    o.inFlight(), o.recallInFlight());
+            out.flush();
+            ReadSideHttpLoad.Probe byId = new ReadSideHttpLoad.Probe() {
+                public String path(Random r) {
+                    return ReadSideHttpLoad.query("kind=pack and id=" + packId(r.nextInt(o.packs())), 1);
+                }
+
+                public String check(String path, java.net.http.HttpResponse<String> a) {
+                    return a.statusCode() != 200 ? "status " + a.statusCode() + " " + a.body()
+                            : a.body().contains("\"count\":1") && a.body().contains("\"stateOfHealth\"") ? null : "not one pack: " + a.body();
+                }
+            };
+            ReadSideHttpLoad.Probe byVehicle = new ReadSideHttpLoad.Probe() {
+                public String path(Random r) {
+                    return ReadSideHttpLoad.query("kind=pack and vehicleId=" + vehicleId(r.nextInt(o.packs())), 10);
+                }
+
+                public String check(String path, java.net.http.HttpResponse<String> a) {
+                    return a.statusCode() != 200 ? "status " + a.statusCode() + " " + a.body()
+                            : a.body().contains("\"count\":1") ? null : "not one pack: " + a.body();
+                }
+            };
+            ReadSideHttpLoad.Probe recall = new ReadSideHttpLoad.Probe() {
+                public String path(Random r) {
+                    return ReadSideHttpLoad.query(recall(r), 50);
+                }
+
+                public String check(String path, java.net.http.HttpResponse<String> a) {
+                    return a.statusCode() != 200 ? "status " + a.statusCode() + " " + a.body() : null;
+                }
+            };
+            // warm-up of every path (JIT of node and client, PostgreSQL's caches)
+            double warm = Math.max(3, o.seconds() / 4.0);
+            load.run("warm-up", byId, o.inFlight(), warm, o.seed() + 11, false);
+            load.run("warm-up", byVehicle, o.inFlight(), warm, o.seed() + 12, false);
+            load.run("warm-up", recall, o.recallInFlight(), warm, o.seed() + 13, false);
+            ReadSideHttpLoad.resetPeaks();
+            load.run("GET by id (search kind=pack and id=..., limit 1)", byId, o.inFlight(), o.seconds(), o.seed() + 21, true);
+            load.run("indexed search (kind=pack and vehicleId=..., limit 10)", byVehicle, o.inFlight(), o.seconds(), o.seed() + 22, true);
+            ReadSideHttpLoad.Figures f = load.run("recall (cell.laminationUnit=U and a 2-day cell.laminatedAt window and soh<0.85, "
+                    + "page of 50 with matching cells)", recall, o.recallInFlight(), o.seconds(), o.seed() + 23, true);
+            out.printf(Locale.ROOT, "  recall: %.0f packs match per query (count)%n", f.sumOfCounts() / (double) Math.max(1, f.requests()));
+            out.println("JVM (node + bench client): " + ReadSideHttpLoad.heap());
+            out.flush();
+        }
     }
 
     static String recall(Random r) {
