@@ -426,7 +426,9 @@ public final class ReadSideBench {
                 }
             };
             // warm-up of every path (JIT of node and client, PostgreSQL's caches)
-            double warm = Math.max(3, o.seconds() / 4.0);
+            // long enough for C2 to finish compiling the hot paths on a shared host (shorter warm-ups left the compiler
+            // threads busy in the measured window: a third of the node's CPU)
+            double warm = o.seconds();
             load.run("warm-up", byId, o.inFlight(), warm, o.seed() + 11, false);
             load.run("warm-up", byVehicle, o.inFlight(), warm, o.seed() + 12, false);
             load.run("warm-up", recall, o.recallInFlight(), warm, o.seed() + 13, false);

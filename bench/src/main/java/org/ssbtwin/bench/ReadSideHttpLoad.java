@@ -154,6 +154,7 @@ final class ReadSideHttpLoad implements AutoCloseable {
                     if (t > 0) client += t / 1e9;
                 }
             }
+            client += load.threads.getCurrentThreadCpuTime() / 1e9; // the thread sending the requests
             Map<Long, Long> pg = HostCpu.processTicks("postgres");
             double pgSeconds = pg == null ? -1 : pg.values().stream().mapToLong(Long::longValue).sum() / 100.0;
             return new Cpu(load.os.getProcessCpuTime() / 1e9, client, pgSeconds, HostCpu.machineBusySeconds());

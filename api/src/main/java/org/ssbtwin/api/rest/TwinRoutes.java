@@ -108,8 +108,12 @@ public final class TwinRoutes extends AllDirectives {
     }
 
     public Route routes() {
+        // the handlers, the modules' routes and the dashboard built once here, not again for every request by the suppliers
+        ExceptionHandler exceptions = exceptionHandler();
+        RejectionHandler rejections = rejectionHandler();
+        Route moduleTree = moduleRoutes(), dashboard = new DashboardRoutes().routes();
         return withRequestTimeoutResponse(ServerFailures::requestTimeout,
-                () -> handleExceptions(exceptionHandler(), () -> handleRejections(rejectionHandler(), () -> access.protect(() -> concat(
+                () -> handleExceptions(exceptions, () -> handleRejections(rejections, () -> access.protect(() -> concat(
                 pathPrefix("api", () -> pathPrefix("v1", () -> concat(
                         path("health", () -> get(() -> complete(Json.ok(Map.of("status", "UP"))))),
                         path("ready", () -> get(this::readiness)),
@@ -121,8 +125,8 @@ public final class TwinRoutes extends AllDirectives {
                         pathPrefix("telemetry", ingest::telemetry),
                         pathPrefix("plant", () -> concat(ingest.mesRecords(), path("kpis", () -> get(this::plantKpis)))),
                         pathPrefix("studies", studies::routes),
-                        moduleRoutes()))),
-                new DashboardRoutes().routes())))));
+                        moduleTree))),
+                dashboard)))));
     }
 
     private Route moduleRoutes() {

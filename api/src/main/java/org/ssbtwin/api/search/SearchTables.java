@@ -166,7 +166,7 @@ public final class SearchTables {
      */
     public CompletionStage<Page> search(Filter filter, SortSpec sort, String cursor, int limit, String fingerprint) {
         Object[] after = cursor == null ? null : Cursor.decode(cursor, fingerprint, sort.keys().size());
-        return read(c -> page(c, filter, sort, after, limit, fingerprint));
+        return transactions.readOneStatement(c -> page(c, filter, sort, after, limit, fingerprint)); // one statement: one snapshot
     }
 
     /** The row of each kind joined to its hits (aliases other than the filter's {@code c}; the pack's is the child link's {@code p}). */
