@@ -73,7 +73,7 @@ public final class MetricsRoutes extends AllDirectives {
 
     /** A bounded label for a request path: ids become {id}, unknown API roots "other", everything outside the API "static". */
     public static String routeLabel(String path) {
-        String p = path.replaceAll("/{2,}", "/");
+        String p = path.contains("//") ? path.replaceAll("/{2,}", "/") : path; // no regex for every request
         if (p.equals("/metrics")) return "/metrics";
         if (!(p.equals("/api/v1") || p.startsWith("/api/v1/"))) return "static";
         String[] seg = p.substring("/api/v1".length()).split("/");
