@@ -5,29 +5,20 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The HTTP half of {@code bench read}: one twin node (simulation off) started in this JVM on the filled PostgreSQL,
- * driven over loopback by a client in the same JVM (JDK HttpClient, HTTP/1.1 persistent connections, a fixed number of
- * requests in flight, no pipelining). Per figure: requests/s, latency p50/p99, and where the CPU went (the client's
+ * driven over loopback by a client in the same JVM: a fixed number of HTTP/1.1 keep-alive connections, each with one
+ * thread sending its next request when the answer is in (so that many requests in flight, no pipelining). Per figure: requests/s, latency p50/p99, and where the CPU went (the client's
  * threads, the rest of this JVM = the node, the PostgreSQL server processes, the whole machine), since client, node
  * and database share the host's cores.
  */
@@ -36,28 +27,18 @@ final class ReadSideHttpLoad implements AutoCloseable {
     interface Probe {
         String path(Random r);
 
-        /** Null when the answer is right, else what is wrong. */
-        String check(String path, HttpResponse<String> answer);
+        /** Null when the answer (status, body) is right, else what is wrong. */
+        String check(String path, int status, String body);
     }
 
-    private final HttpClient http;
-    private final ExecutorService clientThreads;
-    private final String base;
+    private final int port;
     private final PrintWriter out;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-    ReadSideHttpLoad(int port, int clientThreadCount, PrintWriter out) {
-        AtomicInteger n = new AtomicInteger();
-        this.clientThreads = Executors.newFixedThreadPool(clientThreadCount, r -> {
-            Thread t = new Thread(r, "bench-client-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientThreads)
-                .connectTimeout(Duration.ofSeconds(10)).build();
-        this.base = "http://127.0.0.1:" + port;
+    ReadSideHttpLoad(int port, PrintWriter out) {
+        this.port = port;
         this.out = out;
     }
 
@@ -82,35 +63,44 @@ final class ReadSideHttpLoad implements AutoCloseable {
      * named {@code what} with its CPU split. Fails on the first wrong answer.
      */
     Figures run(String what, Probe probe, int inFlight, double seconds, long seed, boolean print) throws Exception {
-        Random r = new Random(seed);
-        Semaphore slots = new Semaphore(inFlight);
         long[] lat = new long[1 << 22];
         AtomicInteger done = new AtomicInteger();
         AtomicLong counts = new AtomicLong();
         AtomicReference<String> failure = new AtomicReference<>();
+        AtomicLong clientNanos = new AtomicLong();
         Cpu before = Cpu.now(this);
         long t0 = System.nanoTime(), end = t0 + (long) (seconds * 1e9);
-        while (System.nanoTime() < end && failure.get() == null) {
-            slots.acquire();
-            String path = probe.path(r);
-            long s = System.nanoTime();
-            http.sendAsync(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).whenComplete((answer, error) -> {
+        Thread[] clients = new Thread[inFlight];
+        for (int k = 0; k < inFlight; k++) {
+            Random r = new Random(seed * 31 + k);
+            clients[k] = new Thread(() -> {
+                try (Connection c = new Connection(port)) {
+                    while (System.nanoTime() < end && failure.get() == null) {
+                        String path = probe.path(r);
+                        long s = System.nanoTime();
+                        c.get(path);
                         long took = System.nanoTime() - s;
-                        String wrong = error != null ? error.toString() : probe.check(path, answer);
-                        if (wrong != null) failure.compareAndSet(null, path + ": " + wrong);
-                        else {
+                        String wrong = probe.check(path, c.status, c.body);
+                        if (wrong != null) {
+                            failure.compareAndSet(null, path + ": " + wrong);
+                        } else {
                             int i = done.getAndIncrement();
                             if (i < lat.length) lat[i] = took;
-                            counts.addAndGet(count(answer.body()));
+                            counts.addAndGet(count(c.body));
                         }
-                        slots.release();
-                    });
+                    }
+                } catch (Exception e) {
+                    failure.compareAndSet(null, e.toString());
+                } finally {
+                    clientNanos.addAndGet(threads.getCurrentThreadCpuTime());
+                }
+            }, "bench-client-" + k);
+            clients[k].setDaemon(true);
+            clients[k].start();
         }
-        slots.acquire(inFlight); // the last answers
-        slots.release(inFlight);
+        for (Thread t : clients) t.join();
         double wall = (System.nanoTime() - t0) / 1e9;
-        Cpu after = Cpu.now(this);
+        Cpu after = Cpu.now(this).plusClient(clientNanos.get() / 1e9);
         if (failure.get() != null) throw new IllegalStateException(what + ": a wrong answer: " + failure.get());
         int n = done.get();
         long[] sorted = Arrays.copyOf(lat, Math.min(n, lat.length));
@@ -144,20 +134,15 @@ final class ReadSideHttpLoad implements AutoCloseable {
     /** CPU seconds so far: this JVM, the client's threads in it, the PostgreSQL processes, the machine. */
     private record Cpu(double jvm, double client, double postgres, double machine) {
         static Cpu now(ReadSideHttpLoad load) {
-            double client = 0;
-            for (long id : load.threads.getAllThreadIds()) {
-                var info = load.threads.getThreadInfo(id);
-                if (info == null) continue;
-                String name = info.getThreadName();
-                if (name.startsWith("bench-client-") || name.startsWith("HttpClient-")) {
-                    long t = load.threads.getThreadCpuTime(id);
-                    if (t > 0) client += t / 1e9;
-                }
-            }
-            client += load.threads.getCurrentThreadCpuTime() / 1e9; // the thread sending the requests
+            double client = load.threads.getCurrentThreadCpuTime() / 1e9; // the thread starting the connections
             Map<Long, Long> pg = HostCpu.processTicks("postgres");
             double pgSeconds = pg == null ? -1 : pg.values().stream().mapToLong(Long::longValue).sum() / 100.0;
             return new Cpu(load.os.getProcessCpuTime() / 1e9, client, pgSeconds, HostCpu.machineBusySeconds());
+        }
+
+        /** With the CPU time of the client threads that ran (and ended) since. */
+        Cpu plusClient(double seconds) {
+            return new Cpu(jvm, client + seconds, postgres, machine);
         }
     }
 
@@ -176,12 +161,65 @@ final class ReadSideHttpLoad implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        clientThreads.shutdownNow();
-        try {
-            clientThreads.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    public void close() {}
+
+    /**
+     * One keep-alive HTTP/1.1 connection with blocking reads and writes (one request at a time): a few microseconds of
+     * client CPU per request, where the JDK HttpClient took ~150 us of the same two cores the node runs on.
+     */
+    static final class Connection implements AutoCloseable {
+        private final java.net.Socket socket;
+        private final java.io.OutputStream send;
+        private final java.io.BufferedInputStream receive;
+        private final byte[] head;
+        int status;
+        String body;
+
+        Connection(int port) throws java.io.IOException {
+            socket = new java.net.Socket("127.0.0.1", port);
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(60_000);
+            send = socket.getOutputStream();
+            receive = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16);
+            head = new byte[8192];
+        }
+
+        void get(String path) throws java.io.IOException {
+            send.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            send.flush();
+            String line = readLine();
+            if (line.length() < 12 || !line.startsWith("HTTP/1.1 ")) throw new java.io.IOException("not an HTTP answer: " + line);
+            status = Integer.parseInt(line.substring(9, 12));
+            int length = -1;
+            boolean chunked = false;
+            for (String h; !(h = readLine()).isEmpty(); ) {
+                if (h.regionMatches(true, 0, "content-length:", 0, 15)) length = Integer.parseInt(h.substring(15).trim());
+                else if (h.regionMatches(true, 0, "transfer-encoding:", 0, 18) && h.toLowerCase(Locale.ROOT).contains("chunked")) chunked = true;
+            }
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream(Math.max(length, 256));
+            if (chunked) {
+                for (int n; (n = Integer.parseInt(readLine().trim(), 16)) > 0; readLine()) b.write(receive.readNBytes(n));
+                readLine();
+            } else if (length >= 0) {
+                b.write(receive.readNBytes(length));
+            } else {
+                throw new java.io.IOException("an answer without length");
+            }
+            body = b.toString(StandardCharsets.UTF_8);
+        }
+
+        private String readLine() throws java.io.IOException {
+            int n = 0;
+            for (int ch; (ch = receive.read()) != '\n'; ) {
+                if (ch < 0) throw new java.io.EOFException("connection closed");
+                if (ch != '\r' && n < head.length) head[n++] = (byte) ch;
+            }
+            return new String(head, 0, n, StandardCharsets.ISO_8859_1);
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            socket.close();
         }
     }
 }
