@@ -29,10 +29,11 @@ import org.ssbtwin.core.query.FilterParser;
 import org.ssbtwin.core.query.SortSpec;
 
 /**
- * {@code bench read}: the read-side tables of PostgreSQL filled with N packs x C cells (COPY, seeded: the same seed
- * gives the same rows), then single-connection figures of the table search: searches/s of an indexed filter
- * ({@code kind=pack and vehicleId=...}: count + page + summaries), recall p50/p99 (lamination unit, a two-day window
- * and SoH, with the matching cells), GET-by-id reads/s from {@code fleet_pack}, and the bench JVM's heap.
+ * {@code bench read}: the read-side tables of PostgreSQL filled with N packs x C cells (one COPY per table with the keys
+ * and indexes built after, seeded: the same seed gives the same rows), then one twin node on them driven over HTTP
+ * ({@link ReadSideHttpLoad}): GET-by-id reads/s, indexed searches/s, recall p50/p99, with the CPU split between node,
+ * client and PostgreSQL, and the node's heap. {@code --jdbc-seconds} adds the same queries on one JDBC connection
+ * without the node. Method in docs/SEARCH.md.
  */
 public final class ReadSideBench {
     private ReadSideBench() {}
@@ -52,7 +53,7 @@ public final class ReadSideBench {
 
     @picocli.CommandLine.Command(name = "read", mixinStandardHelpOptions = true,
             description = "Read-side tables in PostgreSQL (embedded unless --pg-url) filled with --packs x --cells-per-pack rows by "
-                    + "COPY: indexed searches/s, recall query p50/p99, GET-by-id reads/s, heap used.")
+                    + "COPY, then a twin node on them driven over HTTP: GET-by-id reads/s, indexed searches/s, recall p50/p99, heap.")
     public static final class Cli implements java.util.concurrent.Callable<Integer> {
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
