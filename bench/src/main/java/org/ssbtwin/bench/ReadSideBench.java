@@ -344,7 +344,7 @@ public final class ReadSideBench {
             if (p.items().size() != 1) throw new IllegalStateException("indexed search found " + p.items().size() + " packs");
             n++;
         }
-        out.printf(Locale.ROOT, "indexed search (kind=pack and vehicleId=..., count + page + summary): %.0f searches/s%n", n / ((System.nanoTime() - t0) / 1e9));
+        out.printf(Locale.ROOT, "JDBC, one connection: indexed search (kind=pack and vehicleId=..., one statement): %.0f searches/s%n", n / ((System.nanoTime() - t0) / 1e9));
 
         long[] lat = new long[10_000];
         int m = 0;
@@ -358,7 +358,7 @@ public final class ReadSideBench {
             found += p.count();
         }
         Arrays.sort(lat, 0, m);
-        out.printf(Locale.ROOT, "recall (cell.laminationUnit=U and 2-day cell.laminatedAt window and soh<0.85, page of 50 with matching cells): "
+        out.printf(Locale.ROOT, "JDBC, one connection: recall (cell.laminationUnit=U and 2-day cell.laminatedAt window and soh<0.85, page of 50 with matching cells): "
                         + "%d queries, p50 %.1f ms, p99 %.1f ms, %.0f packs found per query%n",
                 m, lat[m / 2] / 1e6, lat[Math.min(m - 1, (int) (m * 0.99))] / 1e6, found / (double) m);
 
@@ -373,7 +373,7 @@ public final class ReadSideBench {
                 n++;
             }
         }
-        out.printf(Locale.ROOT, "GET by id (fleet_pack by pack_id): %.0f reads/s%n", n / ((System.nanoTime() - t0) / 1e9));
+        out.printf(Locale.ROOT, "JDBC, one connection: GET by id (fleet_pack by pack_id): %.0f reads/s%n", n / ((System.nanoTime() - t0) / 1e9));
         System.gc();
         Runtime rt = Runtime.getRuntime();
         out.printf(Locale.ROOT, "bench JVM heap used after GC: %.1f MB (the rows live in PostgreSQL, not in the heap)%n",
