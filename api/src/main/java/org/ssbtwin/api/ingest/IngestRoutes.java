@@ -191,12 +191,8 @@ public final class IngestRoutes extends AllDirectives {
     private CompletionStage<Map<org.ssbtwin.core.id.VehicleId, org.ssbtwin.core.id.PackId>> packsOfVehicles(
             java.util.Set<org.ssbtwin.core.id.VehicleId> vehicles) {
         org.ssbtwin.api.readside.AssetQueries q = directory.queries();
-        Map<org.ssbtwin.core.id.VehicleId, org.ssbtwin.core.id.PackId> installed = new java.util.concurrent.ConcurrentHashMap<>();
-        if (q == null || vehicles.isEmpty()) return CompletableFuture.completedFuture(installed);
-        CompletableFuture<?>[] lookups = vehicles.stream()
-                .map(v -> q.packOfVehicle(v).thenAccept(p -> p.ifPresent(pack -> installed.put(v, pack))).toCompletableFuture())
-                .toArray(CompletableFuture[]::new);
-        return CompletableFuture.allOf(lookups).thenApply(done -> installed);
+        if (q == null || vehicles.isEmpty()) return CompletableFuture.completedFuture(Map.of());
+        return q.packsOfVehicles(vehicles); // one IN query (per 200 vehicles), not one query per vehicle
     }
 
     /** The body of an MES batch. */

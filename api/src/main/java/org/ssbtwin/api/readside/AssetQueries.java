@@ -75,6 +75,29 @@ public final class AssetQueries {
         });
     }
 
+    /**
+     * The packs installed in these vehicles, in one query per 200 vehicles (vehicles without a pack are missing from the
+     * map; a vehicle the read side shows with two packs maps to the lower pack id, as {@link #packOfVehicle}).
+     */
+    public CompletionStage<Map<VehicleId, PackId>> packsOfVehicles(java.util.Collection<VehicleId> vehicles) {
+        List<VehicleId> all = List.copyOf(vehicles);
+        return read(c -> {
+            Map<VehicleId, PackId> out = new LinkedHashMap<>();
+            for (int from = 0; from < all.size(); from += 200) {
+                List<VehicleId> chunk = all.subList(from, Math.min(all.size(), from + 200));
+                String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement("SELECT vehicle_id, pack_id FROM " + FleetTables.PACK
+                        + " WHERE vehicle_id IN (" + marks + ") ORDER BY vehicle_id, pack_id")) {
+                    for (int i = 0; i < chunk.size(); i++) ps.setString(i + 1, chunk.get(i).value());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) out.putIfAbsent(VehicleId.of(rs.getString(1)), PackId.of(rs.getString(2)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** The summaries of these packs (absent ones are missing from the map). */
     public CompletionStage<Map<PackId, PackSummary>> packsById(List<PackId> ids) {
         return read(c -> {

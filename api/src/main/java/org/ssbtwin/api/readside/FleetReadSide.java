@@ -90,6 +90,12 @@ public final class FleetReadSide implements AutoCloseable {
         c.setMinimumIdle(1);
         c.setReadOnly(readOnly);
         c.setAutoCommit(readOnly); // the projection commits its own transactions; queries roll back their read-only ones
+        if (readOnly && db.kind() == TwinSettings.DatabaseKind.POSTGRES) {
+            // the queries are short index reads of a working set in memory: with the default random_page_cost (4, spinning
+            // disks) the recall query at 1 M packs scans fleet_pack instead of probing its key (~450 ms instead of ~40 ms),
+            // and JIT compiling such a plan costs ~300 ms more (bench read, docs/SEARCH.md)
+            c.setConnectionInitSql("SET random_page_cost = 1.1; SET jit = off");
+        }
         return new HikariDataSource(c);
     }
 

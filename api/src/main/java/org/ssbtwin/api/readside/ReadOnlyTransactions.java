@@ -29,6 +29,21 @@ public final class ReadOnlyTransactions {
         this.what = what;
     }
 
+    /**
+     * A read that is a single statement: the statement sees one snapshot by itself, so it runs in autocommit without a
+     * transaction around it (no isolation change, no rollback: one round trip to the database instead of four).
+     */
+    public <T> CompletionStage<T> readOneStatement(Read<T> body) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (Connection c = pool.getConnection()) {
+                if (!c.getAutoCommit()) c.setAutoCommit(true);
+                return body.apply(c);
+            } catch (SQLException e) {
+                throw new IllegalStateException(what + " failed: " + e.getMessage(), e);
+            }
+        }, executor);
+    }
+
     public <T> CompletionStage<T> read(Read<T> body) {
         return CompletableFuture.supplyAsync(() -> {
             try (Connection c = pool.getConnection()) {

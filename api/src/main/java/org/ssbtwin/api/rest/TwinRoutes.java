@@ -108,9 +108,11 @@ public final class TwinRoutes extends AllDirectives {
     }
 
     public Route routes() {
-        return withRequestTimeoutResponse(ServerFailures::requestTimeout,
-                () -> handleExceptions(exceptionHandler(), () -> handleRejections(rejectionHandler(), () -> access.protect(() -> concat(
-                pathPrefix("api", () -> pathPrefix("v1", () -> concat(
+        // the handlers and the route tree built once here, not again for every request by the directives' suppliers
+        ExceptionHandler exceptions = exceptionHandler();
+        RejectionHandler rejections = rejectionHandler();
+        Route moduleTree = moduleRoutes(), dashboard = new DashboardRoutes().routes();
+        Route v1 = concat(
                         path("health", () -> get(() -> complete(Json.ok(Map.of("status", "UP"))))),
                         path("ready", () -> get(this::readiness)),
                         path("clock", () -> get(() -> complete(Json.ok(Map.of("now", clock.now().toString(), "speedUp", clock.speedUp()))))),
@@ -121,8 +123,10 @@ public final class TwinRoutes extends AllDirectives {
                         pathPrefix("telemetry", ingest::telemetry),
                         pathPrefix("plant", () -> concat(ingest.mesRecords(), path("kpis", () -> get(this::plantKpis)))),
                         pathPrefix("studies", studies::routes),
-                        moduleRoutes()))),
-                new DashboardRoutes().routes())))));
+                        moduleTree);
+        Route tree = concat(pathPrefix("api", () -> pathPrefix("v1", () -> v1)), dashboard);
+        return withRequestTimeoutResponse(ServerFailures::requestTimeout,
+                () -> handleExceptions(exceptions, () -> handleRejections(rejections, () -> access.protect(() -> tree))));
     }
 
     private Route moduleRoutes() {

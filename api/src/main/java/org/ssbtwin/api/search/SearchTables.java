@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -167,45 +166,73 @@ public final class SearchTables {
      */
     public CompletionStage<Page> search(Filter filter, SortSpec sort, String cursor, int limit, String fingerprint) {
         Object[] after = cursor == null ? null : Cursor.decode(cursor, fingerprint, sort.keys().size());
-        return read(c -> page(c, filter, sort, after, limit, fingerprint));
+        return transactions.readOneStatement(c -> page(c, filter, sort, after, limit, fingerprint)); // one statement: one snapshot
     }
 
-    /** The same page, synchronously on a connection the caller owns (tests, bench). */
+    /** The row of each kind joined to its hits (aliases other than the filter's {@code c}; the pack's is the child link's {@code p}). */
+    static final Map<String, SqlSearch.Details> DETAILS = Map.of(
+            AssetAttributes.STATION, new SqlSearch.Details("rs_station ss", "ss.station_id", "ss.station_id AS st_station_id, "
+                    + "ss.station_kind AS st_station_kind, ss.units AS st_units, ss.state AS st_state, ss.state_reason AS st_state_reason, "
+                    + "ss.state_since AS st_state_since, ss.units_in AS st_units_in, ss.units_out AS st_units_out, ss.scrap AS st_scrap, "
+                    + "ss.revision AS st_revision"),
+            AssetAttributes.CELL, new SqlSearch.Details("rs_cell sc", "sc.cell_id", "sc.cell_id AS ce_cell_id, sc.status AS ce_status, "
+                    + "sc.grade AS ce_grade, sc.capacity_ah AS ce_capacity_ah, sc.resistance_mohm AS ce_resistance_mohm, "
+                    + "sc.lamination_temperature_c AS ce_lamination_temperature_c, sc.dew_point_c AS ce_dew_point_c, sc.pack_id AS ce_pack_id, "
+                    + "sc.vehicle_id AS ce_vehicle_id, sc.soh AS ce_soh, sc.lamination_unit AS ce_lamination_unit, "
+                    + "sc.laminated_at AS ce_laminated_at, sc.lot_id AS ce_lot_id"),
+            AssetAttributes.PACK, new SqlSearch.Details("fleet_pack p", "p.pack_id", "p.pack_id AS pa_pack_id, p.status AS pa_status, "
+                    + "p.vehicle_model AS pa_vehicle_model, p.cell_count AS pa_cell_count, p.nominal_capacity_kwh AS pa_nominal_capacity_kwh, "
+                    + "p.vehicle_id AS pa_vehicle_id, p.climate AS pa_climate, p.archetype AS pa_archetype, p.soh_capacity AS pa_soh_capacity, "
+                    + "p.soh_resistance AS pa_soh_resistance, p.efc AS pa_efc, p.km AS pa_km"));
+
+    /** A pack hit's matching cells, read by label. */
+    static final String MATCHING_CELL_SELECT = "c.cell_id AS mc_cell_id, c.pack_position AS mc_pack_position, "
+            + "c.lamination_unit AS mc_lamination_unit, c.laminated_at AS mc_laminated_at, c.dew_point_c AS mc_dew_point_c, "
+            + "c.lamination_temperature_c AS mc_lamination_temperature_c, c.lot_id AS mc_lot_id, c.grade AS mc_grade";
+
+    /**
+     * The same page, synchronously on a connection the caller owns (tests, bench): one statement ({@link SqlSearch#answer})
+     * gives the count, the page, the hits' summaries and the packs' matching cells, so it is one snapshot without a
+     * transaction around it.
+     */
     public static Page page(Connection c, SqlSearch sql, Filter filter, SortSpec sort, Object[] after, int limit, String fingerprint)
             throws SQLException {
+        SqlSearch.Sql answer = sql.answer(filter, sort, after, limit, DETAILS, MATCHING_CELL_SELECT);
+        if (answer == null) return new Page(List.of(), 0, null);
+        boolean withCells = sql.hasChildTerms(filter);
         long count = 0;
-        SqlSearch.Sql countSql = sql.count(filter);
-        if (countSql != null) {
-            try (PreparedStatement ps = prepare(c, countSql); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                count = rs.getLong(1);
-            }
-        }
         List<String[]> keys = new ArrayList<>();
         List<Object[]> sortKeys = new ArrayList<>();
-        SqlSearch.Sql pageSql = sql.page(filter, sort, after, limit);
-        if (pageSql != null) {
-            try (PreparedStatement ps = prepare(c, pageSql); ResultSet rs = ps.executeQuery()) {
+        List<Map<String, Object>> summaries = new ArrayList<>();
+        List<List<MatchingCell>> cells = new ArrayList<>();
+        try (PreparedStatement ps = prepare(c, answer)) {
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    keys.add(new String[] {rs.getString(1), rs.getString(2)});
-                    Object[] key = new Object[sort.keys().size()];
-                    for (int i = 0; i < key.length; i++) key[i] = keyValue(rs, 3 + i, RecallAttributes.SCHEMA.type(sort.keys().get(i).attribute()));
-                    sortKeys.add(key);
+                    count = rs.getLong(1);
+                    String kind = rs.getString(2);
+                    if (kind == null) continue; // the row of an empty page: only the count
+                    String id = rs.getString(3);
+                    String[] last = keys.isEmpty() ? null : keys.get(keys.size() - 1);
+                    if (last == null || !last[0].equals(kind) || !last[1].equals(id)) {
+                        keys.add(new String[] {kind, id});
+                        Object[] key = new Object[sort.keys().size()];
+                        for (int i = 0; i < key.length; i++) key[i] = keyValue(rs, 4 + i, RecallAttributes.SCHEMA.type(sort.keys().get(i).attribute()));
+                        sortKeys.add(key);
+                        summaries.add(summary(rs, kind));
+                        cells.add(withCells && kind.equals(AssetAttributes.PACK) ? new ArrayList<>() : null);
+                    }
+                    List<MatchingCell> mine = cells.get(cells.size() - 1);
+                    if (mine != null && rs.getString("mc_cell_id") != null) mine.add(matchingCell(rs));
                 }
             }
         }
         String next = keys.size() > limit ? Cursor.encode(fingerprint, sortKeys.get(limit - 1)) : null;
-        if (keys.size() > limit) keys = keys.subList(0, limit);
-        Map<String, List<String>> idsByKind = new HashMap<>();
-        for (String[] k : keys) idsByKind.computeIfAbsent(k[0], x -> new ArrayList<>()).add(k[1]);
-        Map<String, Map<String, Object>> summaries = new HashMap<>();
-        for (var e : idsByKind.entrySet()) summaries.putAll(summaries(c, e.getKey(), e.getValue()));
-        Map<String, List<MatchingCell>> cells = sql.hasChildTerms(filter) && idsByKind.containsKey(AssetAttributes.PACK)
-                ? matchingCells(c, sql, filter, idsByKind.get(AssetAttributes.PACK)) : null;
-        List<Hit> items = new ArrayList<>(keys.size());
-        for (String[] k : keys) {
-            List<MatchingCell> mine = cells == null || !k[0].equals(AssetAttributes.PACK) ? null : cells.getOrDefault(k[1], List.of());
-            items.add(new Hit(k[0], k[1], summaries.get(k[0] + "/" + k[1]), mine == null ? null : mine.size(),
+        int shown = Math.min(keys.size(), limit);
+        List<Hit> items = new ArrayList<>(shown);
+        for (int i = 0; i < shown; i++) {
+            List<MatchingCell> mine = cells.get(i);
+            items.add(new Hit(keys.get(i)[0], keys.get(i)[1], summaries.get(i), mine == null ? null : mine.size(),
                     mine == null ? null : mine.subList(0, Math.min(mine.size(), CELLS_LISTED_PER_PACK))));
         }
         return new Page(items, count, next);
@@ -257,93 +284,60 @@ public final class SearchTables {
         return t == null ? null : t.toInstant().toString();
     }
 
-    /** The stored summaries of assets of one kind by {@code kind/id}, with the field names of the in-memory summaries. */
-    private static Map<String, Map<String, Object>> summaries(Connection c, String kind, List<String> ids) throws SQLException {
-        String table = switch (kind) {
-            case AssetAttributes.STATION -> "rs_station WHERE station_id";
-            case AssetAttributes.CELL -> "rs_cell WHERE cell_id";
-            default -> "fleet_pack WHERE pack_id";
-        };
-        StringBuilder q = new StringBuilder("SELECT * FROM ").append(table).append(" IN (");
-        for (int i = 0; i < ids.size(); i++) q.append(i == 0 ? "?" : ", ?");
-        Map<String, Map<String, Object>> out = new HashMap<>();
-        try (PreparedStatement ps = prepare(c, new SqlSearch.Sql(q.append(')').toString(), List.copyOf(ids))); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                switch (kind) {
-                    case AssetAttributes.STATION -> {
-                        m.put("id", rs.getString("station_id"));
-                        m.put("kind", rs.getString("station_kind"));
-                        m.put("units", rs.getInt("units"));
-                        m.put("state", rs.getString("state"));
-                        m.put("stateReason", rs.getString("state_reason"));
-                        m.put("stateSince", time(rs, "state_since"));
-                        m.put("unitsIn", rs.getLong("units_in"));
-                        m.put("unitsOut", rs.getLong("units_out"));
-                        m.put("scrapTotal", rs.getLong("scrap"));
-                        m.put("revision", rs.getLong("revision"));
-                    }
-                    case AssetAttributes.CELL -> {
-                        m.put("id", rs.getString("cell_id"));
-                        m.put("status", rs.getString("status"));
-                        m.put("grade", rs.getString("grade"));
-                        m.put("capacityAh", num(rs, "capacity_ah"));
-                        m.put("resistanceMilliOhm", num(rs, "resistance_mohm"));
-                        m.put("laminationTemperatureC", num(rs, "lamination_temperature_c"));
-                        m.put("dewPointC", num(rs, "dew_point_c"));
-                        m.put("packId", rs.getString("pack_id"));
-                        m.put("vehicleId", rs.getString("vehicle_id"));
-                        m.put("stateOfHealth", num(rs, "soh"));
-                        m.put("laminationUnit", rs.getString("lamination_unit"));
-                        m.put("laminatedAt", time(rs, "laminated_at"));
-                        m.put("lotId", rs.getString("lot_id"));
-                    }
-                    default -> {
-                        m.put("id", rs.getString("pack_id"));
-                        m.put("status", rs.getString("status"));
-                        m.put("vehicleModel", rs.getString("vehicle_model"));
-                        m.put("cellCount", rs.getInt("cell_count"));
-                        m.put("nominalCapacityKwh", num(rs, "nominal_capacity_kwh"));
-                        m.put("vehicleId", rs.getString("vehicle_id"));
-                        m.put("climate", rs.getString("climate"));
-                        m.put("archetype", rs.getString("archetype"));
-                        m.put("stateOfHealth", num(rs, "soh_capacity"));
-                        m.put("relativeResistance", num(rs, "soh_resistance"));
-                        m.put("equivalentFullCycles", num(rs, "efc"));
-                        m.put("km", num(rs, "km"));
-                    }
-                }
-                out.put(kind + "/" + m.get("id"), m);
+    /** The stored summary of the hit's row (labels of {@link #DETAILS}), with the field names of the in-memory summaries. */
+    private static Map<String, Object> summary(ResultSet rs, String kind) throws SQLException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        switch (kind) {
+            case AssetAttributes.STATION -> {
+                m.put("id", rs.getString("st_station_id"));
+                m.put("kind", rs.getString("st_station_kind"));
+                m.put("units", rs.getInt("st_units"));
+                m.put("state", rs.getString("st_state"));
+                m.put("stateReason", rs.getString("st_state_reason"));
+                m.put("stateSince", time(rs, "st_state_since"));
+                m.put("unitsIn", rs.getLong("st_units_in"));
+                m.put("unitsOut", rs.getLong("st_units_out"));
+                m.put("scrapTotal", rs.getLong("st_scrap"));
+                m.put("revision", rs.getLong("st_revision"));
+            }
+            case AssetAttributes.CELL -> {
+                m.put("id", rs.getString("ce_cell_id"));
+                m.put("status", rs.getString("ce_status"));
+                m.put("grade", rs.getString("ce_grade"));
+                m.put("capacityAh", num(rs, "ce_capacity_ah"));
+                m.put("resistanceMilliOhm", num(rs, "ce_resistance_mohm"));
+                m.put("laminationTemperatureC", num(rs, "ce_lamination_temperature_c"));
+                m.put("dewPointC", num(rs, "ce_dew_point_c"));
+                m.put("packId", rs.getString("ce_pack_id"));
+                m.put("vehicleId", rs.getString("ce_vehicle_id"));
+                m.put("stateOfHealth", num(rs, "ce_soh"));
+                m.put("laminationUnit", rs.getString("ce_lamination_unit"));
+                m.put("laminatedAt", time(rs, "ce_laminated_at"));
+                m.put("lotId", rs.getString("ce_lot_id"));
+            }
+            default -> {
+                m.put("id", rs.getString("pa_pack_id"));
+                m.put("status", rs.getString("pa_status"));
+                m.put("vehicleModel", rs.getString("pa_vehicle_model"));
+                m.put("cellCount", rs.getInt("pa_cell_count"));
+                m.put("nominalCapacityKwh", num(rs, "pa_nominal_capacity_kwh"));
+                m.put("vehicleId", rs.getString("pa_vehicle_id"));
+                m.put("climate", rs.getString("pa_climate"));
+                m.put("archetype", rs.getString("pa_archetype"));
+                m.put("stateOfHealth", num(rs, "pa_soh_capacity"));
+                m.put("relativeResistance", num(rs, "pa_soh_resistance"));
+                m.put("equivalentFullCycles", num(rs, "pa_efc"));
+                m.put("km", num(rs, "pa_km"));
             }
         }
-        return out;
+        return m;
     }
 
-    static final String CELL_SELECT = "c.pack_id, c.cell_id, c.pack_position, c.lamination_unit, c.laminated_at, c.dew_point_c, "
-            + "c.lamination_temperature_c, c.lot_id, c.grade";
-
-    private static Map<String, List<MatchingCell>> matchingCells(Connection c, SqlSearch sql, Filter filter, List<String> packIds)
-            throws SQLException {
-        Map<String, List<MatchingCell>> out = new HashMap<>();
-        try (PreparedStatement ps = prepare(c, sql.matchingChildren(filter, CELL_SELECT, packIds))) {
-            ps.setFetchSize(1000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(cell(rs, 2));
-            }
-        }
-        return out;
-    }
-
-    static MatchingCell cell(ResultSet rs, int first) throws SQLException {
-        int pos = rs.getInt(first + 1);
+    private static MatchingCell matchingCell(ResultSet rs) throws SQLException {
+        int pos = rs.getInt("mc_pack_position");
         Integer position = rs.wasNull() ? null : pos;
-        OffsetDateTime at = rs.getObject(first + 3, OffsetDateTime.class);
-        double dp = rs.getDouble(first + 4);
-        Double dew = rs.wasNull() ? null : dp;
-        double lt = rs.getDouble(first + 5);
-        Double lam = rs.wasNull() ? null : lt;
-        return new MatchingCell(rs.getString(first), position, rs.getString(first + 2), at == null ? null : at.toInstant().toString(),
-                dew, lam, rs.getString(first + 6), rs.getString(first + 7));
+        return new MatchingCell(rs.getString("mc_cell_id"), position, rs.getString("mc_lamination_unit"), time(rs, "mc_laminated_at"),
+                num(rs, "mc_dew_point_c"), num(rs, "mc_lamination_temperature_c"), rs.getString("mc_lot_id"), rs.getString("mc_grade"));
     }
 
     // ---------------------------------------------------------------- plumbing

@@ -420,6 +420,15 @@ public final class SqlSearch {
      * start). Null when no table can match.
      */
     public Sql page(Filter f, SortSpec sort, Object[] after, int limit) {
+        Sql union = matches(f, sort, after);
+        if (union == null) return null;
+        List<Object> params = new ArrayList<>(union.params());
+        params.add(limit + 1);
+        return new Sql(union.text() + " ORDER BY " + sortKeys(sort, "") + " LIMIT ?", params);
+    }
+
+    /** Every match strictly after {@code after} (null: all), unordered: rows {@code kind, id, s0..sn}. Null when none can. */
+    private Sql matches(Filter f, SortSpec sort, Object[] after) {
         List<String> branches = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         for (Table t : tables) {
@@ -439,14 +448,87 @@ public final class SqlSearch {
         if (branches.isEmpty()) return null;
         StringBuilder sql = new StringBuilder("SELECT kind, id");
         for (int i = 0; i < sort.keys().size(); i++) sql.append(", s").append(i);
-        sql.append(" FROM (").append(String.join(" UNION ALL ", branches)).append(") u ORDER BY ");
-        for (int i = 0; i < sort.keys().size(); i++) {
-            if (i > 0) sql.append(", ");
-            sql.append('s').append(i).append(sort.keys().get(i).descending() ? " DESC" : " ASC").append(" NULLS LAST");
-        }
-        sql.append(" LIMIT ?");
-        params.add(limit + 1);
+        sql.append(" FROM (").append(String.join(" UNION ALL ", branches)).append(") u");
         return new Sql(sql.toString(), params);
+    }
+
+    /** {@code s0 ASC NULLS LAST, s1 DESC NULLS LAST, ...} with each key prefixed (e.g. "h."). */
+    private static String sortKeys(SortSpec sort, String prefix) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < sort.keys().size(); i++) {
+            if (i > 0) b.append(", ");
+            b.append(prefix).append('s').append(i).append(sort.keys().get(i).descending() ? " DESC" : " ASC").append(" NULLS LAST");
+        }
+        return b.toString();
+    }
+
+    /**
+     * The row of one kind's table joined to each hit of {@link #answer}: {@code LEFT JOIN <from> ON kind = '<kind>' AND
+     * <key> = id}, read by the expressions of {@code select} (with column labels the caller reads back). The pack kind's
+     * alias must be the parent alias of the child's link (e.g. {@code fleet_pack p}).
+     */
+    public record Details(String from, String key, String select) {}
+
+    /**
+     * A whole answer in one statement: the page of {@link #page} (at most {@code limit + 1} hits), each hit joined with
+     * its row ({@code details} of its kind) and, when the filter has child terms, a pack hit with each of its matching
+     * children ({@code childSelect}, one result row per child; none: one row with nulls), and in every row the count of
+     * all matches as {@code total_count}: on the first page of a filter with child terms (a recall) the matches are
+     * found once for both page and count; else the count is a count of every table (on PostgreSQL skipped on a first
+     * page that is not full: the page is every match). Rows {@code total_count, kind, id, s0..sn, <details>, <child>} in sort order then child id; one row with
+     * null hit columns when the page is empty. Null when no table can match.
+     */
+    public Sql answer(Filter f, SortSpec sort, Object[] after, int limit, Map<String, Details> details, String childSelect) {
+        Sql page = page(f, sort, after, limit);
+        if (page == null) return null;
+        List<Object> params = new ArrayList<>();
+        StringBuilder b = new StringBuilder("WITH ");
+        boolean matchesOnce = after == null && namesChild(f);
+        if (matchesOnce) {
+            // a recall's first page: the matching packs found once (their cells' semi-join is the costly part), then the
+            // page and the count both read that set (a CTE read twice is computed once)
+            Sql all = matches(f, sort, null);
+            b.append("matches AS (").append(all.text()).append("), hits AS (SELECT * FROM matches ORDER BY ").append(sortKeys(sort, ""))
+                    .append(" LIMIT ?), total AS (SELECT COUNT(*)");
+            params.addAll(all.params());
+            params.add(limit + 1);
+        } else {
+            Sql count = count(f);
+            params.addAll(page.params());
+            b.append("hits AS (").append(page.text()).append("), total AS (SELECT ");
+            if (after == null && dialect == Dialect.POSTGRESQL) { // a first page that is not full holds every match: no second pass
+                // over the tables (PostgreSQL runs a CASE branch's subquery only when taken; H2 2.3 answers the page's size here)
+                b.append("CASE WHEN (SELECT COUNT(*) FROM hits) <= ? THEN (SELECT COUNT(*) FROM hits) ELSE ").append(count.text().substring(7)).append(" END");
+                params.add(limit);
+            } else {
+                b.append(count.text().substring(7));
+            }
+            params.addAll(count.params());
+        }
+        b.append(matchesOnce ? " AS total_count FROM matches)" : " AS total_count)").append(" SELECT t.total_count, h.kind, h.id");
+        for (int i = 0; i < sort.keys().size(); i++) b.append(", h.s").append(i);
+        List<Table> present = new ArrayList<>();
+        for (Table t : tables) if (details.containsKey(t.kind()) && !where(t, f).isFalse()) present.add(t);
+        for (Table t : present) b.append(", ").append(details.get(t.kind()).select());
+        boolean children = namesChild(f) && present.stream().anyMatch(t -> t.kind().equals(child.parentKind()));
+        if (children) b.append(", ").append(childSelect);
+        b.append(" FROM total t LEFT JOIN hits h ON TRUE");
+        for (Table t : present) {
+            Details d = details.get(t.kind());
+            b.append(" LEFT JOIN ").append(d.from()).append(" ON h.kind = '").append(t.kind()).append("' AND ").append(d.key()).append(" = h.id");
+        }
+        if (children) {
+            Cond c = childWhere(table(child.parentKind()), f);
+            b.append(" LEFT JOIN ").append(child.from()).append(" ON h.kind = '").append(child.parentKind()).append("' AND ").append(child.link());
+            if (!c.isTrue()) b.append(" AND ").append(c.sql());
+            params.addAll(c.params());
+        }
+        b.append(" ORDER BY ");
+        for (int i = 0; i < sort.keys().size(); i++) {
+            b.append("h.s").append(i).append(sort.keys().get(i).descending() ? " DESC" : " ASC").append(" NULLS LAST, ");
+        }
+        b.append(children ? child.id() : "h.id");
+        return new Sql(b.toString(), params);
     }
 
     /** How many assets match in all: one row, one column. Null when no table can match (the count is 0). */
