@@ -51,6 +51,9 @@ public final class PersistenceSetup {
             // and let the driver send batched inserts as multi-row INSERTs
             block += "jdbc-journal.dao = \"" + PostgresBatchJournalDao.class.getName() + "\"\n"
                     + "pekko-persistence-jdbc.shared-databases.slick.db.properties.reWriteBatchedInserts = true\n";
+        } else {
+            // H2: the same batched write, the orderings from the batch's generated keys (the default DAO: an INSERT per row)
+            block += "jdbc-journal.dao = \"" + org.ssbtwin.api.persistence.H2BatchJournalDao.class.getName() + "\"\n";
         }
         return ConfigFactory.parseString(block);
     }

@@ -263,7 +263,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The PostgreSQL a bench writes to (default: H2 in a temp dir; more than one node needs PostgreSQL). */
     static final class Database {
-        @Option(names = "--pg-url", description = "JDBC URL of an EMPTY PostgreSQL database (default: H2 in a temp dir, one node only)")
+        @Option(names = "--pg-url", description = "JDBC URL of an EMPTY PostgreSQL database, or embedded (bench ingest: a PostgreSQL "
+                + "started on this host for the run) (default: H2 in a temp dir, one node only)")
         String pgUrl;
 
         @Option(names = "--pg-user", defaultValue = "postgres", description = "PostgreSQL user (default ${DEFAULT-VALUE})")
@@ -300,8 +301,8 @@ public final class BenchCommand implements Callable<Integer> {
         int duration;
 
         @Option(names = "--projection", defaultValue = "here", description = "where the fleet projection runs: here (on the "
-                + "bench's nodes, as on a node with every role) or elsewhere (on read-side nodes, none of which is in this bench: "
-                + "the figures are then an ingest node's) (default ${DEFAULT-VALUE})")
+                + "bench's nodes, as on a node with every role) or elsewhere (on a read-side node in a JVM of its own on this "
+                + "host, its CPU reported apart: the other figures are then the ingest nodes'; needs --pg-url) (default ${DEFAULT-VALUE})")
         String projection;
 
         @picocli.CommandLine.Mixin
@@ -319,17 +320,39 @@ public final class BenchCommand implements Callable<Integer> {
             if (source.equals("kafka")) return kafka();
             if (!source.equals("http")) throw new ParameterException(spec.commandLine(), "--source: must be http or kafka, was '" + source + "'");
             org.ssbtwin.bench.IngestBench.Options o;
+            boolean embedded = EMBEDDED.equals(db.pgUrl);
+            String pgUrl = embedded ? "jdbc:postgresql://localhost/embedded" : db.pgUrl; // checked with the real URL below
             try {
                 o = org.ssbtwin.bench.IngestBench.Options.of(nodes, packs, batchSizes, clients,
-                        java.time.Duration.ofSeconds(warmup), java.time.Duration.ofSeconds(duration), db.pgUrl, db.pgUser, db.pgPassword,
+                        java.time.Duration.ofSeconds(warmup), java.time.Duration.ofSeconds(duration), pgUrl, db.pgUser, db.pgPassword,
                         projectionHere(projection));
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             PrintWriter out = spec.commandLine().getOut();
-            var report = org.ssbtwin.bench.IngestBench.run(o, out);
-            out.print(report.format());
-            out.flush();
+            io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg = null;
+            try {
+                if (embedded) {
+                    pg = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setPGStartupWait(java.time.Duration.ofSeconds(60)).start();
+                    o = org.ssbtwin.bench.IngestBench.Options.of(nodes, packs, batchSizes, clients, java.time.Duration.ofSeconds(warmup),
+                            java.time.Duration.ofSeconds(duration), pg.getJdbcUrl("postgres", "postgres"), "postgres", "",
+                            o.projectionHere());
+                    out.println("embedded PostgreSQL " + pg.getJdbcUrl("postgres", "postgres"));
+                }
+                var report = org.ssbtwin.bench.IngestBench.run(o, out);
+                out.print(report.format());
+                out.flush();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("the embedded PostgreSQL did not start: " + e, e);
+            } finally {
+                if (pg != null) {
+                    try {
+                        pg.close();
+                    } catch (java.io.IOException e) {
+                        System.err.println("embedded PostgreSQL did not stop cleanly: " + e);
+                    }
+                }
+            }
             return 0;
         }
 
@@ -355,7 +378,10 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code --projection}: here or elsewhere, else a message naming the option. */
+    /** {@code --pg-url embedded}: an embedded PostgreSQL (io.zonky) started for the run on this host. */
+    static final String EMBEDDED = "embedded";
+
+    /** {@code --projection}: here, elsewhere or read-side-node, else a message naming the option. */
     static boolean projectionHere(String value) {
         return switch (value) {
             case "here" -> true;

@@ -76,4 +76,68 @@ final class HostCpu {
         }
         return ticks / TICKS_PER_SECOND;
     }
+
+    /**
+     * {@link #processTicks(String)} of one PostgreSQL server only: its postmaster (started with {@code -p port}) and
+     * its children (backends, writers), leaving out other servers on the host; all "postgres" processes when the
+     * postmaster is not found (e.g. started without {@code -p}, the default port).
+     */
+    static java.util.Map<Long, Long> postgresTicks(int port) {
+        java.util.Map<Long, Long> all = processTicks("postgres");
+        if (all == null || port <= 0) return all;
+        Long postmaster = null;
+        for (Long pid : all.keySet()) {
+            try {
+                String[] args = new String(Files.readAllBytes(Path.of("/proc", pid.toString(), "cmdline")), java.nio.charset.StandardCharsets.UTF_8).split("\0");
+                for (int i = 0; i + 1 < args.length; i++) if (args[i].equals("-p") && args[i + 1].equals(Integer.toString(port))) postmaster = pid;
+            } catch (IOException | RuntimeException gone) {
+                // exited meanwhile
+            }
+        }
+        if (postmaster == null) return all;
+        java.util.Map<Long, Long> out = new java.util.HashMap<>();
+        for (java.util.Map.Entry<Long, Long> e : all.entrySet()) {
+            if (e.getKey().equals(postmaster) || postmaster.equals(parent(e.getKey()))) out.put(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
+    private static Long parent(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+        } catch (IOException | RuntimeException gone) {
+            return null;
+        }
+    }
+
+    /**
+     * CPU seconds this JVM's JIT compiler threads ({@code C1/C2 CompilerThread*}, {@code /proc/self/task}) spent so far,
+     * or -1: on a loaded host the JIT still compiles in a measured window, and that time is warm-up, not ingest.
+     */
+    static double jitCompilerSeconds() {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) return -1;
+        long ticks = 0;
+        try (DirectoryStream<Path> ts = Files.newDirectoryStream(tasks)) {
+            for (Path t : ts) {
+                String stat;
+                try {
+                    stat = Files.readString(t.resolve("stat"));
+                } catch (IOException | RuntimeException gone) {
+                    continue;
+                }
+                int open = stat.indexOf('('), close = stat.lastIndexOf(')');
+                if (open < 0 || close < open) continue;
+                String comm = stat.substring(open + 1, close);
+                if (!comm.startsWith("C1 CompilerThre") && !comm.startsWith("C2 CompilerThre")) continue;
+                String[] f = stat.substring(close + 2).split(" ");
+                if (f.length < 13) continue;
+                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return ticks / TICKS_PER_SECOND;
+    }
 }

@@ -29,10 +29,16 @@ public final class IngestBench {
      * What to run. {@code batchSizes}: one measured phase per size, in order. {@code projectionHere}: the fleet
      * projection runs on the bench's nodes (as on a node with both roles); false: it runs on none of them, as when
      * read-side nodes run it ({@code twin.read-side.projection-role = read-side}), so the figures are an ingest node's.
+     * Such a read-side node then runs in a JVM of its own on this host ({@link ReadSideNodeProcess}, PostgreSQL only),
+     * its CPU reported apart: the ingest checks read the packs in service from the read side, so some node must run it.
      */
     public record Options(int nodes, int packs, List<Integer> batchSizes, int clients, Duration warmup, Duration duration,
                           BenchNodes.Db db, boolean projectionHere) {
         public Options {
+            if (!projectionHere && !db.postgres()) {
+                throw new IllegalArgumentException("--projection elsewhere: needs --pg-url (the read-side node's JVM shares the "
+                        + "database; an H2 file is open in one process only)");
+            }
             if (nodes < 1 || nodes > 9) throw new IllegalArgumentException("--nodes: must be within [1, 9], was " + nodes);
             if (packs < 1 || packs > 1_000_000) throw new IllegalArgumentException("--packs: must be within [1, 1000000], was " + packs);
             if (batchSizes.isEmpty()) throw new IllegalArgumentException("--batch-size: at least one size");
@@ -65,11 +71,14 @@ public final class IngestBench {
      * acknowledged in it: this JVM's, the PostgreSQL processes' on this host ({@code NaN} when remote or unreadable),
      * and the share of all the machine's cores that were busy ({@code NaN} when unreadable). {@code
      * nodeCpuMsPerThousandRecords} is the JVM's figure less the load generator's threads (the HTTP clients): the
-     * twin nodes' own CPU.
+     * twin nodes' own CPU. {@code readSideNodeCpuMsPerThousandRecords}: the read-side node's process ({@code NaN}
+     * without one). {@code jitCpuMsPerThousandRecords}: the part of the JVM's figure its JIT compiler threads spent in
+     * the window (warm-up still going on, large on a loaded host; {@code NaN} when unreadable).
      */
     public record Phase(int batchSize, long requests, long records, double seconds, double p50, double p95, double p99,
                         double max, long errors, String firstError, double cpuMsPerThousandRecords,
-                        double nodeCpuMsPerThousandRecords, double postgresCpuMsPerThousandRecords, double machineBusyShare) {
+                        double nodeCpuMsPerThousandRecords, double postgresCpuMsPerThousandRecords, double machineBusyShare,
+                        double readSideNodeCpuMsPerThousandRecords, double jitCpuMsPerThousandRecords) {
         public double recordsPerSecond() {
             return records / seconds;
         }
@@ -91,15 +100,18 @@ public final class IngestBench {
             sb.append(String.format(Locale.ROOT, "nodes %d (one JVM), %d processors, %d packs, %d clients, database %s%n",
                     nodes, processors, packs, clients, database));
             sb.append(String.format(Locale.ROOT, "registration: %d packs (assembled, 112 cells, installed) in %.1f s%n", packs, registrationSeconds));
-            sb.append(String.format(Locale.ROOT, "%6s %9s %9s %11s %8s %8s %8s %8s %7s %14s %15s %13s %10s%n",
+            sb.append(String.format(Locale.ROOT, "%6s %9s %9s %11s %8s %8s %8s %8s %7s %14s %15s %13s %10s %17s %11s%n",
                     "batch", "requests", "req/s", "records/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "JVM cpu ms/1k",
-                    "nodes cpu ms/1k", "PG cpu ms/1k", "host busy"));
+                    "nodes cpu ms/1k", "PG cpu ms/1k", "host busy", "read-side cpu/1k", "JIT ms/1k"));
             for (Phase p : phases) {
-                sb.append(String.format(Locale.ROOT, "%6d %9d %9.1f %11.1f %8.1f %8.1f %8.1f %8.1f %7d %14.0f %15.0f %13s %10s%n", p.batchSize(), p.requests(),
+                sb.append(String.format(Locale.ROOT, "%6d %9d %9.1f %11.1f %8.1f %8.1f %8.1f %8.1f %7d %14.0f %15.0f %13s %10s %17s %11s%n", p.batchSize(), p.requests(),
                         p.requestsPerSecond(), p.recordsPerSecond(), p.p50(), p.p95(), p.p99(), p.max(), p.errors(), p.cpuMsPerThousandRecords(),
                         p.nodeCpuMsPerThousandRecords(),
                         Double.isNaN(p.postgresCpuMsPerThousandRecords()) ? "n/a" : String.format(Locale.ROOT, "%.0f", p.postgresCpuMsPerThousandRecords()),
-                        Double.isNaN(p.machineBusyShare()) ? "n/a" : String.format(Locale.ROOT, "%.0f %%", 100 * p.machineBusyShare())));
+                        Double.isNaN(p.machineBusyShare()) ? "n/a" : String.format(Locale.ROOT, "%.0f %%", 100 * p.machineBusyShare()),
+                        Double.isNaN(p.readSideNodeCpuMsPerThousandRecords()) ? "n/a"
+                                : String.format(Locale.ROOT, "%.0f", p.readSideNodeCpuMsPerThousandRecords()),
+                        Double.isNaN(p.jitCpuMsPerThousandRecords()) ? "n/a" : String.format(Locale.ROOT, "%.0f", p.jitCpuMsPerThousandRecords())));
                 if (p.firstError() != null) sb.append("  first error: ").append(p.firstError()).append('\n');
             }
             sb.append(String.format(Locale.ROOT, "acknowledged records (warm-up included): %d; usage events in the journal: %d%n",
@@ -107,9 +119,10 @@ public final class IngestBench {
             sb.append("latencies per request (one batch); cpu ms/1k: CPU time in the measured window per 1000 records acknowledged\n"
                     + "  in it: JVM = this whole JVM (nodes, read sides and the HTTP clients), nodes = the JVM less the HTTP clients'\n"
                     + "  threads, PG = the postgres processes on this host (n/a when the database is elsewhere or H2, inside the JVM);\n"
-                    + "  host busy: share of all the machine's cores busy in the window\n");
+                    + "  host busy: share of all the machine's cores busy in the window; read-side cpu/1k: the read-side node's JVM\n"
+                    + "  (--projection elsewhere: the projections' node, a process of its own on this host); JIT: the JVM's JIT compiler\n"
+                    + "  threads, part of the JVM and nodes figures (compilation still going on in the window: warm-up, not ingest)\n");
             if (readSide != null) sb.append(readSide.format());
-            else sb.append("read side (fleet projection): not run by these nodes (projection elsewhere: a read-side node's work)\n");
             long[] decodes = org.ssbtwin.api.persistence.TagRangeReadJournalDao.decodeCountsOfThisJvm();
             sb.append(String.format(Locale.ROOT, "read journal (every reader of every node in this JVM): %d rows decoded, %d shared from the decoded-event cache%n",
                     decodes[0], decodes[1]));
@@ -180,7 +193,13 @@ public final class IngestBench {
         // elsewhere: the nodes keep their roles (api, entities) and the projection is placed on read-side nodes, of
         // which there are none here; the asset directory (validation, lists) still follows the journal on every node
         Map<String, Object> placement = o.projectionHere() ? Map.of() : Map.of("twin.read-side.projection-role", "read-side");
-        try (BenchNodes cluster = BenchNodes.start(o.nodes(), o.db(), placement)) {
+        try (BenchNodes cluster = BenchNodes.start(o.nodes(), o.db(), placement);
+             ReadSideNodeProcess readSideNode = !o.projectionHere()
+                     ? ReadSideNodeProcess.start(cluster.nodes.get(0), o.db(), cluster.dataDir(), o.nodes() + 1) : null) {
+            if (readSideNode != null) {
+                out.printf(Locale.ROOT, "read-side node (projections) up: pid %d%n", readSideNode.pid());
+                out.flush();
+            }
             long t0 = System.nanoTime();
             BenchPacks.register(cluster.nodes.get(0), o.packs(), 500);
             for (TwinServer n : cluster.nodes) {
@@ -197,7 +216,7 @@ public final class IngestBench {
             long acknowledged = 0;
             long cpuAtFirstWindow = processCpuNanos();
             for (int batch : o.batchSizes()) {
-                PhaseRun run = runPhase(cluster, o, batch, nextDay, cursor);
+                PhaseRun run = runPhase(cluster, o, batch, nextDay, cursor, readSideNode);
                 phases.add(run.phase);
                 acknowledged += run.acknowledgedRecords;
                 out.printf(Locale.ROOT, "batch %d: %.1f records/s, p50 %.1f ms, p99 %.1f ms, %d errors%n", batch,
@@ -206,7 +225,7 @@ public final class IngestBench {
             }
             long usageEvents = cluster.journalRows("Pack|") - 2L * o.packs();
             String load = BenchNodes.loadAverage();
-            ReadSideCatchUp readSide = o.projectionHere() ? catchUp(cluster, cpuAtFirstWindow, acknowledged) : null;
+            ReadSideCatchUp readSide = o.projectionHere() || readSideNode != null ? catchUp(cluster, cpuAtFirstWindow, acknowledged) : null;
             return new Report(o.nodes(), o.packs(), o.clients(), Runtime.getRuntime().availableProcessors(), o.db().label(),
                     registration, phases, acknowledged, usageEvents, load, readSide, cluster.databaseBytes(), cluster.journalRows(""),
                     o.db().postgres() ? null : H2DiskUse.measure(cluster.database(), cluster.dataDir()));
@@ -242,7 +261,7 @@ public final class IngestBench {
         }
     }
 
-    private static PhaseRun runPhase(BenchNodes cluster, Options o, int batch, int[] nextDay, int[] cursor) {
+    private static PhaseRun runPhase(BenchNodes cluster, Options o, int batch, int[] nextDay, int[] cursor, ReadSideNodeProcess readSideNode) {
         int k = o.clients();
         List<URI> targets = cluster.nodes.stream().map(n -> URI.create("http://127.0.0.1:" + n.port() + "/api/v1/telemetry")).toList();
         // the clients' threads are named LOAD_GENERATOR_THREAD*: the window's CPU figures tell their share apart
@@ -257,7 +276,8 @@ public final class IngestBench {
         long start = System.nanoTime();
         long measureFrom = start + o.warmup().toNanos();
         long measureTo = measureFrom + o.duration().toNanos();
-        WindowCpu windowCpu = WindowCpu.start(measureFrom, measureTo, isLocal(o.db()));
+        WindowCpu windowCpu = WindowCpu.start(measureFrom, measureTo, isLocal(o.db()) ? postgresPort(o.db().pgUrl()) : -1,
+                readSideNode == null ? () -> Double.NaN : readSideNode::cpuSeconds);
         ClientLog[] logs = new ClientLog[k];
         AtomicReference<String> firstError = new AtomicReference<>();
         Thread[] threads = new Thread[k];
@@ -338,8 +358,16 @@ public final class IngestBench {
         Phase phase = new Phase(batch, total, records, seconds, ms(all, 0.50), ms(all, 0.95), ms(all, 0.99), max / 1e6,
                 errors, firstError.get(), records == 0 ? Double.NaN : cpu.jvmSeconds() * 1000 / thousands,
                 records == 0 ? Double.NaN : (cpu.jvmSeconds() - cpu.loadGeneratorSeconds()) * 1000 / thousands,
-                records == 0 ? Double.NaN : cpu.postgresSeconds() * 1000 / thousands, cpu.machineBusyShare());
+                records == 0 ? Double.NaN : cpu.postgresSeconds() * 1000 / thousands, cpu.machineBusyShare(),
+                records == 0 ? Double.NaN : cpu.readSideNodeSeconds() * 1000 / thousands,
+                records == 0 ? Double.NaN : cpu.jitSeconds() * 1000 / thousands);
         return new PhaseRun(phase, acknowledged);
+    }
+
+    /** The port of a PostgreSQL URL ({@code //host:port/}), 0 when it names none (the default port: every server's CPU is read). */
+    static int postgresPort(String url) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("//[^/:]+:(\\d+)").matcher(url);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     /** Whether PostgreSQL runs on this host (a loopback address); H2 runs inside this JVM, its CPU is the JVM's. */
@@ -354,32 +382,39 @@ public final class IngestBench {
      * JVM's CPU time, the PostgreSQL processes' on this host (when local) and the machine's busy time.
      */
     private static final class WindowCpu {
-        record Figures(double jvmSeconds, double loadGeneratorSeconds, double postgresSeconds, double machineBusyShare) {}
+        record Figures(double jvmSeconds, double loadGeneratorSeconds, double postgresSeconds, double machineBusyShare,
+                       double readSideNodeSeconds, double jitSeconds) {}
 
         private final java.util.concurrent.CompletableFuture<Figures> figures = new java.util.concurrent.CompletableFuture<>();
 
-        static WindowCpu start(long fromNanos, long toNanos, boolean localPostgres) {
+        static WindowCpu start(long fromNanos, long toNanos, int localPostgresPort, java.util.function.DoubleSupplier readSideNodeCpu) {
+            boolean localPostgres = localPostgresPort >= 0;
             WindowCpu w = new WindowCpu();
             Thread t = new Thread(() -> {
                 try {
                     sleepUntil(fromNanos);
                     long jvm0 = processCpuNanos();
                     Map<Long, Long> load0 = loadGeneratorCpuNanos();
-                    Map<Long, Long> pg0 = localPostgres ? HostCpu.processTicks("postgres") : null;
+                    Map<Long, Long> pg0 = localPostgres ? HostCpu.postgresTicks(localPostgresPort) : null;
+                    double jit0 = HostCpu.jitCompilerSeconds();
                     double busy0 = HostCpu.machineBusySeconds();
+                    double side0 = readSideNodeCpu.getAsDouble();
                     long t0 = System.nanoTime();
                     sleepUntil(toNanos);
                     long jvm1 = processCpuNanos();
                     Map<Long, Long> load1 = loadGeneratorCpuNanos();
                     long load = 0;
                     for (Map.Entry<Long, Long> t1 : load1.entrySet()) load += t1.getValue() - load0.getOrDefault(t1.getKey(), 0L);
-                    Map<Long, Long> pg1 = localPostgres ? HostCpu.processTicks("postgres") : null;
+                    Map<Long, Long> pg1 = localPostgres ? HostCpu.postgresTicks(localPostgresPort) : null;
+                    double jit1 = HostCpu.jitCompilerSeconds();
                     double busy1 = HostCpu.machineBusySeconds();
+                    double side1 = readSideNodeCpu.getAsDouble();
                     double wall = (System.nanoTime() - t0) / 1e9;
                     int cores = Runtime.getRuntime().availableProcessors();
                     w.figures.complete(new Figures(jvm0 < 0 ? Double.NaN : (jvm1 - jvm0) / 1e9, load / 1e9,
                             pg0 == null || pg1 == null ? Double.NaN : HostCpu.secondsBetween(pg0, pg1),
-                            busy0 < 0 || busy1 < 0 ? Double.NaN : (busy1 - busy0) / (wall * cores)));
+                            busy0 < 0 || busy1 < 0 ? Double.NaN : (busy1 - busy0) / (wall * cores), side1 - side0,
+                            jit0 < 0 || jit1 < 0 ? Double.NaN : jit1 - jit0));
                 } catch (InterruptedException e) {
                     w.figures.completeExceptionally(e);
                 }
@@ -398,7 +433,7 @@ public final class IngestBench {
             try {
                 return figures.get(60, java.util.concurrent.TimeUnit.SECONDS);
             } catch (Exception e) {
-                return new Figures(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+                return new Figures(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
             }
         }
     }

@@ -48,6 +48,8 @@ public final class IngestRoutes extends AllDirectives {
     }
 
     private final TelemetryBatchWriter writer;
+    /** Pack writes of HTTP telemetry in flight on this node (the connectors bound theirs by their own parallelism). */
+    private final TelemetryAdmission admission = new TelemetryAdmission(TelemetryAdmission.DEFAULT_CAPACITY);
 
     /** Counts this route's records, acknowledgement latency and rejections (source "http"; issue 21). */
     public IngestRoutes withMetrics(org.ssbtwin.api.metrics.TwinMetrics.IngestMeters meters) {
@@ -69,8 +71,17 @@ public final class IngestRoutes extends AllDirectives {
                 return complete(Json.badRequest(errors.size() + " bad telemetry line(s); nothing was recorded"
                         + shown(errors.size()), "/api/v1/telemetry", errors.subList(0, Math.min(errors.size(), MAX_ERRORS_SHOWN))));
             }
+            // the batch waits until its packs fit in the node's pack writes in flight (TelemetryAdmission), at most an ask timeout
+            int permits = admission.permits(parsed.byPack().size());
+            return onSuccess(admission.acquire(parsed.byPack().size(), askTimeout), admitted -> {
+            if (!admitted) {
+                if (meters != null) meters.rejected("refused", parsed.lines());
+                return complete(Json.problem(StatusCodes.SERVICE_UNAVAILABLE, "telemetry-overloaded", "The node is writing too much telemetry",
+                        "the node's telemetry writes in flight stayed full for " + askTimeout.toMillis() + " ms; nothing was recorded, retry",
+                        "/api/v1/telemetry", null).addHeader(org.apache.pekko.http.javadsl.model.headers.RawHeader.create("Retry-After", "1")));
+            }
             // each pack asked once: one pack persists or refuses its records; several hold theirs until all do, then commit
-            return onSuccess(writer.write(parsed.byPack()), written -> {
+            return onSuccess(writer.write(parsed.byPack()).whenComplete((r, failure) -> admission.release(permits)), written -> {
                 if (!written.refusals().isEmpty()) {
                     if (meters != null) meters.rejected("refused", parsed.lines());
                     return complete(Json.problem(StatusCodes.CONFLICT, "telemetry-conflict", "Telemetry conflicts with the packs' state",
@@ -98,6 +109,7 @@ public final class IngestRoutes extends AllDirectives {
                 ack.put("duplicates", duplicates.size());
                 ack.put("duplicateRecordIds", duplicates.subList(0, Math.min(duplicates.size(), MAX_ERRORS_SHOWN)));
                 return complete(Json.ok(ack));
+            });
             });
             });
         })));

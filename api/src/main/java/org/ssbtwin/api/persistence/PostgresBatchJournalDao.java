@@ -43,8 +43,15 @@ public class PostgresBatchJournalDao extends DefaultJournalDao {
 
     public PostgresBatchJournalDao(JdbcBackend.JdbcDatabaseDef db, JdbcProfile profile, JournalConfig journalConfig,
                                    Serialization serialization, ExecutionContext ec, Materializer mat) {
+        this(db, profile, journalConfig, serialization, ec, mat,
+                new PostgresJournalWriter(journalConfig.eventJournalTableConfiguration(), journalConfig.eventTagTableConfiguration()));
+    }
+
+    /** With another writer of the same rows ({@link H2BatchJournalDao}). */
+    protected PostgresBatchJournalDao(JdbcBackend.JdbcDatabaseDef db, JdbcProfile profile, JournalConfig journalConfig,
+                                      Serialization serialization, ExecutionContext ec, Materializer mat, PostgresJournalWriter writer) {
         super(db, profile, journalConfig, serialization, ec, mat);
-        this.writer = new PostgresJournalWriter(journalConfig.eventJournalTableConfiguration(), journalConfig.eventTagTableConfiguration());
+        this.writer = writer;
     }
 
     @Override

@@ -20,20 +20,41 @@ import scala.Tuple2;
  * The batched JDBC write of {@link PostgresBatchJournalDao}: journal rows and their tag rows in three round trips on a
  * connection whose transaction the caller owns (orderings from one {@code nextval} query, then two JDBC batches).
  * Table and column names come from the plugin's table configuration, as in its slick queries.
+ *
+ * <p>{@link #withGeneratedOrderings} (H2, {@link H2BatchJournalDao}): the journal rows are inserted without their
+ * ordering, as one JDBC batch whose generated keys (H2 returns them for a whole batch, in batch order) are the
+ * orderings of the tag rows: two round trips instead of one {@code INSERT} per row.
  */
 public final class PostgresJournalWriter {
     private final String qualifiedJournal;
     private final String orderingColumn;
     private final String insertJournal;
     private final String insertTag;
+    /** The database generates the orderings (identity column) and returns them as the batch's generated keys. */
+    private final boolean generatedOrderings;
     /** The journal's ordering sequence (BIGSERIAL or identity), resolved at the first write. */
     private volatile String sequence;
 
     public PostgresJournalWriter(EventJournalTableConfiguration journal, EventTagTableConfiguration tags) {
+        this(journal, tags, false);
+    }
+
+    /** The writer for a database that returns a batch's generated keys (H2): orderings come from the journal insert. */
+    public static PostgresJournalWriter withGeneratedOrderings(EventJournalTableConfiguration journal, EventTagTableConfiguration tags) {
+        return new PostgresJournalWriter(journal, tags, true);
+    }
+
+    private PostgresJournalWriter(EventJournalTableConfiguration journal, EventTagTableConfiguration tags, boolean generatedOrderings) {
         EventJournalTableColumnNames c = journal.columnNames();
+        this.generatedOrderings = generatedOrderings;
         this.qualifiedJournal = qualified(journal.schemaName(), journal.tableName());
         this.orderingColumn = c.ordering();
-        this.insertJournal = "INSERT INTO " + qualifiedJournal + " (" + String.join(", ", q(c.ordering()), q(c.deleted()),
+        this.insertJournal = generatedOrderings
+                ? "INSERT INTO " + qualifiedJournal + " (" + String.join(", ", q(c.deleted()),
+                q(c.persistenceId()), q(c.sequenceNumber()), q(c.writer()), q(c.writeTimestamp()), q(c.adapterManifest()),
+                q(c.eventSerId()), q(c.eventSerManifest()), q(c.eventPayload()), q(c.metaSerId()), q(c.metaSerManifest()),
+                q(c.metaPayload())) + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                : "INSERT INTO " + qualifiedJournal + " (" + String.join(", ", q(c.ordering()), q(c.deleted()),
                 q(c.persistenceId()), q(c.sequenceNumber()), q(c.writer()), q(c.writeTimestamp()), q(c.adapterManifest()),
                 q(c.eventSerId()), q(c.eventSerManifest()), q(c.eventPayload()), q(c.metaSerId()), q(c.metaSerManifest()),
                 q(c.metaPayload())) + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -60,30 +81,33 @@ public final class PostgresJournalWriter {
         if (unsorted.isEmpty()) return;
         List<Tuple2<JournalPekkoSerializationRow, scala.collection.immutable.Set<String>>> rows = new ArrayList<>(unsorted);
         rows.sort(Comparator.comparingLong(r -> r._1().sequenceNumber()));
-        long[] orderings = nextOrderings(c, rows.size());
+        long[] orderings = generatedOrderings ? new long[rows.size()] : nextOrderings(c, rows.size());
         boolean anyTag = false;
-        try (PreparedStatement ps = c.prepareStatement(insertJournal)) {
+        try (PreparedStatement ps = generatedOrderings ? c.prepareStatement(insertJournal, new String[] {orderingColumn})
+                : c.prepareStatement(insertJournal)) {
+            int k = generatedOrderings ? 0 : 1; // the first column after the ordering
             for (int i = 0; i < rows.size(); i++) {
                 JournalPekkoSerializationRow r = rows.get(i)._1();
-                ps.setLong(1, orderings[i]);
-                ps.setBoolean(2, r.deleted());
-                ps.setString(3, r.persistenceId());
-                ps.setLong(4, r.sequenceNumber());
-                ps.setString(5, r.writer());
-                ps.setLong(6, r.writeTimestamp());
-                ps.setString(7, r.adapterManifest());
-                ps.setInt(8, r.eventSerId());
-                ps.setString(9, r.eventSerManifest());
-                ps.setBytes(10, r.eventPayload());
-                if (r.metaSerId().isDefined()) ps.setInt(11, (Integer) r.metaSerId().get());
-                else ps.setNull(11, Types.INTEGER);
-                ps.setString(12, r.metaSerManifest().isDefined() ? r.metaSerManifest().get() : null);
-                if (r.metaPayload().isDefined()) ps.setBytes(13, r.metaPayload().get());
-                else ps.setNull(13, Types.BINARY);
+                if (!generatedOrderings) ps.setLong(1, orderings[i]);
+                ps.setBoolean(k + 1, r.deleted());
+                ps.setString(k + 2, r.persistenceId());
+                ps.setLong(k + 3, r.sequenceNumber());
+                ps.setString(k + 4, r.writer());
+                ps.setLong(k + 5, r.writeTimestamp());
+                ps.setString(k + 6, r.adapterManifest());
+                ps.setInt(k + 7, r.eventSerId());
+                ps.setString(k + 8, r.eventSerManifest());
+                ps.setBytes(k + 9, r.eventPayload());
+                if (r.metaSerId().isDefined()) ps.setInt(k + 10, (Integer) r.metaSerId().get());
+                else ps.setNull(k + 10, Types.INTEGER);
+                ps.setString(k + 11, r.metaSerManifest().isDefined() ? r.metaSerManifest().get() : null);
+                if (r.metaPayload().isDefined()) ps.setBytes(k + 12, r.metaPayload().get());
+                else ps.setNull(k + 12, Types.BINARY);
                 ps.addBatch();
                 anyTag |= rows.get(i)._2().nonEmpty();
             }
             checkBatch(ps.executeBatch(), rows.size(), "journal");
+            if (generatedOrderings && anyTag) readGeneratedOrderings(ps, orderings);
         }
         if (!anyTag) return;
         int tags = 0;
@@ -106,6 +130,18 @@ public final class PostgresJournalWriter {
         for (int n : counts) {
             // SUCCESS_NO_INFO is fine (the driver reports it for a batch rewritten as a multi-row INSERT)
             if (n != 1 && n != Statement.SUCCESS_NO_INFO) throw new SQLException(what + " batch: a row was not written (" + n + ")");
+        }
+    }
+
+    /** The orderings the batch's rows were given, in batch order (one generated key per row). */
+    private static void readGeneratedOrderings(PreparedStatement ps, long[] orderings) throws SQLException {
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+            int i = 0;
+            while (keys.next()) {
+                if (i == orderings.length) throw new SQLException("the journal batch returned more than " + orderings.length + " orderings");
+                orderings[i++] = keys.getLong(1);
+            }
+            if (i != orderings.length) throw new SQLException("the journal batch returned " + i + " of " + orderings.length + " orderings");
         }
     }
 
