@@ -90,8 +90,6 @@ final class StationRuntime {
     double lineSpeed;
     final double lineSpeedNominal;
 
-    private boolean hasSpare;
-    private double spare;
 
     StationRuntime(int idx, StationSpec spec, SplittableRandom rng, EventCalendar calendar, LearningFactors learning,
                    long readingIntervalMs) {
@@ -152,22 +150,14 @@ final class StationRuntime {
         this.downstreamBuffer = buffer;
     }
 
-    /** Standard normal (Marsaglia polar method, second value cached); per-station stream, deterministic. */
+    /**
+     * Standard normal on the station's stream, deterministic: the JDK's ziggurat sampler
+     * ({@link java.util.random.RandomGenerator#nextGaussian()}, McFarland's modified ziggurat: one {@code nextLong} and
+     * a table look-up for ~98 % of the draws), ~3x faster than the Marsaglia polar method it replaced (a logarithm, a
+     * square root and ~2.5 uniforms per pair) and exact in distribution.
+     */
     double gauss() {
-        if (hasSpare) {
-            hasSpare = false;
-            return spare;
-        }
-        double x, y, q;
-        do {
-            x = 2 * rng.nextDouble() - 1;
-            y = 2 * rng.nextDouble() - 1;
-            q = x * x + y * y;
-        } while (q >= 1 || q == 0);
-        double f = Math.sqrt(-2 * Math.log(q) / q);
-        spare = y * f;
-        hasSpare = true;
-        return x * f;
+        return rng.nextGaussian();
     }
 
     /**
