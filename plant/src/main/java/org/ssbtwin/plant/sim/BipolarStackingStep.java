@@ -51,7 +51,7 @@ final class BipolarStackingStep extends ProcessStep {
         cells.serial[item] = ++items.cellSerial;
         if (genealogy) {
             cells.mabUnit[item] = u;
-            cells.mabStart[item] = s.sStart[srv];
+            cells.mabStart[item] = s.jobStart(srv);
             cells.mabEnd[item] = calendar.now;
         }
         cells.mis[item] = mis;

@@ -41,7 +41,7 @@ final class CoreAssemblyStep extends ProcessStep {
         double dose = ProcessPhysics.moistureDose(dew, dwellH);
         if (genealogy) {
             inlays.corUnit[item] = u;
-            inlays.corStart[item] = s.sStart[srv];
+            inlays.corStart[item] = s.jobStart(srv);
             inlays.corEnd[item] = now;
         }
         inlays.dew[item] = dew;

@@ -34,7 +34,7 @@ final class EolTestStep extends ProcessStep {
         double res = cells.res[item] * (1 + phys.measurementSigma() * s.gauss());
         if (genealogy) {
             cells.eolUnit[item] = u;
-            cells.eolStart[item] = s.sStart[srv];
+            cells.eolStart[item] = s.jobStart(srv);
             cells.eolEnd[item] = calendar.now;
         }
         cells.cap[item] = cap;

@@ -22,7 +22,7 @@ final class FormationAgeingStep extends ProcessStep {
                 + phys.selfDischargePerSeverity() * sev;
         if (genealogy) {
             cells.fagUnit[item] = u;
-            cells.fagStart[item] = s.sStart[srv];
+            cells.fagStart[item] = s.jobStart(srv);
             cells.fagEnd[item] = calendar.now;
         }
         cells.sd[item] = sd;

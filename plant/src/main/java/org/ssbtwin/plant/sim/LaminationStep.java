@@ -64,7 +64,7 @@ final class LaminationStep extends ProcessStep {
         double t = temperatureSetpoint + phys.laminationTemperatureSigmaC() * s.gauss();
         if (genealogy) {
             inlays.lamUnit[item] = u;
-            inlays.lamStart[item] = s.sStart[srv];
+            inlays.lamStart[item] = s.jobStart(srv);
             inlays.lamEnd[item] = calendar.now;
         }
         inlays.lamTemp[item] = t;

@@ -56,10 +56,13 @@ final class StationRuntime {
     double speedFactor = 1;
     int activeUnits;
 
-    // slots ("servers"): state, item, job start, cycle needed, unit clock at start, free/suspended/parked list link
-    final byte[] sState;
-    final int[] sItem;
-    final long[] sStart, sNeed, sClock;
+    // slots ("servers"): one 32-byte record per slot in `job` (cycle needed, unit clock at start, job start, state
+    // and item), so an event of the 480,000-slot formation/ageing station misses the cache once, not once per
+    // attribute; and the free/suspended/parked list link
+    private static final int NEED = 0, CLOCK = 1, START = 2, STATE_ITEM = 3;
+    /** Records start at index 2 (byte 32 of the array, after its 16-byte header): a record never straddles two cache lines. */
+    private static final int JOB_BASE = 2;
+    private final long[] job;
     final int[] sLink;
     // units
     final boolean[] uUp, uActive, uAvail, uPm;
@@ -115,12 +118,8 @@ final class StationRuntime {
         this.baseScrapRate = spec.baseScrapRate();
         this.baseCause = ScrapCause.baseCauseOf(kind).ordinal();
         this.inCap = spec.inputBufferCapacity();
-        sState = new byte[servers];
-        Arrays.fill(sState, INACTIVE);
-        sItem = new int[servers];
-        sStart = new long[servers];
-        sNeed = new long[servers];
-        sClock = new long[servers];
+        job = new long[JOB_BASE + 4 * servers];
+        for (int k = 0; k < servers; k++) setState(k, INACTIVE);
         sLink = new int[servers];
         uUp = new boolean[units];
         Arrays.fill(uUp, true);
@@ -184,6 +183,16 @@ final class StationRuntime {
         return f;
     }
 
+    /** When the job on slot {@code srv} started (ms since the simulation start). */
+    long jobStart(int srv) { return job[JOB_BASE + 4 * srv + START]; }
+
+    private int item(int srv) { return (int) job[JOB_BASE + 4 * srv + STATE_ITEM]; }
+
+    private void setState(int srv, byte state) {
+        int r = JOB_BASE + 4 * srv + STATE_ITEM;
+        job[r] = ((long) state << 32) | (job[r] & 0xFFFFFFFFL);
+    }
+
     /** Items on the slots (in process or blocked). */
     int held() {
         int n = 0;
@@ -227,12 +236,13 @@ final class StationRuntime {
         long now = calendar.now;
         accumulate(now);
         int u = srv / slots;
-        sState[srv] = BUSY;
-        sItem[srv] = item;
-        sStart[srv] = now;
         long need = sampleCycleMs();
-        sNeed[srv] = need;
-        sClock[srv] = clock(u, now);
+        int r = JOB_BASE + 4 * srv;
+        long[] j = job;
+        j[r + NEED] = need;
+        j[r + CLOCK] = clock(u, now);
+        j[r + START] = now;
+        j[r + STATE_ITEM] = ((long) BUSY << 32) | (item & 0xFFFFFFFFL);
         uBusy[u]++;
         busyUp++;
         cIn++;
@@ -245,7 +255,7 @@ final class StationRuntime {
         while (!blocked.isEmpty() && target.size() < capacity) {
             int srv = blocked.poll();
             accumulate(calendar.now);
-            target.add(sItem[srv]);
+            target.add(item(srv));
             blockedN--;
             int bu = srv / slots;
             uBlocked[bu]--;
@@ -259,11 +269,14 @@ final class StationRuntime {
     }
 
     void onJobDone(int srv) {
-        if (sState[srv] != BUSY) return;
+        int r = JOB_BASE + 4 * srv;
+        long[] j = job;
+        long stateItem = j[r + STATE_ITEM];
+        if ((byte) (stateItem >>> 32) != BUSY) return;
         long now = calendar.now;
         int u = srv / slots;
-        long got = clock(u, now) - sClock[srv];
-        long need = sNeed[srv];
+        long got = clock(u, now) - j[r + CLOCK];
+        long need = j[r + NEED];
         if (got < need) {
             if (uAvail[u]) jobQueue.push(now + (need - got), EventCalendar.encode(EventCalendar.JOB_DONE, idx, 0, srv));
             else suspend(u, srv);
@@ -272,7 +285,7 @@ final class StationRuntime {
         accumulate(now);
         uBusy[u]--;
         if (uAvail[u]) busyUp--;
-        int item = sItem[srv];
+        int item = (int) stateItem;
         boolean baseScrap = baseScrapRate > 0 && rng.nextDouble() < baseScrapRate * learning.scrap[uPhase[u]];
         int cause = step.complete(srv, u, item, baseScrap);
         calendar.markDirty(idx);
@@ -295,7 +308,7 @@ final class StationRuntime {
             releaseServer(srv);
             calendar.markDirty(d.idx);
         } else {
-            sState[srv] = BLOCKED;
+            setState(srv, BLOCKED);
             blockedN++;
             uBlocked[u]++;
             if (uPm[u]) blockedOnPm++;
@@ -321,8 +334,9 @@ final class StationRuntime {
         if (avail) {
             for (int srv = uSuspHead[u]; srv != NONE; ) {
                 int next = sLink[srv];
-                long got = clock(u, now) - sClock[srv];
-                jobQueue.push(now + Math.max(0, sNeed[srv] - got), EventCalendar.encode(EventCalendar.JOB_DONE, idx, 0, srv));
+                int r = JOB_BASE + 4 * srv;
+                long got = clock(u, now) - job[r + CLOCK];
+                jobQueue.push(now + Math.max(0, job[r + NEED] - got), EventCalendar.encode(EventCalendar.JOB_DONE, idx, 0, srv));
                 srv = next;
             }
             uSuspHead[u] = NONE;
@@ -355,7 +369,7 @@ final class StationRuntime {
     }
 
     private void releaseServer(int srv) {
-        sState[srv] = FREE;
+        setState(srv, FREE);
         int u = srv / slots;
         if (uAvail[u]) {
             free[freeN++] = srv;
@@ -373,16 +387,16 @@ final class StationRuntime {
         uActive[u] = true;
         activeUnits = Math.max(activeUnits, u + 1);
         for (int k = u * slots; k < (u + 1) * slots; k++) {
-            sState[k] = FREE;
+            setState(k, FREE);
             sLink[k] = uParkHead[u];
             uParkHead[u] = k;
         }
         updateAvail(u);
-        calendar.near.push(now + EventCalendar.expMs(rng, spec.mtbfHours() * learning.mtbf[uPhase[u]]),
+        calendar.unitEvents.push(now + EventCalendar.expMs(rng, spec.mtbfHours() * learning.mtbf[uPhase[u]]),
                 EventCalendar.encode(EventCalendar.FAILURE, idx, uVersion[u], u));
         if (maintenance.hasPm()) {
             long pm = maintenance.nextPmStart(u, units, calendar.startEpochMs + now) - calendar.startEpochMs;
-            calendar.near.push(pm, EventCalendar.encode(EventCalendar.PM_START, idx, 0, u));
+            calendar.unitEvents.push(pm, EventCalendar.encode(EventCalendar.PM_START, idx, 0, u));
         }
     }
 
@@ -390,8 +404,8 @@ final class StationRuntime {
     void onPmStart(int u) {
         long now = calendar.now;
         long end = now + maintenance.pmMs();
-        calendar.near.push(now + maintenance.pmIntervalMs(), EventCalendar.encode(EventCalendar.PM_START, idx, 0, u));
-        calendar.near.push(end, EventCalendar.encode(EventCalendar.PM_END, idx, 0, u));
+        calendar.unitEvents.push(now + maintenance.pmIntervalMs(), EventCalendar.encode(EventCalendar.PM_START, idx, 0, u));
+        calendar.unitEvents.push(end, EventCalendar.encode(EventCalendar.PM_END, idx, 0, u));
         accumulate(now);
         if (!uUp[u]) {
             downUnits--;
@@ -443,7 +457,7 @@ final class StationRuntime {
             blockedOnDown += uBlocked[u];
         }
         updateAvail(u);
-        calendar.near.push(now + repairMs, EventCalendar.encode(EventCalendar.REPAIR, idx, uVersion[u], u));
+        calendar.unitEvents.push(now + repairMs, EventCalendar.encode(EventCalendar.REPAIR, idx, uVersion[u], u));
         calendar.emit(new PlantEvent.BreakdownStarted(calendar.at(), id, u, forced, calendar.instant(now + repairMs)));
         calendar.markDirty(idx);
     }
@@ -465,7 +479,7 @@ final class StationRuntime {
         }
         updateAvail(u);
         calendar.emit(new PlantEvent.RepairCompleted(calendar.at(), id, u));
-        calendar.near.push(now + EventCalendar.expMs(rng, spec.mtbfHours() * learning.mtbf[uPhase[u]]),
+        calendar.unitEvents.push(now + EventCalendar.expMs(rng, spec.mtbfHours() * learning.mtbf[uPhase[u]]),
                 EventCalendar.encode(EventCalendar.FAILURE, idx, uVersion[u], u));
         calendar.markDirty(idx);
     }
