@@ -48,13 +48,13 @@ final class BipolarStackingStep extends ProcessStep {
         CellStore cells = items.cells;
         InlayStore inlays = items.inlays;
         double mis = Math.abs(misSigma * s.gauss());
-        cells.serial[item] = ++items.cellSerial;
+        cells.serial(item, ++items.cellSerial);
         if (genealogy) {
             cells.mabUnit[item] = u;
             cells.mabStart[item] = s.jobStart(srv);
             cells.mabEnd[item] = calendar.now;
         }
-        cells.mis[item] = mis;
+        cells.mis(item, mis);
         if (baseScrap || mis > misTol) return items.scrapCell(s, u, ScrapCause.STACKING_MISALIGNMENT.ordinal(), item);
         // aggregate the inlays now (their data is still in cache): bipolar series min capacity / summed resistance
         int base = item * inlaysPerCell;
@@ -75,11 +75,11 @@ final class BipolarStackingStep extends ProcessStep {
         sev += edge;
         tmpSev[0] += edge;
         inlays.sev[cells.inlay[base]] += edge; // the genealogy carries it on the cell's first inlay
-        cells.cap[item] = cap * ProcessPhysics.misalignmentCapacityFactor(mis, misTol, phys);
-        cells.res[item] = res * ProcessPhysics.misalignmentResistanceFactor(mis, misTol, phys);
-        cells.sev[item] = sev;
-        cells.factors[item] = ProcessPhysics.manufacturingFactors(tmpTemp, tmpDew, tmpDose, tmpSev, inlaysPerCell,
-                lamination.window, mis, misTol, phys);
+        cells.cap(item, cap * ProcessPhysics.misalignmentCapacityFactor(mis, misTol, phys));
+        cells.res(item, res * ProcessPhysics.misalignmentResistanceFactor(mis, misTol, phys));
+        cells.sev(item, sev);
+        cells.factors(item, ProcessPhysics.manufacturingFactors(tmpTemp, tmpDew, tmpDose, tmpSev, inlaysPerCell,
+                lamination.window, mis, misTol, phys));
         if (!genealogy) items.releaseInlaysOf(item);
         return PASSED;
     }

@@ -17,7 +17,7 @@ final class FormationAgeingStep extends ProcessStep {
     int complete(int srv, int u, int item, boolean baseScrap) {
         StationRuntime s = station;
         CellStore cells = items.cells;
-        double sev = cells.sev[item];
+        double sev = cells.sev(item);
         double sd = Math.max(0, phys.selfDischargeMeanMvPerWeek() + phys.selfDischargeSigmaMvPerWeek() * s.gauss())
                 + phys.selfDischargePerSeverity() * sev;
         if (genealogy) {
@@ -25,7 +25,7 @@ final class FormationAgeingStep extends ProcessStep {
             cells.fagStart[item] = s.jobStart(srv);
             cells.fagEnd[item] = calendar.now;
         }
-        cells.sd[item] = sd;
+        cells.sd(item, sd);
         if (sd >= sdLimit) return items.scrapCell(s, u, ScrapCause.SELF_DISCHARGE.ordinal(), item);
         if (baseScrap) return items.scrapCell(s, u, s.baseCause, item);
         return PASSED;

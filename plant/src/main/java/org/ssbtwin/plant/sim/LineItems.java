@@ -51,10 +51,9 @@ final class LineItems {
     }
 
     int scrapCell(StationRuntime s, int u, int cause, int cell) {
-        scrap(s, u, cause, StationKind.ItemKind.CELL, cells.serial[cell]);
+        scrap(s, u, cause, StationKind.ItemKind.CELL, cells.serial(cell));
         // inlays are released at stacking in benchmark mode, except for cells scrapped at stacking itself
         if (genealogy || s.idx == LineOrder.MAB) releaseInlaysOf(cell);
-        cells.factors[cell] = null;
         cells.release(cell);
         return cause;
     }

@@ -64,12 +64,12 @@ final class ProductionRecordBuilder {
         StationRuntime mab = st[LineOrder.MAB], fag = st[LineOrder.FAG], eol = st[LineOrder.EOL];
         List<StationPass> cp = List.of(
                 new StationPass(mab.id, mab.kind, cells.mabUnit[c], inst(cells.mabStart[c]), inst(cells.mabEnd[c]),
-                        String.format("stacked, misalignment %.3f mm", cells.mis[c])),
+                        String.format("stacked, misalignment %.3f mm", cells.mis(c))),
                 new StationPass(fag.id, fag.kind, cells.fagUnit[c], inst(cells.fagStart[c]), inst(cells.fagEnd[c]),
-                        String.format("self-discharge %.2f mV/week PASS", cells.sd[c])),
+                        String.format("self-discharge %.2f mV/week PASS", cells.sd(c))),
                 new StationPass(eol.id, eol.kind, cells.eolUnit[c], inst(cells.eolStart[c]), inst(cells.eolEnd[c]),
-                        String.format("grade %s, %.2f Ah, %.3f mOhm", grade, cells.cap[c], cells.res[c])));
-        return new CellProductionRecord(id, list, cp, cells.mis[c], cells.sd[c], cells.cap[c], cells.res[c], grade,
+                        String.format("grade %s, %.2f Ah, %.3f mOhm", grade, cells.cap(c), cells.res(c))));
+        return new CellProductionRecord(id, list, cp, cells.mis(c), cells.sd(c), cells.cap(c), cells.res(c), grade,
                 calendar.at(), lamination.window, coreAssembly.dewLimit, stacking.misTol, f);
     }
 
