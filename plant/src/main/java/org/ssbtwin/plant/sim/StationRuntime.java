@@ -54,6 +54,13 @@ final class StationRuntime {
     private StationRuntime downstream;
     private IntRing downstreamBuffer;
     double speedFactor = 1;
+    /**
+     * The cycles in ms the quantile table gives at the current {@link #speedFactor} (exactly what
+     * {@link #sampleCycleMs} would compute): 2 bytes per entry when they fit (the short-cycle stations: 8 KB instead of
+     * 32 KB of doubles, so the hot stations' tables stay in the first-level cache), else 4; both null when stale.
+     */
+    private char[] cycleMsChars;
+    private int[] cycleMsInts;
     int activeUnits;
 
     // slots ("servers"): one 32-byte record per slot in `job` (cycle needed, unit clock at start, job start, state
@@ -113,6 +120,7 @@ final class StationRuntime {
         this.idealCycleMs = spec.cycleTime().meanSeconds() * 1000.0;
         this.maintenance = spec.maintenance();
         this.cycleFactor = cycleFactors(spec);
+        tabulateCycles();
         this.constantCycle = spec.cycleTime().cv() == 0;
         this.jobQueue = calendar.jobQueueFor(cycleMeanMs, servers);
         this.baseScrapRate = spec.baseScrapRate();
@@ -166,9 +174,43 @@ final class StationRuntime {
      * the cv <= 0.1 of the line's cycles.
      */
     long sampleCycleMs() {
+        if (constantCycle) return Math.max(1L, (long) (cycleMeanMs * speedFactor + 0.5));
+        int i = (int) (rng.nextLong() >>> (64 - CYCLE_QUANTILE_BITS));
+        char[] c = cycleMsChars;
+        if (c != null) return c[i];
+        int[] n = cycleMsInts;
+        if (n != null) return n[i];
+        return cycleMsFromTable(i);
+    }
+
+    private long cycleMsFromTable(int i) {
         double mean = cycleMeanMs * speedFactor;
-        double v = constantCycle ? mean : mean * cycleFactor[(int) (rng.nextLong() >>> (64 - CYCLE_QUANTILE_BITS))];
-        return Math.max(1L, (long) (v + 0.5));
+        return Math.max(1L, (long) (mean * cycleFactor[i] + 0.5));
+    }
+
+    /** Fills {@link #cycleMsChars} or {@link #cycleMsInts} for the current speed factor (neither if a cycle exceeds an int). */
+    private void tabulateCycles() {
+        double mean = cycleMeanMs * speedFactor;
+        long[] ms = new long[CYCLE_QUANTILES];
+        long max = 0;
+        for (int k = 0; k < CYCLE_QUANTILES; k++) max = Math.max(max, ms[k] = Math.max(1L, (long) (mean * cycleFactor[k] + 0.5)));
+        if (max <= Character.MAX_VALUE) {
+            char[] c = new char[CYCLE_QUANTILES];
+            for (int k = 0; k < CYCLE_QUANTILES; k++) c[k] = (char) ms[k];
+            cycleMsChars = c;
+        } else if (max <= Integer.MAX_VALUE) {
+            int[] n = new int[CYCLE_QUANTILES];
+            for (int k = 0; k < CYCLE_QUANTILES; k++) n[k] = (int) ms[k];
+            cycleMsInts = n;
+        }
+    }
+
+    /** Sets the speed factor; the tabulated cycles are re-built for it. */
+    private void speedFactor(double f) {
+        speedFactor = f;
+        cycleMsChars = null;
+        cycleMsInts = null;
+        tabulateCycles();
     }
 
     private static double[] cycleFactors(StationSpec spec) {
@@ -522,7 +564,7 @@ final class StationRuntime {
         Double prev = setpoints.put(name, value);
         if (Setpoints.LINE_SPEED_M_PER_MIN.equals(name)) {
             lineSpeed = value;
-            if (lineSpeedNominal > 0) speedFactor = lineSpeedNominal / value;
+            if (lineSpeedNominal > 0) speedFactor(lineSpeedNominal / value);
         } else {
             step.applySetpoint(name, value);
         }
