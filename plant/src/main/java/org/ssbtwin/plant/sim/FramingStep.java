@@ -16,7 +16,7 @@ final class FramingStep extends ProcessStep {
             inlays.frmUnit[item] = u;
             inlays.frmStart[item] = station.jobStart(srv);
         }
-        inlays.frmEnd[item] = calendar.now;   // the dry-room dwell until core assembly starts here
+        inlays.frmEnd(item, calendar.now);   // the dry-room dwell until core assembly starts here
         if (baseScrap) return items.scrapInlay(station, u, station.baseCause, item);
         return PASSED;
     }

@@ -45,7 +45,7 @@ final class LineItems {
     }
 
     int scrapInlay(StationRuntime s, int u, int cause, int inlay) {
-        scrap(s, u, cause, StationKind.ItemKind.INLAY, inlays.serial[inlay]);
+        scrap(s, u, cause, StationKind.ItemKind.INLAY, inlays.serial(inlay));
         inlays.release(inlay);
         return cause;
     }

@@ -53,13 +53,13 @@ final class ProductionRecordBuilder {
             }
             StationRuntime lam = st[LineOrder.LAM], frm = st[LineOrder.FRM], cor = st[LineOrder.COR];
             passes.add(new StationPass(lam.id, lam.kind, inlays.lamUnit[i], inst(inlays.lamStart[i]), inst(inlays.lamEnd[i]),
-                    String.format("laminated at %.1f degC", inlays.lamTemp[i])));
-            passes.add(new StationPass(frm.id, frm.kind, inlays.frmUnit[i], inst(inlays.frmStart[i]), inst(inlays.frmEnd[i]), "framed"));
+                    String.format("laminated at %.1f degC", inlays.lamTemp(i))));
+            passes.add(new StationPass(frm.id, frm.kind, inlays.frmUnit[i], inst(inlays.frmStart[i]), inst(inlays.frmEnd(i)), "framed"));
             passes.add(new StationPass(cor.id, cor.kind, inlays.corUnit[i], inst(inlays.corStart[i]), inst(inlays.corEnd[i]),
-                    String.format("core assembled at dew point %.1f degC", inlays.dew[i])));
-            list.add(new InlayGenealogy(items.inlayId(inlays.serial[i]), rids[0], rids[1], rids[2], lam.unitIds[inlays.lamUnit[i]],
-                    inst(inlays.lamEnd[i]), inlays.lamTemp[i], inlays.dew[i], inlays.dose[i], inlays.sev[i],
-                    inlays.cap[i], inlays.res[i], passes));
+                    String.format("core assembled at dew point %.1f degC", inlays.dew(i))));
+            list.add(new InlayGenealogy(items.inlayId(inlays.serial(i)), rids[0], rids[1], rids[2], lam.unitIds[inlays.lamUnit[i]],
+                    inst(inlays.lamEnd[i]), inlays.lamTemp(i), inlays.dew(i), inlays.dose(i), inlays.sev(i),
+                    inlays.cap(i), inlays.res(i), passes));
         }
         StationRuntime mab = st[LineOrder.MAB], fag = st[LineOrder.FAG], eol = st[LineOrder.EOL];
         List<StationPass> cp = List.of(
