@@ -63,12 +63,13 @@ final class StationRuntime {
     private int[] cycleMsInts;
     int activeUnits;
 
-    // slots ("servers"): one 32-byte record per slot in `job` (cycle needed, unit clock at start, job start, state
-    // and item), so an event of the 480,000-slot formation/ageing station misses the cache once, not once per
-    // attribute; and the free/suspended/parked list link
-    private static final int NEED = 0, CLOCK = 1, START = 2, STATE_ITEM = 3;
-    /** Records start at index 2 (byte 32 of the array, after its 16-byte header): a record never straddles two cache lines. */
-    private static final int JOB_BASE = 2;
+    // slots ("servers"): one 64-byte record per slot in `job` (cycle needed, unit clock at start, job start, state
+    // and item, the value of the item the step keeps on the slot: see FormationAgeingStep.complete), so an event
+    // of the 480,000-slot formation/ageing station misses the cache once, not once per attribute; and the
+    // free/suspended/parked list link
+    private static final int NEED = 0, CLOCK = 1, START = 2, STATE_ITEM = 3, ITEM_VALUE = 4, STRIDE = 8;
+    /** Records start at index 6 (byte 64 of the array, after its 16-byte header): records align with cache lines. */
+    private static final int JOB_BASE = 6;
     private final long[] job;
     final int[] sLink;
     // units
@@ -126,7 +127,7 @@ final class StationRuntime {
         this.baseScrapRate = spec.baseScrapRate();
         this.baseCause = ScrapCause.baseCauseOf(kind).ordinal();
         this.inCap = spec.inputBufferCapacity();
-        job = new long[JOB_BASE + 4 * servers];
+        job = new long[JOB_BASE + STRIDE * servers];
         for (int k = 0; k < servers; k++) setState(k, INACTIVE);
         sLink = new int[servers];
         uUp = new boolean[units];
@@ -226,12 +227,15 @@ final class StationRuntime {
     }
 
     /** When the job on slot {@code srv} started (ms since the simulation start). */
-    long jobStart(int srv) { return job[JOB_BASE + 4 * srv + START]; }
+    long jobStart(int srv) { return job[JOB_BASE + STRIDE * srv + START]; }
 
-    private int item(int srv) { return (int) job[JOB_BASE + 4 * srv + STATE_ITEM]; }
+    /** The value of its item the step kept on slot {@code srv} when the job started. */
+    long itemValueKept(int srv) { return job[JOB_BASE + STRIDE * srv + ITEM_VALUE]; }
+
+    private int item(int srv) { return (int) job[JOB_BASE + STRIDE * srv + STATE_ITEM]; }
 
     private void setState(int srv, byte state) {
-        int r = JOB_BASE + 4 * srv + STATE_ITEM;
+        int r = JOB_BASE + STRIDE * srv + STATE_ITEM;
         job[r] = ((long) state << 32) | (job[r] & 0xFFFFFFFFL);
     }
 
@@ -279,12 +283,13 @@ final class StationRuntime {
         accumulate(now);
         int u = srv / slots;
         long need = sampleCycleMs();
-        int r = JOB_BASE + 4 * srv;
+        int r = JOB_BASE + STRIDE * srv;
         long[] j = job;
         j[r + NEED] = need;
         j[r + CLOCK] = clock(u, now);
         j[r + START] = now;
         j[r + STATE_ITEM] = ((long) BUSY << 32) | (item & 0xFFFFFFFFL);
+        if (step instanceof FormationAgeingStep fag) j[r + ITEM_VALUE] = fag.valueKeptOnSlot(item);
         uBusy[u]++;
         busyUp++;
         cIn++;
@@ -311,7 +316,7 @@ final class StationRuntime {
     }
 
     void onJobDone(int srv) {
-        int r = JOB_BASE + 4 * srv;
+        int r = JOB_BASE + STRIDE * srv;
         long[] j = job;
         long stateItem = j[r + STATE_ITEM];
         if ((byte) (stateItem >>> 32) != BUSY) return;
@@ -376,7 +381,7 @@ final class StationRuntime {
         if (avail) {
             for (int srv = uSuspHead[u]; srv != NONE; ) {
                 int next = sLink[srv];
-                int r = JOB_BASE + 4 * srv;
+                int r = JOB_BASE + STRIDE * srv;
                 long got = clock(u, now) - job[r + CLOCK];
                 jobQueue.push(now + Math.max(0, job[r + NEED] - got), EventCalendar.encode(EventCalendar.JOB_DONE, idx, 0, srv));
                 srv = next;
