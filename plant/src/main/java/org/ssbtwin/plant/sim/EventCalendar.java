@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  *
  * <p>An event is two longs: its time (ms since the simulation start) and a payload
  * {@code type(8) | station(8) | version(16) | index(32)}. Completions of long-cycle stations (formation/ageing:
- * ~10^5 jobs in process) live in their own queue, a radix heap, so the main calendar stays small and cache-resident.
+ * ~10^5 jobs in process) live in their own queue, a calendar queue, so the main calendar stays small and cache-resident.
  */
 final class EventCalendar {
     static final int JOB_DONE = 0, FAILURE = 1, REPAIR = 2, SHIFT = 3, READING = 4,
@@ -40,7 +40,7 @@ final class EventCalendar {
      * shallow. It shares near's insertion counter, so the two pop exactly as one heap would.
      */
     final EventQueue unitEvents = new EventQueue(near);
-    private final RadixEventQueue far = new RadixEventQueue();
+    private final CalendarEventQueue far = new CalendarEventQueue();
     /** Virtual time, ms since start. */
     long now;
     private PlantEventSink sink = PlantEventSink.NONE;
@@ -56,7 +56,7 @@ final class EventCalendar {
     /** Pops the earliest event at or before {@code target}, moves the clock to it and returns its payload, or {@link #NO_EVENT}. */
     long next(long target) {
         EventQueue n = near.isEmpty() || (!unitEvents.isEmpty() && unitEvents.peekKey() < near.peekKey()) ? unitEvents : near;
-        RadixEventQueue f = far;
+        CalendarEventQueue f = far;
         PendingEvents q;
         if (n.isEmpty()) q = f;
         else if (f.isEmpty()) q = n;
