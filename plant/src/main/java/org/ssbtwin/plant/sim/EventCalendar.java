@@ -41,6 +41,8 @@ final class EventCalendar {
      */
     final EventQueue unitEvents = new EventQueue(near);
     private final CalendarEventQueue far = new CalendarEventQueue();
+    /** The station whose job completions are in {@link #far} (null until one is): see {@link #next}. */
+    private StationRuntime farStation;
     /** Virtual time, ms since start. */
     long now;
     private PlantEventSink sink = PlantEventSink.NONE;
@@ -51,6 +53,12 @@ final class EventCalendar {
     /** The heap for the job completions of a station with this mean cycle and number of slots. */
     PendingEvents jobQueueFor(double cycleMeanMs, int slots) {
         return cycleMeanMs >= FAR_CYCLE_MS && slots > FAR_MIN_SLOTS ? far : near;
+    }
+
+    /** {@code s} has its job completions in the far queue (one station does: formation/ageing). */
+    void farStation(StationRuntime s) {
+        if (farStation != null && farStation != s) throw new IllegalStateException("one station's completions in the far queue");
+        farStation = s;
     }
 
     /** Pops the earliest event at or before {@code target}, moves the clock to it and returns its payload, or {@link #NO_EVENT}. */
@@ -66,6 +74,9 @@ final class EventCalendar {
         long payload = q.peekPayload();
         q.pop();
         now = time;
+        // a far completion's slot record was last touched days ago: load the next one's now, so it is in the cache
+        // when that completion falls due (~10 events later) instead of a cache miss on the critical path then
+        if (q == f && !f.isEmpty()) farStation.prefetch(index(f.peekPayload()));
         return payload;
     }
 

@@ -124,6 +124,7 @@ final class StationRuntime {
         tabulateCycles();
         this.constantCycle = spec.cycleTime().cv() == 0;
         this.jobQueue = calendar.jobQueueFor(cycleMeanMs, servers);
+        if (jobQueue != calendar.near) calendar.farStation(this);
         this.baseScrapRate = spec.baseScrapRate();
         this.baseCause = ScrapCause.baseCauseOf(kind).ordinal();
         this.inCap = spec.inputBufferCapacity();
@@ -313,6 +314,14 @@ final class StationRuntime {
             moved = true;
         }
         if (moved) calendar.markDirty(idx);
+    }
+
+    /** Sum of what {@link #prefetch} loaded, kept so the loads are not optimised away; never read. */
+    private long prefetched;
+
+    /** Loads slot {@code srv}'s record into the cache ahead of the job's completion; changes no simulation state. */
+    void prefetch(int srv) {
+        prefetched += job[JOB_BASE + STRIDE * srv + STATE_ITEM];
     }
 
     void onJobDone(int srv) {
