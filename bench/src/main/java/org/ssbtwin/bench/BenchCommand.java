@@ -101,12 +101,19 @@ public final class BenchCommand implements Callable<Integer> {
             long tw = System.nanoTime();
             FleetStudy.run(fleetSpec.withPacks(Math.min(packs, 4_000)), seed + 1, threads);
             double warm = (System.nanoTime() - tw) / 1e9;
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             FleetStudyResult r = FleetStudy.run(fleetSpec, seed, threads);
             double wall = (System.nanoTime() - t0) / 1e9;
+            double cpu = (os.getProcessCpuTime() - c0) / 1e9;
             out.printf(Locale.ROOT, "warm-up:        %.2f s%n", warm);
             out.printf(Locale.ROOT, "pack-days:      %d%n", r.packDays());
             out.printf(Locale.ROOT, "wall time:      %.2f s%n", wall);
+            // on a shared host the wall time measures the neighbours too; process CPU / threads is the wall time with
+            // the study's cores to itself (GC and JIT threads included)
+            out.printf(Locale.ROOT, "process CPU:    %.2f s = %.2f s per thread (%.0f %% of %d threads over the wall time)%n",
+                    cpu, cpu / threads, 100 * cpu / (wall * threads), threads);
             out.printf(Locale.ROOT, "throughput:     %.2f M pack-days/s (%.0f packs/s)%n", r.packDays() / wall / 1e6, packs / wall);
             CohortYearStats last = r.fleet(years);
             out.printf(Locale.ROOT, "year %d SoH:     p5 %.3f  p50 %.3f  p95 %.3f (sanity, seed %d)%n", years,

@@ -48,38 +48,39 @@ final class BipolarStackingStep extends ProcessStep {
         CellStore cells = items.cells;
         InlayStore inlays = items.inlays;
         double mis = Math.abs(misSigma * s.gauss());
-        cells.serial[item] = ++items.cellSerial;
+        cells.serial(item, ++items.cellSerial);
         if (genealogy) {
             cells.mabUnit[item] = u;
-            cells.mabStart[item] = s.sStart[srv];
+            cells.mabStart[item] = s.jobStart(srv);
             cells.mabEnd[item] = calendar.now;
         }
-        cells.mis[item] = mis;
+        cells.mis(item, mis);
         if (baseScrap || mis > misTol) return items.scrapCell(s, u, ScrapCause.STACKING_MISALIGNMENT.ordinal(), item);
         // aggregate the inlays now (their data is still in cache): bipolar series min capacity / summed resistance
         int base = item * inlaysPerCell;
         double cap = Double.MAX_VALUE, res = 0, sev = 0;
         for (int k = 0; k < inlaysPerCell; k++) {
             int in = cells.inlay[base + k];
-            cap = Math.min(cap, inlays.cap[in]);
-            res += inlays.res[in];
-            sev += inlays.sev[in];
-            tmpTemp[k] = inlays.lamTemp[in];
-            tmpDew[k] = inlays.dew[in];
-            tmpDose[k] = inlays.dose[in];
-            tmpSev[k] = inlays.sev[in];
+            cap = Math.min(cap, inlays.cap(in));
+            res += inlays.res(in);
+            sev += inlays.sev(in);
+            tmpTemp[k] = inlays.lamTemp(in);
+            tmpDew[k] = inlays.dew(in);
+            tmpDose[k] = inlays.dose(in);
+            tmpSev[k] = inlays.sev(in);
         }
         // misalignment: overlap lost (capacity) and a latent edge short on top of the inlays' defects
         double edge = s.rng.nextDouble() < ProcessPhysics.misalignmentDefectProbability(mis, misTol, phys)
                 ? -phys.latentDefectMeanSeverity() * Math.log(1 - s.rng.nextDouble()) : 0;
         sev += edge;
         tmpSev[0] += edge;
-        inlays.sev[cells.inlay[base]] += edge; // the genealogy carries it on the cell's first inlay
-        cells.cap[item] = cap * ProcessPhysics.misalignmentCapacityFactor(mis, misTol, phys);
-        cells.res[item] = res * ProcessPhysics.misalignmentResistanceFactor(mis, misTol, phys);
-        cells.sev[item] = sev;
-        cells.factors[item] = ProcessPhysics.manufacturingFactors(tmpTemp, tmpDew, tmpDose, tmpSev, inlaysPerCell,
-                lamination.window, mis, misTol, phys);
+        int first = cells.inlay[base];
+        inlays.sev(first, inlays.sev(first) + edge); // the genealogy carries it on the cell's first inlay
+        cells.cap(item, cap * ProcessPhysics.misalignmentCapacityFactor(mis, misTol, phys));
+        cells.res(item, res * ProcessPhysics.misalignmentResistanceFactor(mis, misTol, phys));
+        cells.sev(item, sev);
+        cells.factors(item, ProcessPhysics.manufacturingFactors(tmpTemp, tmpDew, tmpDose, tmpSev, inlaysPerCell,
+                lamination.window, mis, misTol, phys));
         if (!genealogy) items.releaseInlaysOf(item);
         return PASSED;
     }

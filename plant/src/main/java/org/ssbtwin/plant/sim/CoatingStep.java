@@ -21,7 +21,7 @@ final class CoatingStep extends ProcessStep {
     @Override
     int complete(int srv, int u, int item, boolean baseScrap) {
         StationRuntime s = station;
-        rolls.set(item, u, s.sStart[srv], calendar.now);
+        rolls.set(item, u, s.jobStart(srv), calendar.now);
         if (baseScrap) return items.scrap(s, u, s.baseCause, StationKind.ItemKind.ROLL, item + 1);
         calendar.emit(new PlantEvent.RollCompleted(calendar.at(), s.id, u, LineItems.rollId(s.idx, item)));
         return PASSED;

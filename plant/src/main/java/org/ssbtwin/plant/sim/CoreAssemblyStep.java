@@ -37,27 +37,27 @@ final class CoreAssemblyStep extends ProcessStep {
         InlayStore inlays = items.inlays;
         long now = calendar.now;
         double dew = dewSetpoint + dewExcursion + phys.dewPointNoiseC() * s.gauss();
-        double dwellH = (now - inlays.frmEnd[item]) / 3_600_000.0;
+        double dwellH = (now - inlays.frmEnd(item)) / 3_600_000.0;
         double dose = ProcessPhysics.moistureDose(dew, dwellH);
         if (genealogy) {
             inlays.corUnit[item] = u;
-            inlays.corStart[item] = s.sStart[srv];
+            inlays.corStart[item] = s.jobStart(srv);
             inlays.corEnd[item] = now;
         }
-        inlays.dew[item] = dew;
-        inlays.dose[item] = dose;
+        inlays.dew(item, dew);
+        inlays.dose(item, dose);
         double pMoist = ProcessPhysics.moistureDefectProbability(dew, dewLimit, phys);
         if (baseScrap || (pMoist > 0 && s.rng.nextDouble() < pMoist)) {
             return items.scrapInlay(s, u, ScrapCause.MOISTURE_DEFECT.ordinal(), item);
         }
-        double lamT = inlays.lamTemp[item];
+        double lamT = inlays.lamTemp(item);
         ProcessWindow lw = lamination.window;
         double pDef = ProcessPhysics.latentDefectProbability(dose, lw.excess(lamT), phys);
-        inlays.sev[item] = s.rng.nextDouble() < pDef ? -phys.latentDefectMeanSeverity() * Math.log(1 - s.rng.nextDouble()) : 0;
-        inlays.cap[item] = design.inlayCapacityAh() * ProcessPhysics.moistureCapacityFactor(dose, phys)
-                * (1 + phys.capacitySigma() * s.gauss());
-        inlays.res[item] = design.inlayResistanceMilliOhm() * ProcessPhysics.inlayInterfaceFactor(lamT, lw, dose, phys)
-                * (1 + phys.resistanceSigma() * s.gauss());
+        inlays.sev(item, s.rng.nextDouble() < pDef ? -phys.latentDefectMeanSeverity() * Math.log(1 - s.rng.nextDouble()) : 0);
+        inlays.cap(item, design.inlayCapacityAh() * ProcessPhysics.moistureCapacityFactor(dose, phys)
+                * (1 + phys.capacitySigma() * s.gauss()));
+        inlays.res(item, design.inlayResistanceMilliOhm() * ProcessPhysics.inlayInterfaceFactor(lamT, lw, dose, phys)
+                * (1 + phys.resistanceSigma() * s.gauss()));
         return PASSED;
     }
 

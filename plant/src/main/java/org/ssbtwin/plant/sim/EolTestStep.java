@@ -30,15 +30,15 @@ final class EolTestStep extends ProcessStep {
     int complete(int srv, int u, int item, boolean baseScrap) {
         StationRuntime s = station;
         CellStore cells = items.cells;
-        double cap = cells.cap[item] * (1 + phys.measurementSigma() * s.gauss());
-        double res = cells.res[item] * (1 + phys.measurementSigma() * s.gauss());
+        double cap = cells.cap(item) * (1 + phys.measurementSigma() * s.gauss());
+        double res = cells.res(item) * (1 + phys.measurementSigma() * s.gauss());
         if (genealogy) {
             cells.eolUnit[item] = u;
-            cells.eolStart[item] = s.sStart[srv];
+            cells.eolStart[item] = s.jobStart(srv);
             cells.eolEnd[item] = calendar.now;
         }
-        cells.cap[item] = cap;
-        cells.res[item] = res;
+        cells.cap(item, cap);
+        cells.res(item, res);
         CellGrade grade = ProcessPhysics.grade(cap, res, design, phys);
         if (grade == null || baseScrap) return items.scrapCell(s, u, ScrapCause.EOL_OUT_OF_SPEC.ordinal(), item);
         cellPassed(item, grade);
@@ -47,12 +47,11 @@ final class EolTestStep extends ProcessStep {
 
     private void cellPassed(int item, CellGrade grade) {
         CellStore cells = items.cells;
-        ManufacturingFactors f = (ManufacturingFactors) cells.factors[item];
-        cells.factors[item] = null;
+        ManufacturingFactors f = cells.factors(item);
         kpis.cellGraded(grade);
-        CellProductionRecord g = genealogy ? records.build(item, items.cellId(cells.serial[item]), grade, f) : null;
-        calendar.emit(new PlantEvent.CellCompleted(calendar.at(), items.site, cells.serial[item], grade, cells.cap[item],
-                cells.res[item], cells.sd[item], f, g));
+        CellProductionRecord g = genealogy ? records.build(item, items.cellId(cells.serial(item)), grade, f) : null;
+        calendar.emit(new PlantEvent.CellCompleted(calendar.at(), items.site, cells.serial(item), grade, cells.cap(item),
+                cells.res(item), cells.sd(item), f, g));
         if (genealogy) items.releaseInlaysOf(item);
     }
 }

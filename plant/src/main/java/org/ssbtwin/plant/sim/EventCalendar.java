@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  *
  * <p>An event is two longs: its time (ms since the simulation start) and a payload
  * {@code type(8) | station(8) | version(16) | index(32)}. Completions of long-cycle stations (formation/ageing:
- * ~10^5 jobs in process) live in their own queue, a radix heap, so the main calendar stays small and cache-resident.
+ * ~10^5 jobs in process) live in their own queue, a calendar queue, so the main calendar stays small and cache-resident.
  */
 final class EventCalendar {
     static final int JOB_DONE = 0, FAILURE = 1, REPAIR = 2, SHIFT = 3, READING = 4,
@@ -34,7 +34,15 @@ final class EventCalendar {
 
     final long startEpochMs;
     final EventQueue near = new EventQueue();
-    private final RadixEventQueue far = new RadixEventQueue();
+    /**
+     * Failures, repairs and planned-maintenance windows of the units (~1,300 pending at 12 GWh/yr, most of them the
+     * 480 formation racks', a few due per hour), kept out of {@link #near} so the job completions' heap stays
+     * shallow. It shares near's insertion counter, so the two pop exactly as one heap would.
+     */
+    final EventQueue unitEvents = new EventQueue(near);
+    private final CalendarEventQueue far = new CalendarEventQueue();
+    /** The station whose job completions are in {@link #far} (null until one is): see {@link #next}. */
+    private StationRuntime farStation;
     /** Virtual time, ms since start. */
     long now;
     private PlantEventSink sink = PlantEventSink.NONE;
@@ -47,10 +55,16 @@ final class EventCalendar {
         return cycleMeanMs >= FAR_CYCLE_MS && slots > FAR_MIN_SLOTS ? far : near;
     }
 
+    /** {@code s} has its job completions in the far queue (one station does: formation/ageing). */
+    void farStation(StationRuntime s) {
+        if (farStation != null && farStation != s) throw new IllegalStateException("one station's completions in the far queue");
+        farStation = s;
+    }
+
     /** Pops the earliest event at or before {@code target}, moves the clock to it and returns its payload, or {@link #NO_EVENT}. */
     long next(long target) {
-        EventQueue n = near;
-        RadixEventQueue f = far;
+        EventQueue n = near.isEmpty() || (!unitEvents.isEmpty() && unitEvents.peekKey() < near.peekKey()) ? unitEvents : near;
+        CalendarEventQueue f = far;
         PendingEvents q;
         if (n.isEmpty()) q = f;
         else if (f.isEmpty()) q = n;
@@ -60,6 +74,9 @@ final class EventCalendar {
         long payload = q.peekPayload();
         q.pop();
         now = time;
+        // a far completion's slot record was last touched days ago: load the next one's now, so it is in the cache
+        // when that completion falls due (~10 events later) instead of a cache miss on the critical path then
+        if (q == f && !f.isEmpty()) farStation.prefetch(index(f.peekPayload()));
         return payload;
     }
 

@@ -11,6 +11,16 @@ final class EventQueue implements PendingEvents {
     private long[] h = new long[2048];   // [2i] = key, [2i+1] = payload
     private int size;
     private long seq;
+    /** The queue whose insertion counter this one draws from: itself, or the queue it shares a counter with. */
+    private final EventQueue counter;
+
+    EventQueue() { this.counter = this; }
+
+    /**
+     * A queue drawing its insertion counter from {@code shared}'s: the keys of both queues are unique and, popped
+     * smallest key first across the two, come out in the order one queue holding all the events would give.
+     */
+    EventQueue(EventQueue shared) { this.counter = shared; }
 
     @Override
     public int size() { return size; }
@@ -21,7 +31,7 @@ final class EventQueue implements PendingEvents {
     @Override
     public void push(long timeMs, long payload) {
         if (2 * size + 2 > h.length) h = Arrays.copyOf(h, h.length * 2);
-        long key = (timeMs << SEQ_BITS) | (seq++ & SEQ_MASK);
+        long key = (timeMs << SEQ_BITS) | (counter.seq++ & SEQ_MASK);
         long[] a = h;
         int i = size++;
         while (i > 0) {
@@ -38,6 +48,9 @@ final class EventQueue implements PendingEvents {
 
     @Override
     public long peekTime() { return h[0] >> SEQ_BITS; }
+
+    /** The earliest key (time and insertion counter); only when not empty. */
+    long peekKey() { return h[0]; }
 
     @Override
     public long peekPayload() { return h[1]; }

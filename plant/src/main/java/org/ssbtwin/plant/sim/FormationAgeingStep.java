@@ -13,19 +13,25 @@ final class FormationAgeingStep extends ProcessStep {
         this.sdLimit = selfDischargeLimitMvPerWeek;
     }
 
+    /**
+     * The cell's defect severity, kept on its rack slot from the start of formation (when the cell's data is still in
+     * the cache from stacking) so the completion, 4 days later, reads one cold record instead of two in a row.
+     */
+    long valueKeptOnSlot(int cell) { return Double.doubleToRawLongBits(items.cells.sev(cell)); }
+
     @Override
     int complete(int srv, int u, int item, boolean baseScrap) {
         StationRuntime s = station;
         CellStore cells = items.cells;
-        double sev = cells.sev[item];
+        double sev = Double.longBitsToDouble(s.itemValueKept(srv));
         double sd = Math.max(0, phys.selfDischargeMeanMvPerWeek() + phys.selfDischargeSigmaMvPerWeek() * s.gauss())
                 + phys.selfDischargePerSeverity() * sev;
         if (genealogy) {
             cells.fagUnit[item] = u;
-            cells.fagStart[item] = s.sStart[srv];
+            cells.fagStart[item] = s.jobStart(srv);
             cells.fagEnd[item] = calendar.now;
         }
-        cells.sd[item] = sd;
+        cells.sd(item, sd);
         if (sd >= sdLimit) return items.scrapCell(s, u, ScrapCause.SELF_DISCHARGE.ordinal(), item);
         if (baseScrap) return items.scrapCell(s, u, s.baseCause, item);
         return PASSED;

@@ -14,9 +14,9 @@ final class FramingStep extends ProcessStep {
         InlayStore inlays = items.inlays;
         if (genealogy) {
             inlays.frmUnit[item] = u;
-            inlays.frmStart[item] = station.sStart[srv];
+            inlays.frmStart[item] = station.jobStart(srv);
         }
-        inlays.frmEnd[item] = calendar.now;   // the dry-room dwell until core assembly starts here
+        inlays.frmEnd(item, calendar.now);   // the dry-room dwell until core assembly starts here
         if (baseScrap) return items.scrapInlay(station, u, station.baseCause, item);
         return PASSED;
     }

@@ -64,11 +64,11 @@ final class LaminationStep extends ProcessStep {
         double t = temperatureSetpoint + phys.laminationTemperatureSigmaC() * s.gauss();
         if (genealogy) {
             inlays.lamUnit[item] = u;
-            inlays.lamStart[item] = s.sStart[srv];
+            inlays.lamStart[item] = s.jobStart(srv);
             inlays.lamEnd[item] = calendar.now;
         }
-        inlays.lamTemp[item] = t;
-        inlays.serial[item] = ++items.inlaySerial;
+        inlays.lamTemp(item, t);
+        inlays.serial(item, ++items.inlaySerial);
         double pDelam = ProcessPhysics.delaminationProbability(t, window, phys);
         if (baseScrap || (pDelam > 0 && s.rng.nextDouble() < pDelam)) {
             return items.scrapInlay(s, u, ScrapCause.DELAMINATION.ordinal(), item);

@@ -45,16 +45,15 @@ final class LineItems {
     }
 
     int scrapInlay(StationRuntime s, int u, int cause, int inlay) {
-        scrap(s, u, cause, StationKind.ItemKind.INLAY, inlays.serial[inlay]);
+        scrap(s, u, cause, StationKind.ItemKind.INLAY, inlays.serial(inlay));
         inlays.release(inlay);
         return cause;
     }
 
     int scrapCell(StationRuntime s, int u, int cause, int cell) {
-        scrap(s, u, cause, StationKind.ItemKind.CELL, cells.serial[cell]);
+        scrap(s, u, cause, StationKind.ItemKind.CELL, cells.serial(cell));
         // inlays are released at stacking in benchmark mode, except for cells scrapped at stacking itself
         if (genealogy || s.idx == LineOrder.MAB) releaseInlaysOf(cell);
-        cells.factors[cell] = null;
         cells.release(cell);
         return cause;
     }

@@ -31,7 +31,7 @@ final class PackAssemblyStep extends ProcessStep {
         int base = srv * cellsPerPack;
         for (int k = 0; k < cellsPerPack; k++) {
             int c = station.in.poll();
-            pc[base + k] = cells.serial[c];
+            pc[base + k] = cells.serial(c);
             cells.release(c);
         }
         upstream.releaseBlockedInto(station.in, station.inCap);

@@ -53,23 +53,23 @@ final class ProductionRecordBuilder {
             }
             StationRuntime lam = st[LineOrder.LAM], frm = st[LineOrder.FRM], cor = st[LineOrder.COR];
             passes.add(new StationPass(lam.id, lam.kind, inlays.lamUnit[i], inst(inlays.lamStart[i]), inst(inlays.lamEnd[i]),
-                    String.format("laminated at %.1f degC", inlays.lamTemp[i])));
-            passes.add(new StationPass(frm.id, frm.kind, inlays.frmUnit[i], inst(inlays.frmStart[i]), inst(inlays.frmEnd[i]), "framed"));
+                    String.format("laminated at %.1f degC", inlays.lamTemp(i))));
+            passes.add(new StationPass(frm.id, frm.kind, inlays.frmUnit[i], inst(inlays.frmStart[i]), inst(inlays.frmEnd(i)), "framed"));
             passes.add(new StationPass(cor.id, cor.kind, inlays.corUnit[i], inst(inlays.corStart[i]), inst(inlays.corEnd[i]),
-                    String.format("core assembled at dew point %.1f degC", inlays.dew[i])));
-            list.add(new InlayGenealogy(items.inlayId(inlays.serial[i]), rids[0], rids[1], rids[2], lam.unitIds[inlays.lamUnit[i]],
-                    inst(inlays.lamEnd[i]), inlays.lamTemp[i], inlays.dew[i], inlays.dose[i], inlays.sev[i],
-                    inlays.cap[i], inlays.res[i], passes));
+                    String.format("core assembled at dew point %.1f degC", inlays.dew(i))));
+            list.add(new InlayGenealogy(items.inlayId(inlays.serial(i)), rids[0], rids[1], rids[2], lam.unitIds[inlays.lamUnit[i]],
+                    inst(inlays.lamEnd[i]), inlays.lamTemp(i), inlays.dew(i), inlays.dose(i), inlays.sev(i),
+                    inlays.cap(i), inlays.res(i), passes));
         }
         StationRuntime mab = st[LineOrder.MAB], fag = st[LineOrder.FAG], eol = st[LineOrder.EOL];
         List<StationPass> cp = List.of(
                 new StationPass(mab.id, mab.kind, cells.mabUnit[c], inst(cells.mabStart[c]), inst(cells.mabEnd[c]),
-                        String.format("stacked, misalignment %.3f mm", cells.mis[c])),
+                        String.format("stacked, misalignment %.3f mm", cells.mis(c))),
                 new StationPass(fag.id, fag.kind, cells.fagUnit[c], inst(cells.fagStart[c]), inst(cells.fagEnd[c]),
-                        String.format("self-discharge %.2f mV/week PASS", cells.sd[c])),
+                        String.format("self-discharge %.2f mV/week PASS", cells.sd(c))),
                 new StationPass(eol.id, eol.kind, cells.eolUnit[c], inst(cells.eolStart[c]), inst(cells.eolEnd[c]),
-                        String.format("grade %s, %.2f Ah, %.3f mOhm", grade, cells.cap[c], cells.res[c])));
-        return new CellProductionRecord(id, list, cp, cells.mis[c], cells.sd[c], cells.cap[c], cells.res[c], grade,
+                        String.format("grade %s, %.2f Ah, %.3f mOhm", grade, cells.cap(c), cells.res(c))));
+        return new CellProductionRecord(id, list, cp, cells.mis(c), cells.sd(c), cells.cap(c), cells.res(c), grade,
                 calendar.at(), lamination.window, coreAssembly.dewLimit, stacking.misTol, f);
     }
 
