@@ -62,7 +62,8 @@ public final class AssetProjection {
 
     static Projection<EventEnvelope<StationEvent>> stations(ActorSystem<?> system, Supplier<FleetJdbcSession> sessions, int slice, int n) {
         return JdbcProjection.groupedWithin(projectionId(STATIONS, slice, n),
-                        new SliceTagSource<StationEvent>(system, StationEntity.TAG, slice, n), sessions, StationGroup::new, system)
+                        new SliceTagSource<StationEvent>(system, StationEntity.TAG, slice, n), sessions,
+                        () -> new StationGroup(StationHistory.journal(system)), system)
                 .withGroup(FleetProjection.GROUP_SIZE, FleetProjection.GROUP_WITHIN)
                 .withRestartBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2);
     }
@@ -84,9 +85,15 @@ public final class AssetProjection {
     }
 
     static final class StationGroup extends JdbcHandler<List<EventEnvelope<StationEvent>>, FleetJdbcSession> {
+        private final StationHistory history;
+
+        StationGroup(StationHistory history) {
+            this.history = history;
+        }
+
         @Override
         public void process(FleetJdbcSession session, List<EventEnvelope<StationEvent>> envelopes) throws Exception {
-            session.withConnection(c -> applyStations(c, applied(envelopes)));
+            session.withConnection(c -> applyStations(c, applied(envelopes), history));
         }
     }
 
@@ -97,14 +104,23 @@ public final class AssetProjection {
         }
     }
 
-    /** Folds a group of station events into their rows; returns how many were applied (not already in the rows). */
-    static int applyStations(Connection c, List<Applied<StationEvent>> events) throws SQLException {
+    /**
+     * Folds a group of station events into their rows; returns how many were applied (not already in the rows). A
+     * stored row folded before the read side kept time in state, scrap by cause and readings (schema V4, first
+     * sequence number 0) is first folded again from the journal up to its last sequence number, in this transaction.
+     */
+    static int applyStations(Connection c, List<Applied<StationEvent>> events, StationHistory history) throws SQLException {
         if (events.isEmpty()) return 0;
         Set<String> ids = new LinkedHashSet<>();
         for (Applied<StationEvent> e : events) ids.add(e.id());
         Map<String, StationRow> stored = AssetTables.loadStations(c, ids);
         Map<String, StationRow> rows = new LinkedHashMap<>(stored);
         Set<String> changed = new LinkedHashSet<>();
+        for (StationRow r : stored.values()) {
+            if (r.firstSeqNr() != 0 || r.lastSeqNr() == 0) continue;
+            rows.put(r.station().id().value(), StationHistory.refolded(history, r));
+            changed.add(r.station().id().value());
+        }
         int applied = 0;
         for (Applied<StationEvent> e : events) {
             StationRow row = rows.getOrDefault(e.id(), null);
@@ -117,8 +133,8 @@ public final class AssetProjection {
         List<StationRow> updates = new ArrayList<>();
         List<StationRow> inserts = new ArrayList<>();
         for (String id : changed) (stored.containsKey(id) ? updates : inserts).add(rows.get(id));
-        AssetTables.saveStations(c, updates, true);
-        AssetTables.saveStations(c, inserts, false);
+        AssetTables.saveStations(c, updates, true, stored);
+        AssetTables.saveStations(c, inserts, false, Map.of());
         return applied;
     }
 
