@@ -63,7 +63,7 @@ public final class AssetProjection {
     static Projection<EventEnvelope<StationEvent>> stations(ActorSystem<?> system, Supplier<FleetJdbcSession> sessions, int slice, int n) {
         return JdbcProjection.groupedWithin(projectionId(STATIONS, slice, n),
                         new SliceTagSource<StationEvent>(system, StationEntity.TAG, slice, n), sessions,
-                        () -> new StationGroup(StationHistory.journal(system)), system)
+                        () -> new StationGroup(StationHistory.journal(system), id -> org.ssbtwin.core.TagSlice.of(id, n) == slice), system)
                 .withGroup(FleetProjection.GROUP_SIZE, FleetProjection.GROUP_WITHIN)
                 .withRestartBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2);
     }
@@ -86,14 +86,16 @@ public final class AssetProjection {
 
     static final class StationGroup extends JdbcHandler<List<EventEnvelope<StationEvent>>, FleetJdbcSession> {
         private final StationHistory history;
+        private final java.util.function.Predicate<String> inSlice;
 
-        StationGroup(StationHistory history) {
+        StationGroup(StationHistory history, java.util.function.Predicate<String> inSlice) {
             this.history = history;
+            this.inSlice = inSlice;
         }
 
         @Override
         public void process(FleetJdbcSession session, List<EventEnvelope<StationEvent>> envelopes) throws Exception {
-            session.withConnection(c -> applyStations(c, applied(envelopes), history));
+            session.withConnection(c -> applyStations(c, applied(envelopes), history, inSlice));
         }
     }
 
@@ -105,14 +107,18 @@ public final class AssetProjection {
     }
 
     /**
-     * Folds a group of station events into their rows; returns how many were applied (not already in the rows). A
-     * stored row folded before the read side kept time in state, scrap by cause and readings (schema V4, first
-     * sequence number 0) is first folded again from the journal up to its last sequence number, in this transaction.
+     * Folds a group of station events into their rows; returns how many were applied (not already in the rows). Rows
+     * of this slice ({@code inSlice}) folded before the read side kept time in state, scrap by cause and readings
+     * (schema V4, first sequence number 0) are first folded again from the journal up to their last sequence number,
+     * in this transaction, whether the group has events of them or not: the first group after the upgrade completes
+     * them all (a query that finds none afterwards).
      */
-    static int applyStations(Connection c, List<Applied<StationEvent>> events, StationHistory history) throws SQLException {
+    static int applyStations(Connection c, List<Applied<StationEvent>> events, StationHistory history,
+                             java.util.function.Predicate<String> inSlice) throws SQLException {
         if (events.isEmpty()) return 0;
         Set<String> ids = new LinkedHashSet<>();
         for (Applied<StationEvent> e : events) ids.add(e.id());
+        for (String id : AssetTables.stationsWithoutFirstSeqNr(c)) if (inSlice.test(id)) ids.add(id);
         Map<String, StationRow> stored = AssetTables.loadStations(c, ids);
         Map<String, StationRow> rows = new LinkedHashMap<>(stored);
         Set<String> changed = new LinkedHashSet<>();

@@ -87,6 +87,16 @@ public final class AssetTables {
         return out;
     }
 
+    /** Ids of the station rows written before V5 that hold events (first sequence number 0): to be folded again. */
+    static List<String> stationsWithoutFirstSeqNr(Connection c) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT station_id FROM " + STATION + " WHERE first_seq_nr = 0 AND last_seq_nr > 0");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.add(rs.getString(1));
+        }
+        return out;
+    }
+
     /** The rows with their scrap by cause and readings (two queries per chunk of ids). */
     private static Map<String, StationRow> withDetails(Connection c, Map<String, StationRow> rows) throws SQLException {
         if (rows.isEmpty()) return rows;
