@@ -156,6 +156,8 @@ class StationReadSideTest {
             assertAnswersEqualTheHeapFold(second);
             List<StationId> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
             second.directory().onSetpointChanged(c -> seen.add(c.station()));
+            List<AssetDirectory.AssetChange> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+            second.directory().onAssetChanged(changes::add);
             var put = TestTwin.put(second.port(), "/api/v1/stations/DK1-STK-01/setpoints/laminationTemperatureC", "{\"value\": 124.0}");
             assertEquals(200, put.status(), put.body());
             TestTwin.await("the setpoint in the list", Duration.ofSeconds(30), () -> {
@@ -165,6 +167,12 @@ class StationReadSideTest {
             TestTwin.await("the directory follows the station tag live", Duration.ofSeconds(10), () -> seen.contains(StationId.of("DK1-STK-01")));
             assertEquals(1, second.directory().eventsSeen(), "one live station event seen since start");
             assertAnswersEqualTheHeapFold(second);
+            // the change feed's summary: the station's table row (not seen since start) folded with the live event
+            TestTwin.await("the station change in the feed", Duration.ofSeconds(10), () -> !changes.isEmpty());
+            AssetDirectory.AssetChange change = changes.get(0);
+            assertEquals(List.of("station", "DK1-STK-01"), List.of(change.kind(), change.id()));
+            assertEquals(heapFold(second).get("DK1-STK-01").station(), change.summary());
+            assertEquals(heapFold(second).get("DK1-STK-01").lastSeqNr(), change.sequenceNr());
         }
 
         // the rows as the V4 projection left them: no first sequence number, time in state, scrap by cause or readings
