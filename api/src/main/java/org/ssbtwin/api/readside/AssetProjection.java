@@ -63,7 +63,7 @@ public final class AssetProjection {
     static Projection<EventEnvelope<StationEvent>> stations(ActorSystem<?> system, Supplier<FleetJdbcSession> sessions, int slice, int n) {
         return JdbcProjection.groupedWithin(projectionId(STATIONS, slice, n),
                         new SliceTagSource<StationEvent>(system, StationEntity.TAG, slice, n), sessions,
-                        () -> new StationGroup(StationHistory.journal(system), id -> org.ssbtwin.core.TagSlice.of(id, n) == slice), system)
+                        () -> new StationGroup(StationHistory.journal(system), id -> org.ssbtwin.core.TagSlice.of(id, n) == slice, sessions), system)
                 .withGroup(FleetProjection.GROUP_SIZE, FleetProjection.GROUP_WITHIN)
                 .withRestartBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2);
     }
@@ -87,10 +87,34 @@ public final class AssetProjection {
     static final class StationGroup extends JdbcHandler<List<EventEnvelope<StationEvent>>, FleetJdbcSession> {
         private final StationHistory history;
         private final java.util.function.Predicate<String> inSlice;
+        private final Supplier<FleetJdbcSession> sessions;
 
-        StationGroup(StationHistory history, java.util.function.Predicate<String> inSlice) {
+        StationGroup(StationHistory history, java.util.function.Predicate<String> inSlice, Supplier<FleetJdbcSession> sessions) {
             this.history = history;
             this.inSlice = inSlice;
+            this.sessions = sessions;
+        }
+
+        /**
+         * Before the first group (on the projection's blocking JDBC dispatcher): completes the slice's rows written
+         * under V4, so a slice without new events answers in full too. Its own transaction: it changes no row's last
+         * sequence number, and no other instance writes this slice's rows.
+         */
+        @Override
+        public void start() {
+            FleetJdbcSession session = sessions.get();
+            try {
+                session.withConnection(c -> completeStations(c, history, inSlice));
+                session.commit();
+            } catch (Exception e) {
+                throw new IllegalStateException("station rows written before V5 not completed: " + e.getMessage(), e);
+            } finally {
+                try {
+                    session.close();
+                } catch (SQLException e) {
+                    // the connection goes back to the pool broken: Hikari replaces it
+                }
+            }
         }
 
         @Override
@@ -142,6 +166,17 @@ public final class AssetProjection {
         AssetTables.saveStations(c, updates, true, stored);
         AssetTables.saveStations(c, inserts, false, Map.of());
         return applied;
+    }
+
+    /** Folds the rows of this slice written under V4 (first sequence number 0) again from the journal; returns how many. */
+    static int completeStations(Connection c, StationHistory history, java.util.function.Predicate<String> inSlice) throws SQLException {
+        List<String> ids = AssetTables.stationsWithoutFirstSeqNr(c).stream().filter(inSlice).toList();
+        if (ids.isEmpty()) return 0;
+        Map<String, StationRow> stored = AssetTables.loadStations(c, ids);
+        List<StationRow> rows = new ArrayList<>();
+        for (StationRow r : stored.values()) rows.add(StationHistory.refolded(history, r));
+        AssetTables.saveStations(c, rows, true, stored);
+        return rows.size();
     }
 
     /** Folds a group of cell events into their rows and roll links; returns how many were applied. */

@@ -301,6 +301,14 @@ class StationTablesTest {
                 assertEquals(atV4.get(id).lastSeqNr(), to, id + ": folded up to the row's last event");
                 return journal.fold(id, to);
             };
+            // the projection instance of one slice starts: only its slice's rows are completed, without any event
+            assertEquals(1, AssetProjection.completeStations(c, counted, id -> id.equals("DK1-LAM-01")));
+            c.commit();
+            Map<String, StationRow> started = AssetTables.loadStations(c, atV4.keySet());
+            atV4.forEach((id, f) -> assertEquals(id.equals("DK1-LAM-01") ? 1 : 0, started.get(id).firstSeqNr(), id));
+            assertEquals(heapFold(events.subList(0, before)).get("DK1-LAM-01").time(), started.get("DK1-LAM-01").time());
+            assertEquals(0, AssetProjection.completeStations(c, counted, id -> id.equals("DK1-LAM-01")), "done once");
+            c.commit();
             // the first group after the upgrade replays a little of what the rows hold (an older offset) and goes on
             int applied = 0;
             for (int from = before - 10; from < events.size(); from += 30) {
