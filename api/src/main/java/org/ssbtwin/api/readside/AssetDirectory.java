@@ -51,9 +51,9 @@ import org.ssbtwin.plant.station.StationRow;
  */
 public final class AssetDirectory implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AssetDirectory.class);
-    /** Summaries of cells and packs kept for the change feed (assumed: a few MB of heap, ~200 B each). */
+    /** Summaries of stations, cells and packs kept for the change feed (assumed: a few MB of heap, ~200 B each). */
     static final int SUMMARY_CACHE = 20_000;
-    /** Events read at the end of the cell and pack tags for the latest virtual instant (assumed: far more than in flight). */
+    /** Events read at the end of the station, cell and pack tags for the latest virtual instant (assumed: far more than in flight). */
     static final int TAIL_EVENTS = 2_000;
 
     private final AtomicReference<Instant> latestEventAt = new AtomicReference<>();

@@ -124,7 +124,9 @@ public final class AssetTables {
     static StationRow station(ResultSet rs) throws SQLException {
         StationId id = StationId.of(rs.getString(20));
         String kind = rs.getString(1);
-        Instant observed = instant(rs, 13);
+        // a row written under V4 (first_seq_nr 0, until the projection completes it) kept no observed_until: its last
+        // event's time, as V4 answered it (a restarted simulation resumes from the line's last observation)
+        Instant observed = rs.getObject(13) == null && rs.getLong(14) == 0 ? instant(rs, 12) : instant(rs, 13);
         // a station is commissioned from its first event on (Commissioned sets state_since); kind "unknown" stands
         // for none before that (NOT NULL column)
         Station s = new Station(id, rs.getString(5) == null ? null : kind, rs.getInt(2),
