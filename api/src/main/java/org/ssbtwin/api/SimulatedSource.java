@@ -78,17 +78,21 @@ public final class SimulatedSource {
     synchronized void start() {
         if (running != null || starting) return;
         starting = true;
-        // id sequences and vehicles in service from the read-side tables, once the projections have caught up
-        // (a restarted simulation must not reuse an id recorded before the restart)
+        // id sequences, vehicles in service and stations (commissioned, setpoints, last observation) from the read-side
+        // tables, once the projections have caught up (a restarted simulation must not reuse an id recorded before the restart)
         org.ssbtwin.api.readside.AssetQueries q = directory.queries();
         CompletionStage<Done> caughtUp = readSideCaughtUp.get();
+        CompletionStage<List<org.ssbtwin.plant.station.Station>> stations = caughtUp.thenCompose(d -> q == null
+                ? java.util.concurrent.CompletableFuture.completedFuture(List.<org.ssbtwin.plant.station.Station>of())
+                : q.allStations().thenApply(rows -> rows.stream().map(org.ssbtwin.plant.station.StationRow::station).toList()));
         caughtUp.thenCompose(d -> q == null ? java.util.concurrent.CompletableFuture.completedFuture(java.util.Map.<String, Long>of()) : q.serials())
                 .thenCombine(caughtUp.thenCompose(d -> q == null
                         ? java.util.concurrent.CompletableFuture.completedFuture(List.<org.ssbtwin.fleet.pack.PackSummary>of()) : q.inServicePacks()),
-                        (serials, packs) -> {
-                            startWith(serials, packs);
-                            return Done.getInstance();
-                        })
+                        (serials, packs) -> java.util.Map.entry(serials, packs))
+                .thenCombine(stations, (serialsAndPacks, known) -> {
+                    startWith(serialsAndPacks.getKey(), serialsAndPacks.getValue(), known);
+                    return Done.getInstance();
+                })
                 .whenComplete((d, e) -> {
                     if (e != null) log.error("simulation not started: the read side did not answer", e);
                 });
@@ -103,12 +107,13 @@ public final class SimulatedSource {
         this.readSideCaughtUp = readSideCaughtUp;
     }
 
-    private synchronized void startWith(java.util.Map<String, Long> serials, List<org.ssbtwin.fleet.pack.PackSummary> packs) {
+    private synchronized void startWith(java.util.Map<String, Long> serials, List<org.ssbtwin.fleet.pack.PackSummary> packs,
+                                        List<org.ssbtwin.plant.station.Station> stations) {
         starting = false;
         if (running != null) return;
         Instant present = clock.now();
-        Instant from = history.simulationStart(settings.clock().start(), lineObservedUntil(), present);
-        feeds = SimulationFeeds.create(settings, from, directory, serials, packs, history.readingInterval());
+        Instant from = history.simulationStart(settings.clock().start(), lineObservedUntil(stations), present);
+        feeds = SimulationFeeds.create(settings, from, directory, stations, serials, packs, history.readingInterval());
         simulatedUntil = from;
         startedAtNanos = System.nanoTime();
         if (from.isBefore(present)) {
@@ -130,9 +135,9 @@ public final class SimulatedSource {
      * The latest fact the simulated line recorded: the last observation of its stations (not the latest event of the
      * journal: pack telemetry is stamped when it is ingested, at the present, even while the history is caught up).
      */
-    private java.util.Optional<Instant> lineObservedUntil() {
+    private java.util.Optional<Instant> lineObservedUntil(List<org.ssbtwin.plant.station.Station> stations) {
         var ids = SimulationFeeds.layout(settings).stations().stream().map(spec -> spec.id()).collect(java.util.stream.Collectors.toSet());
-        return directory.stationMap().values().stream()
+        return stations.stream()
                 .filter(st -> ids.contains(st.id()) && st.observedUntil() != null)
                 .map(st -> st.observedUntil())
                 .max(java.util.Comparator.naturalOrder());

@@ -33,24 +33,27 @@ final class SimulationFeeds {
     }
 
     /**
+     * @param stations the stations the journal knows (read-side table {@code rs_station}): commissioned ones are not
+     *                 commissioned again, their setpoints steer the simulated line
      * @param serials the highest serial in use per id prefix (read-side table {@code rs_serial})
      * @param packs the packs in service (read-side table {@code fleet_pack})
      * @param readingInterval how often the simulated stations sample their readings (virtual time)
      */
-    static List<TwinFeed> create(TwinSettings settings, Instant now, AssetDirectory directory, Map<String, Long> serials,
+    static List<TwinFeed> create(TwinSettings settings, Instant now, AssetDirectory directory, List<org.ssbtwin.plant.station.Station> stations,
+                                 Map<String, Long> serials,
                                  List<org.ssbtwin.fleet.pack.PackSummary> packs, java.time.Duration readingInterval) {
         PlantLayout layout = layout(settings);
         var inService = packs.stream()
                 .filter(p -> p.status() == PackStatus.IN_SERVICE)
                 .map(p -> new SimulatedLifecycleFeed.VehicleInService(p.id(), p.vehicleModel()))
                 .toList();
-        Set<org.ssbtwin.core.id.StationId> commissioned = directory.stationMap().values().stream()
+        Set<org.ssbtwin.core.id.StationId> commissioned = stations.stream()
                 .filter(s -> s.commissioned()).map(s -> s.id()).collect(Collectors.toSet());
         SimulatedLifecycleFeed feed = new SimulatedLifecycleFeed(layout, FleetSpecLoader.loadResource(FLEET).mix(),
                 settings.simulation().seed(), now, new IdShift(serials), commissioned, inService, serials,
                 settings.simulation().maxVehicles(), readingInterval);
         // setpoints recorded before the restart, then every new one, steer the simulated line
-        directory.stationMap().values().forEach(s -> s.setpoints().forEach((name, value) -> {
+        stations.forEach(s -> s.setpoints().forEach((name, value) -> {
             if (layout.stations().stream().anyMatch(spec -> spec.id().equals(s.id()))) {
                 feed.changeSetpoint(new SimulatedLifecycleFeed.SetpointChange(s.id(), name, value, now));
             }

@@ -8,11 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
@@ -38,28 +35,27 @@ import org.ssbtwin.plant.entity.CellEntity;
 import org.ssbtwin.plant.entity.StationEntity;
 import org.ssbtwin.plant.station.Station;
 import org.ssbtwin.plant.station.StationEvent;
+import org.ssbtwin.plant.station.StationRow;
 
 /**
- * What a node keeps of the read side in memory, all of it bounded by the plant, never by the number of cells or packs:
- * the stations (folded from the station tag: a plant has tens of them) with their time in state, and a bounded cache
- * of the cell and pack summaries the live change feed last reported. Cells and packs themselves are in the
- * read-side tables ({@link AssetQueries}: lists, counts, lookups), written by the projections; nothing here folds
- * them from the journal at start.
+ * What a node keeps of the read side in memory: a bounded cache of the station, cell and pack summaries the live
+ * change feed last reported, never anything that grows with the journal. Stations, cells and packs themselves are in
+ * the read-side tables ({@link AssetQueries}: lists, counts, lookups, time in state), written by the projections;
+ * nothing here folds them from the journal at start, so the time to ready does not grow with the history.
  *
- * <p>On start it replays the station tag, reads the tail of the cell and pack tags (the latest virtual instant, from
- * which virtual time resumes) and then follows the three tags live from there: station events keep the stations
- * current, cell and pack events feed {@link #onAssetChanged} listeners (the change feed) with their summary, taken
- * from the cache or, for an asset not seen since start, from its table row folded with the event.
+ * <p>On start it reads the tail of the station, cell and pack tags (the latest virtual instant, from which virtual
+ * time resumes) and then follows the tags live from their end: every event feeds {@link #onAssetChanged} listeners
+ * (the change feed) with its summary, taken from the cache or, for an asset not seen since start, from its table row
+ * folded with the event; setpoint changes also feed {@link #onSetpointChanged} listeners. With the read side disabled
+ * (no {@link #queries()}) it follows nothing.
  */
 public final class AssetDirectory implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AssetDirectory.class);
-    /** Summaries of cells and packs kept for the change feed (assumed: a few MB of heap, ~200 B each). */
+    /** Summaries of stations, cells and packs kept for the change feed (assumed: a few MB of heap, ~200 B each). */
     static final int SUMMARY_CACHE = 20_000;
-    /** Events read at the end of the cell and pack tags for the latest virtual instant (assumed: far more than in flight). */
+    /** Events read at the end of the station, cell and pack tags for the latest virtual instant (assumed: far more than in flight). */
     static final int TAIL_EVENTS = 2_000;
 
-    private final ConcurrentSkipListMap<StationId, Station> stations = new ConcurrentSkipListMap<>();
-    private final ConcurrentHashMap<StationId, org.ssbtwin.plant.station.StationTimeAccount> stationTime = new ConcurrentHashMap<>();
     private final AtomicReference<Instant> latestEventAt = new AtomicReference<>();
     private final AtomicLong eventsSeen = new AtomicLong();
     private final List<UniqueKillSwitch> live = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -114,28 +110,16 @@ public final class AssetDirectory implements AutoCloseable {
     /** A setpoint change seen in the journal. */
     public record StationSetpoint(StationId station, StationEvent.SetpointChanged change) {}
 
-    /** Replays the station tag and the tail of the others, then follows them live. Completes when caught up. */
+    /** Reads the tail of the station, cell and pack tags, then follows them live from their end. Completes when caught up. */
     public CompletionStage<Done> start(ActorSystem<?> system) {
         JdbcReadJournal journal = PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
-        CompletableFuture<Long> stationReplay = journal.currentEventsByTag(StationEntity.TAG, Offset.noOffset())
-                .runWith(Sink.fold(0L, (last, env) -> {
-                    handleStation(env);
-                    return ((Sequence) env.offset()).value();
-                }), system)
-                .thenApply(lastOffset -> {
-                    live.add(journal.eventsByTag(StationEntity.TAG, Offset.sequence(lastOffset))
-                            .viaMat(KillSwitches.single(), Keep.right())
-                            .toMat(Sink.foreach(this::handleStation), Keep.left())
-                            .run(system));
-                    return lastOffset;
-                }).toCompletableFuture();
-        List<CompletableFuture<?>> all = new ArrayList<>(List.of(stationReplay));
-        List<String> tags = holdsCells ? List.of(CellEntity.TAG, PackEntity.TAG) : List.of(PackEntity.TAG);
+        List<CompletableFuture<?>> all = new ArrayList<>();
+        List<String> tags = holdsCells ? List.of(StationEntity.TAG, CellEntity.TAG, PackEntity.TAG) : List.of(StationEntity.TAG, PackEntity.TAG);
         for (String tag : tags) all.add(followFromTail(system, journal, tag));
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(v -> {
             caughtUp = true;
-            log.info("asset directory ready: {} stations ({} station events replayed); cells and packs are read from the read-side tables",
-                    stations.size(), eventsSeen.get());
+            log.info("asset directory ready: following the {} tags from their end; stations, cells and packs are read from the read-side tables",
+                    tags);
             return Done.getInstance();
         });
     }
@@ -162,23 +146,17 @@ public final class AssetDirectory implements AutoCloseable {
         return e instanceof CellEvent ce ? ce.at() : e instanceof PackEvent pe ? pe.at() : e instanceof StationEvent se ? se.at() : null;
     }
 
-    private void handleStation(EventEnvelope env) {
-        if (!(env.event() instanceof StationEvent se)) return;
-        String entityId = SliceTagSource.entityId(env.persistenceId());
-        eventsSeen.incrementAndGet();
-        StationId sid = StationId.of(entityId);
-        Station next = stations.compute(sid, (id, s) -> (s == null ? Station.unknown(id) : s).apply(se));
-        stationTime.compute(sid, (id, t) -> (t == null ? org.ssbtwin.plant.station.StationTimeAccount.start() : t).apply(se));
-        advance(se.at());
-        if (caughtUp && !changeListeners.isEmpty()) notify(new AssetChange("station", entityId, se, next, offset(env), env.sequenceNr()));
-        if (se instanceof StationEvent.SetpointChanged sc && caughtUp) {
-            setpointListeners.forEach(l -> l.accept(new StationSetpoint(sid, sc)));
-        }
-    }
-
-    /** A group of live cell or pack events: their summaries (cache, else table rows), then the listeners. */
+    /** A group of live station, cell or pack events: setpoint listeners, their summaries (cache, else table rows), then the change listeners. */
     private CompletionStage<Done> changed(List<EventEnvelope> group) {
-        group.forEach(env -> advance(at(env.event())));
+        for (EventEnvelope env : group) {
+            advance(at(env.event()));
+            if (!(env.event() instanceof StationEvent se)) continue;
+            eventsSeen.incrementAndGet();
+            if (se instanceof StationEvent.SetpointChanged sc) {
+                StationSetpoint change = new StationSetpoint(StationId.of(SliceTagSource.entityId(env.persistenceId())), sc);
+                setpointListeners.forEach(l -> l.accept(change));
+            }
+        }
         if (changeListeners.isEmpty()) return CompletableFuture.completedFuture(Done.getInstance());
         List<String> missing = new ArrayList<>();
         for (EventEnvelope env : group) {
@@ -202,7 +180,7 @@ public final class AssetDirectory implements AutoCloseable {
                 }
                 if (next == null) continue;
                 summaries.put(id, next);
-                String kind = env.event() instanceof CellEvent ? "cell" : "pack";
+                String kind = env.event() instanceof StationEvent ? "station" : env.event() instanceof CellEvent ? "cell" : "pack";
                 notify(new AssetChange(kind, id, env.event(), next, offset(env), env.sequenceNr()));
             }
             return Done.getInstance();
@@ -210,6 +188,10 @@ public final class AssetDirectory implements AutoCloseable {
     }
 
     private static Object apply(String id, Object base, Object event) {
+        if (event instanceof StationEvent se) {
+            // as the station list answers it (StationRow): without the recent record ids
+            return StationRow.withoutRecordIds((base instanceof Station s ? s : Station.unknown(StationId.of(id))).apply(se));
+        }
         if (event instanceof CellEvent ce) return (base instanceof CellSummary s ? s : CellSummary.of(CellId.of(id))).apply(ce);
         if (event instanceof PackEvent pe) return (base instanceof PackSummary s ? s : PackSummary.of(PackId.of(id))).apply(pe);
         return null;
@@ -233,7 +215,7 @@ public final class AssetDirectory implements AutoCloseable {
         latestEventAt.accumulateAndGet(at, (a, b) -> a == null || b.isAfter(a) ? b : a);
     }
 
-    /** Called for every setpoint change recorded after the journal has been replayed. */
+    /** Called (on the read side's stream threads: must not block) for every setpoint change recorded after start. */
     public void onSetpointChanged(java.util.function.Consumer<StationSetpoint> listener) {
         setpointListeners.add(listener);
     }
@@ -242,34 +224,23 @@ public final class AssetDirectory implements AutoCloseable {
         return caughtUp;
     }
 
-    /** Station events replayed at start and seen since. */
+    /** Station events seen since start (none are replayed at start any more: stations are in the read-side tables). */
     public long eventsSeen() {
         return eventsSeen.get();
     }
 
-    /** The latest virtual instant of any event seen (stations, the tail of cells and packs, live events): virtual time resumes from here. */
+    /** The latest virtual instant of any event seen (the tail of the station, cell and pack tags, live events): virtual time resumes from here. */
     public Optional<Instant> latestEventAt() {
         return Optional.ofNullable(latestEventAt.get());
     }
 
-    public <T> Page<T> page(Map<?, T> source, Predicate<T> filter, int page, int size) {
-        List<T> matching = source.values().stream().filter(filter).toList();
-        int from = (int) Math.min((long) page * size, matching.size());
-        int to = Math.min(from + size, matching.size());
-        return new Page<>(matching.subList(from, to), page, size, matching.size());
-    }
-
-    public Page<Station> stations(Predicate<Station> filter, int page, int size) {
-        return page(stations, filter, page, size);
-    }
-
+    /**
+     * No stations are held in memory any more (they are in {@code rs_station}, see {@link AssetQueries#stations}):
+     * always empty. Kept for {@code SearchRoutes}' fallback without read-side tables.
+     */
+    @Deprecated
     public Map<StationId, Station> stationMap() {
-        return stations;
-    }
-
-    /** Time in state per station, for utilisation, availability and blocked/starved shares. */
-    public Map<StationId, org.ssbtwin.plant.station.StationTimeAccount> stationTime() {
-        return stationTime;
+        return Map.of();
     }
 
     /**

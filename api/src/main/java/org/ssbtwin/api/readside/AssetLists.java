@@ -15,8 +15,8 @@ import org.ssbtwin.core.id.PackId;
 import org.ssbtwin.core.id.VehicleId;
 
 /**
- * The answers of {@code GET /api/v1/cells} and {@code /packs} from the read-side tables ({@link AssetQueries}), with
- * how fresh they are: {@code Read-Side-Lag-Seconds} (the cell or pack projection's lag, as the fleet answers carry
+ * The answers of {@code GET /api/v1/stations}, {@code /plant/kpis}, {@code /cells} and {@code /packs} from the read-side tables ({@link AssetQueries}), with
+ * how fresh they are: {@code Read-Side-Lag-Seconds} (the station, cell or pack projection's lag, as the fleet answers carry
  * it) and {@code Read-Side-Stalled: true} when a slice is stalled. 503 problems when the read side is off or its
  * database does not answer.
  */
@@ -25,12 +25,31 @@ public final class AssetLists {
     private final AssetQueries queries;
     private final Supplier<ReadSideLag> cellLag;
     private final Supplier<ReadSideLag> packLag;
+    private Supplier<ReadSideLag> stationLag = () -> null;
 
     /** @param queries null when the read side is disabled (every list then answers 503) */
     AssetLists(AssetQueries queries, Supplier<ReadSideLag> cellLag, Supplier<ReadSideLag> packLag) {
         this.queries = queries;
         this.cellLag = cellLag;
         this.packLag = packLag;
+    }
+
+    /** The station projection's lag reported with the station list. */
+    AssetLists withStationLag(Supplier<ReadSideLag> stationLag) {
+        this.stationLag = stationLag;
+        return this;
+    }
+
+    public CompletionStage<HttpResponse> stations(AssetQueries.StationFilter filter, int page, int size) {
+        if (queries == null) return disabled("/api/v1/stations");
+        return answer(queries.stations(filter, page, size), stationLag, "/api/v1/stations");
+    }
+
+    /** Every station with its time in state (line KPIs), or a 503 problem when the read side is off or does not answer. */
+    public CompletionStage<HttpResponse> stationRows(java.util.function.Function<java.util.List<org.ssbtwin.plant.station.StationRow>, Object> render,
+                                                     String instance) {
+        if (queries == null) return disabled(instance);
+        return answer(queries.allStations().thenApply(render), stationLag, instance);
     }
 
     public CompletionStage<HttpResponse> cells(AssetQueries.CellFilter filter, int page, int size) {

@@ -62,7 +62,8 @@ public final class AssetProjection {
 
     static Projection<EventEnvelope<StationEvent>> stations(ActorSystem<?> system, Supplier<FleetJdbcSession> sessions, int slice, int n) {
         return JdbcProjection.groupedWithin(projectionId(STATIONS, slice, n),
-                        new SliceTagSource<StationEvent>(system, StationEntity.TAG, slice, n), sessions, StationGroup::new, system)
+                        new SliceTagSource<StationEvent>(system, StationEntity.TAG, slice, n), sessions,
+                        () -> new StationGroup(StationHistory.journal(system), id -> org.ssbtwin.core.TagSlice.of(id, n) == slice, sessions), system)
                 .withGroup(FleetProjection.GROUP_SIZE, FleetProjection.GROUP_WITHIN)
                 .withRestartBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2);
     }
@@ -84,9 +85,41 @@ public final class AssetProjection {
     }
 
     static final class StationGroup extends JdbcHandler<List<EventEnvelope<StationEvent>>, FleetJdbcSession> {
+        private final StationHistory history;
+        private final java.util.function.Predicate<String> inSlice;
+        private final Supplier<FleetJdbcSession> sessions;
+
+        StationGroup(StationHistory history, java.util.function.Predicate<String> inSlice, Supplier<FleetJdbcSession> sessions) {
+            this.history = history;
+            this.inSlice = inSlice;
+            this.sessions = sessions;
+        }
+
+        /**
+         * Before the first group (on the projection's blocking JDBC dispatcher): completes the slice's rows written
+         * under V4, so a slice without new events answers in full too. Its own transaction: it changes no row's last
+         * sequence number, and no other instance writes this slice's rows.
+         */
+        @Override
+        public void start() {
+            FleetJdbcSession session = sessions.get();
+            try {
+                session.withConnection(c -> completeStations(c, history, inSlice));
+                session.commit();
+            } catch (Exception e) {
+                throw new IllegalStateException("station rows written before V5 not completed: " + e.getMessage(), e);
+            } finally {
+                try {
+                    session.close();
+                } catch (SQLException e) {
+                    // the connection goes back to the pool broken: Hikari replaces it
+                }
+            }
+        }
+
         @Override
         public void process(FleetJdbcSession session, List<EventEnvelope<StationEvent>> envelopes) throws Exception {
-            session.withConnection(c -> applyStations(c, applied(envelopes)));
+            session.withConnection(c -> applyStations(c, applied(envelopes), history, inSlice));
         }
     }
 
@@ -97,14 +130,27 @@ public final class AssetProjection {
         }
     }
 
-    /** Folds a group of station events into their rows; returns how many were applied (not already in the rows). */
-    static int applyStations(Connection c, List<Applied<StationEvent>> events) throws SQLException {
+    /**
+     * Folds a group of station events into their rows; returns how many were applied (not already in the rows). Rows
+     * of this slice ({@code inSlice}) folded before the read side kept time in state, scrap by cause and readings
+     * (schema V4, first sequence number 0) are first folded again from the journal up to their last sequence number,
+     * in this transaction, whether the group has events of them or not: the first group after the upgrade completes
+     * them all (a query that finds none afterwards).
+     */
+    static int applyStations(Connection c, List<Applied<StationEvent>> events, StationHistory history,
+                             java.util.function.Predicate<String> inSlice) throws SQLException {
         if (events.isEmpty()) return 0;
         Set<String> ids = new LinkedHashSet<>();
         for (Applied<StationEvent> e : events) ids.add(e.id());
+        for (String id : AssetTables.stationsWithoutFirstSeqNr(c)) if (inSlice.test(id)) ids.add(id);
         Map<String, StationRow> stored = AssetTables.loadStations(c, ids);
         Map<String, StationRow> rows = new LinkedHashMap<>(stored);
         Set<String> changed = new LinkedHashSet<>();
+        for (StationRow r : stored.values()) {
+            if (r.firstSeqNr() != 0 || r.lastSeqNr() == 0) continue;
+            rows.put(r.station().id().value(), StationHistory.refolded(history, r));
+            changed.add(r.station().id().value());
+        }
         int applied = 0;
         for (Applied<StationEvent> e : events) {
             StationRow row = rows.getOrDefault(e.id(), null);
@@ -117,9 +163,20 @@ public final class AssetProjection {
         List<StationRow> updates = new ArrayList<>();
         List<StationRow> inserts = new ArrayList<>();
         for (String id : changed) (stored.containsKey(id) ? updates : inserts).add(rows.get(id));
-        AssetTables.saveStations(c, updates, true);
-        AssetTables.saveStations(c, inserts, false);
+        AssetTables.saveStations(c, updates, true, stored);
+        AssetTables.saveStations(c, inserts, false, Map.of());
         return applied;
+    }
+
+    /** Folds the rows of this slice written under V4 (first sequence number 0) again from the journal; returns how many. */
+    static int completeStations(Connection c, StationHistory history, java.util.function.Predicate<String> inSlice) throws SQLException {
+        List<String> ids = AssetTables.stationsWithoutFirstSeqNr(c).stream().filter(inSlice).toList();
+        if (ids.isEmpty()) return 0;
+        Map<String, StationRow> stored = AssetTables.loadStations(c, ids);
+        List<StationRow> rows = new ArrayList<>();
+        for (StationRow r : stored.values()) rows.add(StationHistory.refolded(history, r));
+        AssetTables.saveStations(c, rows, true, stored);
+        return rows.size();
     }
 
     /** Folds a group of cell events into their rows and roll links; returns how many were applied. */

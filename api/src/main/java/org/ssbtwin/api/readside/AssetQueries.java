@@ -21,7 +21,8 @@ import org.ssbtwin.plant.cell.CellStatus;
 import org.ssbtwin.plant.cell.CellSummary;
 
 /**
- * Lists, counts and lookups of cells and packs from the read-side tables ({@code rs_cell}, {@code fleet_pack}), with
+ * Lists, counts and lookups of stations, cells and packs from the read-side tables ({@code rs_station}, {@code rs_cell},
+ * {@code fleet_pack}), with
  * bound parameters only (no request text reaches the SQL). Each runs on the read side's query executor with its own
  * connection and returns a {@link CompletionStage}: JDBC never blocks the HTTP layer or an actor. Answers trail the
  * journal by the projections' lag (eventually consistent).
@@ -41,6 +42,34 @@ public final class AssetQueries {
 
     private static final String PACK_COLUMNS = "pack_id, status, vehicle_model, cell_count, nominal_capacity_kwh, vehicle_id, climate, "
             + "archetype, soh_capacity, soh_resistance, efc, km";
+
+    /** The filters of {@code GET /api/v1/stations}; null fields do not filter. */
+    public record StationFilter(String kind, org.ssbtwin.plant.station.StationState state) {}
+
+    /**
+     * One page of the commissioned stations, in id order, with the number of matches: each with its scrap by cause
+     * and latest readings, without its recent record ids (see {@link org.ssbtwin.plant.station.StationRow}).
+     */
+    public CompletionStage<AssetDirectory.Page<org.ssbtwin.plant.station.Station>> stations(StationFilter f, int page, int size) {
+        Where w = new Where().and("state_since IS NOT NULL"); // commissioned: the commissioning sets state_since
+        if (f.kind() != null) w.and("LOWER(station_kind) = LOWER(?)", f.kind());
+        if (f.state() != null) w.and("state = ?", f.state().name());
+        return read(c -> {
+            AssetDirectory.Page<String> ids = page(c, AssetTables.STATION, "station_id", "station_id", w, page, size, rs -> rs.getString(1));
+            Map<String, org.ssbtwin.plant.station.StationRow> rows = AssetTables.loadStations(c, ids.items());
+            List<org.ssbtwin.plant.station.Station> items = new ArrayList<>(ids.items().size());
+            for (String id : ids.items()) items.add(rows.get(id).station());
+            return new AssetDirectory.Page<>(items, ids.page(), ids.size(), ids.total());
+        });
+    }
+
+    /**
+     * Every station row (a plant has tens), commissioned or not, in id order, with its time in state (line KPIs, the
+     * simulation's restart: commissioned stations, setpoints, the line's last observation).
+     */
+    public CompletionStage<List<org.ssbtwin.plant.station.StationRow>> allStations() {
+        return read(AssetTables::allStations);
+    }
 
     /** One page of the cells (known ones only), in id order, with the number of matches. */
     public CompletionStage<AssetDirectory.Page<CellSummary>> cells(CellFilter f, int page, int size) {
@@ -175,13 +204,14 @@ public final class AssetQueries {
         return read(SerialTable::all);
     }
 
-    /** A summary ({@link CellSummary} or {@link PackSummary}) with the sequence number of the last event it holds. */
+    /** A summary ({@link org.ssbtwin.plant.station.Station}, {@link CellSummary} or {@link PackSummary}) with the sequence number of the last event it holds. */
     public record Versioned(Object summary, long lastSeqNr) {}
 
-    /** The stored summaries of these cells and packs (ids of either kind; absent ones are missing from the map). */
+    /** The stored summaries of these stations, cells and packs (ids of any kind; absent ones are missing from the map). */
     public CompletionStage<Map<String, Versioned>> summaries(List<String> ids) {
         return read(c -> {
             Map<String, Versioned> out = new java.util.HashMap<>();
+            AssetTables.loadStations(c, ids).forEach((id, row) -> out.put(id, new Versioned(row.station(), row.lastSeqNr())));
             AssetTables.loadCells(c, ids).forEach((id, row) -> out.put(id, new Versioned(row.summary(), row.lastSeqNr())));
             FleetTables.loadAll(c, ids).forEach((id, row) -> out.put(id, new Versioned(new PackSummary(PackId.of(id), row.status(),
                     row.vehicleModel(), row.cellCount(), row.nominalCapacityKwh(), row.vehicleId() == null ? null : VehicleId.of(row.vehicleId()),
@@ -224,6 +254,12 @@ public final class AssetQueries {
         Where and(String term, Object value) {
             terms.add(term);
             values.add(value);
+            return this;
+        }
+
+        /** A fixed term without a value. */
+        Where and(String term) {
+            terms.add(term);
             return this;
         }
 

@@ -40,6 +40,7 @@ public final class FleetReadSide implements AutoCloseable {
     /** Starts the read side (or, when disabled, only routes that answer 503). */
     private volatile ReadSideLagProbe lag;
     private volatile ReadSideLagProbe cellLag;
+    private volatile ReadSideLagProbe stationLag;
 
     public static FleetReadSide start(ActorSystem<?> system, TwinSettings settings, ReadSideSettings readSide) {
         if (!readSide.enabled()) {
@@ -73,6 +74,7 @@ public final class FleetReadSide implements AutoCloseable {
         if (metrics.enabled()) for (HikariDataSource pool : new HikariDataSource[] {projectionPool, queryPool}) if (pool != null) pool.setMetricRegistry(metrics.registry());
         side.lag = new ReadSideLagProbe(queryPool, readSide.projectionInstances()); // freshness of the answers (issue 22)
         side.cellLag = new ReadSideLagProbe(queryPool, readSide.projectionInstances(), AssetProjection.CELLS, CellEntity.TAG);
+        side.stationLag = new ReadSideLagProbe(queryPool, readSide.projectionInstances(), AssetProjection.STATIONS, StationEntity.TAG);
         system.getWhenTerminated().thenRun(side::close);
         log.info("fleet read side: {} projection instance(s) cluster-wide on '{}' nodes, {} query thread(s)",
                 readSide.projectionInstances(), readSide.projectionRole(), readSide.queryThreads());
@@ -103,18 +105,19 @@ public final class FleetReadSide implements AutoCloseable {
         return new FleetRoutes(queries, lag == null ? () -> null : lag::latest);
     }
 
-    /** The cell and pack lists from the tables (answering 503 when the read side is disabled). */
+    /** The station, cell and pack lists from the tables (answering 503 when the read side is disabled). */
     public AssetLists assetLists() {
-        return new AssetLists(assetQueries, cellLag == null ? () -> null : cellLag::latest, lag == null ? () -> null : lag::latest);
+        return new AssetLists(assetQueries, cellLag == null ? () -> null : cellLag::latest, lag == null ? () -> null : lag::latest)
+                .withStationLag(stationLag == null ? () -> null : stationLag::latest);
     }
 
     /**
-     * Completes once the cell and pack projections hold every event that was in the journal when it was called (every
+     * Completes once the station, cell and pack projections hold every event that was in the journal when it was called (every
      * slice of both has no event waiting, as their lag probes measure after the call); at once when disabled.
      */
     public java.util.concurrent.CompletionStage<org.apache.pekko.Done> caughtUp() {
         java.util.concurrent.CompletableFuture<org.apache.pekko.Done> done = new java.util.concurrent.CompletableFuture<>();
-        if (lag == null || cellLag == null) {
+        if (lag == null || cellLag == null || stationLag == null) {
             done.complete(org.apache.pekko.Done.getInstance());
             return done;
         }
@@ -125,12 +128,12 @@ public final class FleetReadSide implements AutoCloseable {
             return t;
         });
         poll.scheduleWithFixedDelay(() -> {
-            if (caughtUpSince(lag.latest(), asked) && caughtUpSince(cellLag.latest(), asked)) {
+            if (caughtUpSince(lag.latest(), asked) && caughtUpSince(cellLag.latest(), asked) && caughtUpSince(stationLag.latest(), asked)) {
                 done.complete(org.apache.pekko.Done.getInstance());
                 poll.shutdown();
             }
         }, 0, 250, java.util.concurrent.TimeUnit.MILLISECONDS);
-        done.thenRun(() -> log.info("read side caught up with the journal (cells and packs)"));
+        done.thenRun(() -> log.info("read side caught up with the journal (stations, cells and packs)"));
         return done;
     }
 
@@ -162,6 +165,7 @@ public final class FleetReadSide implements AutoCloseable {
     public void close() {
         if (lag != null) lag.close();
         if (cellLag != null) cellLag.close();
+        if (stationLag != null) stationLag.close();
         if (queryExecutor != null) queryExecutor.shutdownNow();
         if (queryPool != null) queryPool.close();
         if (projectionPool != null) projectionPool.close();

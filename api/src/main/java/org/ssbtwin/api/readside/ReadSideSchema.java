@@ -29,6 +29,11 @@ public final class ReadSideSchema {
 
     /** Migrates the read side's tables to the latest version; returns the version it is at. */
     public static String migrate(DataSource db, TwinSettings.DatabaseKind kind) {
+        return migrate(db, kind, "latest");
+    }
+
+    /** Migrates the read side's tables up to {@code target} (a version, or "latest"): tests of an upgrade from an older version. */
+    static String migrate(DataSource db, TwinSettings.DatabaseKind kind, String target) {
         boolean legacy;
         try (Connection c = db.getConnection()) {
             legacy = tableExists(c, FleetTables.PACK) && !tableExists(c, HISTORY);
@@ -43,6 +48,7 @@ public final class ReadSideSchema {
                 .baselineOnMigrate(true) // the schema already holds the journal: never "empty" to Flyway
                 .baselineVersion(legacy ? "1" : "0")
                 .baselineDescription(legacy ? "fleet_pack as created before Flyway" : "read side not created yet")
+                .target(target)
                 .load();
         MigrateResult result = flyway.migrate();
         String version = flyway.info().current() == null ? "none" : flyway.info().current().getVersion().getVersion();

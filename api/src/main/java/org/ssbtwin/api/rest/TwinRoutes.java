@@ -20,7 +20,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
@@ -137,7 +136,7 @@ public final class TwinRoutes extends AllDirectives {
     private Route readiness() {
         if (ready.getAsBoolean()) return complete(Json.ok(Map.of("status", "READY", "eventsReplayed", directory.eventsSeen())));
         return complete(Json.problem(StatusCodes.SERVICE_UNAVAILABLE, "not-ready", "The twin is starting",
-                "the cluster is forming, the stations are still being replayed, or the journal cannot be written (see the log)",
+                "the cluster is forming, the asset tags are still being read, or the journal cannot be written (see the log)",
                 "/api/v1/ready", null));
     }
 
@@ -149,10 +148,7 @@ public final class TwinRoutes extends AllDirectives {
                     QueryParams q = new QueryParams(raw, Set.of("kind", "state", "page", "size"));
                     String kind = q.string("kind");
                     StationState state = q.enumValue("state", StationState.class);
-                    Predicate<Station> filter = s -> s.commissioned()
-                            && (kind == null || kind.equalsIgnoreCase(s.kind()))
-                            && (state == null || state == s.state());
-                    return complete(Json.ok(directory.stations(filter, q.page(), q.size())));
+                    return completeWithFuture(lists.stations(new org.ssbtwin.api.readside.AssetQueries.StationFilter(kind, state), q.page(), q.size()));
                 }))),
                 pathPrefix(segment(), rawId -> {
                     StationId id = StationId.of(rawId);
@@ -189,17 +185,20 @@ public final class TwinRoutes extends AllDirectives {
         return node.get("value").asDouble();
     }
 
-    /** KPIs of the line from the recorded station facts (counters, time in state) up to virtual now. */
+    /** KPIs of the line from the recorded station facts (counters, time in state: the read-side tables) up to virtual now. */
     private Route plantKpis() {
-        java.util.List<org.ssbtwin.plant.station.LineKpis.StationInput> inputs = new java.util.ArrayList<>();
-        directory.stationMap().values().stream().filter(Station::commissioned).forEach(s -> {
-            double ideal = layout == null ? 0 : layout.stations().stream().filter(spec -> spec.id().equals(s.id()))
-                    .mapToDouble(spec -> spec.cycleTime().meanSeconds() / Math.max(1, spec.slotsPerUnit())).findFirst().orElse(0);
-            inputs.add(new org.ssbtwin.plant.station.LineKpis.StationInput(s,
-                    directory.stationTime().getOrDefault(s.id(), org.ssbtwin.plant.station.StationTimeAccount.start()), ideal));
-        });
-        double cellKwh = layout == null ? 0 : layout.cellDesign().cellEnergyKWh();
-        return complete(Json.ok(org.ssbtwin.plant.station.LineKpis.compute(inputs, clock.now(), "EOL_TEST", cellKwh)));
+        java.time.Instant now = clock.now();
+        return completeWithFuture(lists.stationRows(rows -> {
+            java.util.List<org.ssbtwin.plant.station.LineKpis.StationInput> inputs = new java.util.ArrayList<>();
+            rows.stream().filter(r -> r.station().commissioned()).forEach(r -> {
+                Station s = r.station();
+                double ideal = layout == null ? 0 : layout.stations().stream().filter(spec -> spec.id().equals(s.id()))
+                        .mapToDouble(spec -> spec.cycleTime().meanSeconds() / Math.max(1, spec.slotsPerUnit())).findFirst().orElse(0);
+                inputs.add(new org.ssbtwin.plant.station.LineKpis.StationInput(s, r.time(), ideal));
+            });
+            double cellKwh = layout == null ? 0 : layout.cellDesign().cellEnergyKWh();
+            return org.ssbtwin.plant.station.LineKpis.compute(inputs, now, "EOL_TEST", cellKwh);
+        }, "/api/v1/plant/kpis"));
     }
 
     // ---- cells ----
