@@ -75,7 +75,9 @@ public final class TelemetryBatchWriter {
         return tried.thenCompose(r -> {
             if (!r.busy() || attempt >= ATTEMPTS) return CompletableFuture.completedFuture(r);
             long pause = ThreadLocalRandom.current().nextLong(1, (FIRST_PAUSE_MILLIS << (attempt - 1)) + 1);
-            return CompletableFuture.supplyAsync(() -> attempt, CompletableFuture.delayedExecutor(pause, TimeUnit.MILLISECONDS))
+            // run on the delay's own scheduler thread (the next attempt only sends asks): without an executor, a JVM
+            // with a common pool of parallelism 1 (2 cores) would start a thread per retry
+            return CompletableFuture.supplyAsync(() -> attempt, CompletableFuture.delayedExecutor(pause, TimeUnit.MILLISECONDS, Runnable::run))
                     .thenCompose(n -> attempt(byPack, at, n + 1));
         });
     }

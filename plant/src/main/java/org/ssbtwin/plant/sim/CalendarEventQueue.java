@@ -7,7 +7,7 @@ import java.util.Arrays;
  * simulation event set problem") for the completions of formation/ageing: ~3 x 10^5 pending, each due about 4 days
  * after it was pushed. Time is cut into buckets of {@value #BUCKET_MS_BITS}-bit width (65.5 s); a ring of
  * {@value #RING} buckets covers the next 12.4 days, where a push appends to its bucket's unsorted array (one write);
- * the bucket being popped is a small binary heap (~60 formation completions per bucket), and events beyond the ring
+ * the bucket being popped is a small {@link EventQueue} heap (~60 formation completions per bucket), and events beyond the ring
  * wait in an overflow heap until it reaches them. Keys are those of {@link EventQueue} (time and insertion counter),
  * so both pop the same events in the same order. It replaced a radix heap (Ahuja et al. 1990), which moved each
  * event down its buckets many times before popping it (~10 % of the plant-year bench). Monotone: nothing is pushed
@@ -23,8 +23,8 @@ final class CalendarEventQueue implements PendingEvents {
     private int inRing;
     /** The bucket being popped (absolute number: time >> BUCKET_MS_BITS); its events are in {@link #current}. */
     private long cur;
-    private final KeyHeap current = new KeyHeap();
-    private final KeyHeap overflow = new KeyHeap();
+    private final EventQueue current = new EventQueue();
+    private final EventQueue overflow = new EventQueue();
     private int size;
     private long seq;
 
@@ -44,7 +44,7 @@ final class CalendarEventQueue implements PendingEvents {
     private void place(long key, long payload) {
         long b = (key >> SEQ_BITS) >> BUCKET_MS_BITS;
         if (b <= cur) {
-            current.push(key, payload);
+            current.pushKey(key, payload);
         } else if (b < cur + RING) {
             int i = (int) (b & RING_MASK);
             long[] a = ring[i];
@@ -56,7 +56,7 @@ final class CalendarEventQueue implements PendingEvents {
             count[i] = n + 1;
             inRing++;
         } else {
-            overflow.push(key, payload);
+            overflow.pushKey(key, payload);
         }
     }
 
@@ -80,7 +80,7 @@ final class CalendarEventQueue implements PendingEvents {
             int n = count[i];
             if (n > 0) {
                 long[] a = ring[i];
-                for (int j = 0; j < n; j++) current.push(a[2 * j], a[2 * j + 1]);
+                for (int j = 0; j < n; j++) current.pushKey(a[2 * j], a[2 * j + 1]);
                 count[i] = 0;
                 inRing -= n;
             }
@@ -104,54 +104,5 @@ final class CalendarEventQueue implements PendingEvents {
         if (current.isEmpty()) fill();
         current.pop();
         size--;
-    }
-
-    /** A binary min-heap of (key, payload) with the keys given (unique). */
-    private static final class KeyHeap {
-        private long[] h = new long[256];   // [2i] = key, [2i+1] = payload
-        private int n;
-
-        boolean isEmpty() { return n == 0; }
-
-        long peekKey() { return h[0]; }
-
-        long peekPayload() { return h[1]; }
-
-        void push(long key, long payload) {
-            if (2 * n + 2 > h.length) h = Arrays.copyOf(h, h.length * 2);
-            long[] a = h;
-            int i = n++;
-            while (i > 0) {
-                int parent = (i - 1) >>> 1;
-                long pk = a[2 * parent];
-                if (pk <= key) break;
-                a[2 * i] = pk;
-                a[2 * i + 1] = a[2 * parent + 1];
-                i = parent;
-            }
-            a[2 * i] = key;
-            a[2 * i + 1] = payload;
-        }
-
-        void pop() {
-            int m = --n;
-            if (m == 0) return;
-            long[] a = h;
-            long key = a[2 * m];
-            long pay = a[2 * m + 1];
-            int i = 0;
-            while (true) {
-                int c = 2 * i + 1;
-                if (c >= m) break;
-                long ck = a[2 * c];
-                if (c + 1 < m && a[2 * c + 2] < ck) { c++; ck = a[2 * c]; }
-                if (key <= ck) break;
-                a[2 * i] = ck;
-                a[2 * i + 1] = a[2 * c + 1];
-                i = c;
-            }
-            a[2 * i] = key;
-            a[2 * i + 1] = pay;
-        }
     }
 }

@@ -30,8 +30,12 @@ final class EventQueue implements PendingEvents {
 
     @Override
     public void push(long timeMs, long payload) {
+        pushKey((timeMs << SEQ_BITS) | (counter.seq++ & SEQ_MASK), payload);
+    }
+
+    /** Pushes an event whose key (time and insertion counter, unique) the caller made: {@link CalendarEventQueue}'s heaps. */
+    void pushKey(long key, long payload) {
         if (2 * size + 2 > h.length) h = Arrays.copyOf(h, h.length * 2);
-        long key = (timeMs << SEQ_BITS) | (counter.seq++ & SEQ_MASK);
         long[] a = h;
         int i = size++;
         while (i > 0) {
