@@ -128,14 +128,10 @@ public final class AssetDirectory implements AutoCloseable {
     private CompletableFuture<?> followFromTail(ActorSystem<?> system, JdbcReadJournal journal, String tag) {
         AssetQueries q = queries;
         if (q == null) return CompletableFuture.completedFuture(null); // no tables: nothing to seed the change feed from
-        // the tail from the tables directly: the read journal's current query would first wait for its ordering scan
-        org.apache.pekko.serialization.Serialization serialization =
-                org.apache.pekko.serialization.SerializationExtension.get(org.apache.pekko.actor.typed.javadsl.Adapter.toClassic(system));
-        return q.lastTagOrdering(tag).thenCompose(end -> q.taggedEvents(tag, Math.max(0, end - TAIL_EVENTS), end)
-                .thenApply(rows -> {
-                    for (AssetQueries.StoredEvent row : rows) {
-                        advance(at(serialization.deserialize(row.payload(), row.serializerId(), row.manifest()).get()));
-                    }
+        return q.lastTagOrdering(tag).thenCompose(end -> journal.currentEventsByTag(tag, Offset.sequence(Math.max(0, end - TAIL_EVENTS)))
+                .takeWhile(env -> ((Sequence) env.offset()).value() <= end)
+                .runWith(Sink.foreach(env -> advance(at(env.event()))), system)
+                .thenApply(done -> {
                     live.add(journal.eventsByTag(tag, Offset.sequence(end))
                             .groupedWithin(500, java.time.Duration.ofMillis(100))
                             .mapAsync(1, this::changed)
