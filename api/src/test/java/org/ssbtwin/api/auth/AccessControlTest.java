@@ -45,9 +45,10 @@ class AccessControlTest {
         port = twin.port();
         twin.readiness().get();
         new Seed(twin).pack("P-DK1-000001", "VF8", "VF8-000001", "OSLO", Instant.parse("2028-01-02T00:00:00Z"));
-        // telemetry is checked against the read side: wait until it knows the pack
-        TestTwin.await("read side sees the pack", java.time.Duration.ofSeconds(20),
-                () -> call("GET", "/api/v1/packs", null, "X-Api-Key", READER).json().get("total").asInt() == 1);
+        // telemetry is checked against the read side: wait until it knows the pack in service (listed as soon as it
+        // is assembled; installed one event later)
+        TestTwin.await("read side sees the pack in service", java.time.Duration.ofSeconds(20),
+                () -> twin.directory().queries().inServicePacks().toCompletableFuture().join().size() == 1);
     }
 
     @AfterAll
