@@ -251,6 +251,12 @@ final class RestartBench {
         long t0 = System.nanoTime();
         ConfigFactory.invalidateCaches();
         TwinServer node = TwinServer.start(ConfigFactory.parseMap(nodeConfig(dir, o.snapshotEvery())).withFallback(ConfigFactory.load()));
+        int probeIndex = o.packs() / 2;
+        String probePack = BenchPacks.id(probeIndex).value();
+        CompletableFuture<Long> changeSeen = new CompletableFuture<>();
+        node.directory().onAssetChanged(change -> {
+            if (change.id().equals(probePack)) changeSeen.complete(System.nanoTime());
+        });
         try {
             double started = (System.nanoTime() - t0) / 1e9;
             String base = "http://127.0.0.1:" + node.port() + "/api/v1";
@@ -273,6 +279,7 @@ final class RestartBench {
                     heap / 1e6, heapBefore / 1e6, BenchNodes.loadAverage());
             out.printf(Locale.ROOT, "restart: CPU time of this JVM (all threads) until ready %.1f s%n", readyCpu);
             out.flush();
+            readSideCurrent(o, node, probeIndex, changeSeen, t0, out);
             // after the timed part: the disk split of the running database, and whether the read side holds every event
             out.print(H2DiskUse.measure(node.settings().database(), dir.resolve("node0")).format());
             TwinSettings.Database db = node.settings().database();
@@ -290,6 +297,62 @@ final class RestartBench {
         out.printf(Locale.ROOT, "restart: H2 file after the stop %.1f MB (%.0f bytes per event)%n", H2DiskUse.fileBytes(dir) / 1e6,
                 H2DiskUse.fileBytes(dir) / (double) o.events());
         out.flush();
+    }
+
+    /**
+     * Is the read side current, not only the node ready? One usage event of a pack, written through its entity right
+     * after ready, must reach the change feed (the asset directory's live tag stream) and the fleet projection's row
+     * ({@code fleet_pack.events}). Both read the journal with events-by-tag queries, which deliver only up to the
+     * ordering the read journal's sequence actor has checked for gaps (a scan from 0 at every start): this is the time
+     * until that scan, then the projection, have reached the journal's end.
+     */
+    private static void readSideCurrent(Options o, TwinServer node, int probeIndex, CompletableFuture<Long> changeSeen, long t0,
+                                        PrintWriter out) throws Exception {
+        String pack = BenchPacks.id(probeIndex).value();
+        TwinSettings.Database db = node.settings().database();
+        long eventsBefore;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(db.url(), db.user(), db.password())) {
+            eventsBefore = projectedEvents(c, pack);
+        }
+        long days = o.events() / o.packs() + (probeIndex < o.events() % o.packs() ? 1 : 0);
+        long day = days + 1;
+        Instant at = BenchPacks.FIRST_DAY.plusDays(day + 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        double written0 = (System.nanoTime() - t0) / 1e9;
+        PackEntity.TelemetryAck ack = AskPattern.<PackEntity.Command, PackEntity.TelemetryAck>ask(
+                        ClusterSharding.get(node.system()).entityRefFor(PackEntity.TYPE_KEY, pack),
+                        reply -> new PackEntity.IngestTelemetry(List.of(record(probeIndex, day)), at, false, reply),
+                        Duration.ofSeconds(30), node.system().scheduler())
+                .toCompletableFuture().get(60, TimeUnit.SECONDS);
+        if (ack.kind() != PackEntity.TelemetryAck.Kind.APPLIED) {
+            out.printf(Locale.ROOT, "restart: read side current: not measured, the probe event was not applied (%s)%n", ack.kind());
+            return;
+        }
+        double written = (System.nanoTime() - t0) / 1e9;
+        double projected = -1;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(db.url(), db.user(), db.password())) {
+            while (System.nanoTime() - t0 < Duration.ofMinutes(10).toNanos()) {
+                if (projectedEvents(c, pack) > eventsBefore) {
+                    projected = (System.nanoTime() - t0) / 1e9;
+                    break;
+                }
+                Thread.sleep(20);
+            }
+        }
+        Long seenAt = changeSeen.getNow(null);
+        if (seenAt == null) seenAt = changeSeen.get(10, TimeUnit.MINUTES);
+        out.printf(Locale.ROOT, "restart: read side current: a usage event of %s written after %.2f s (persisted after %.2f s) reached the "
+                        + "change feed after %.2f s and the fleet projection (fleet_pack) after %.2f s; load average %s%n", pack, written0,
+                written, (seenAt - t0) / 1e9, projected, BenchNodes.loadAverage());
+        out.flush();
+    }
+
+    private static long projectedEvents(java.sql.Connection c, String pack) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT events FROM fleet_pack WHERE pack_id = ?")) {
+            ps.setString(1, pack);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
     }
 
     private static int status(HttpClient http, String url) {

@@ -69,6 +69,7 @@ public class TagRangeReadJournalDao extends DefaultReadJournalDao {
 
     private final Serialization serialization;
     private final String eventsByTagSql;
+    private final String journalSequenceSql;
     private final boolean h2;
     /** The index on {@code event_tag (tag, event_id)} the H2 query reads (and the read side's tag queries on both databases). */
     public static final String TAG_INDEX = "event_tag_tag_idx";
@@ -81,6 +82,7 @@ public class TagRangeReadJournalDao extends DefaultReadJournalDao {
         this.h2 = profile instanceof slick.jdbc.H2Profile;
         this.eventsByTagSql = h2 ? eventsByTagSqlH2(config.eventJournalTableConfiguration(), config.eventTagTableConfiguration())
                 : eventsByTagSql(config.eventJournalTableConfiguration(), config.eventTagTableConfiguration());
+        this.journalSequenceSql = journalSequenceSql(config.eventJournalTableConfiguration());
     }
 
     /**
@@ -164,6 +166,52 @@ public class TagRangeReadJournalDao extends DefaultReadJournalDao {
                     return out;
                 })
                 .asScala();
+    }
+
+    /**
+     * The journal's orderings after {@code offset}, ascending, at most {@code limit}: the same rows as the default DAO
+     * (every row, deleted or not, {@code ordering > offset order by ordering limit}), read with plain JDBC into one
+     * array instead of the default DAO's row-by-row Slick stream. Only the plugin's sequence actor calls it: it scans
+     * the journal's orderings from 0 at every start to find gaps, and every events-by-tag query (projections, the
+     * change feed) delivers only up to what that scan has checked. Measured on H2 with 1 M events: ~5 s through the
+     * default stream under load, ~0.7 s with JDBC (docs/read-side.md "Start").
+     */
+    @Override
+    public Source<Object, NotUsed> journalSequence(long offset, long limit) {
+        if (limit <= 0) return Source.empty();
+        SimpleJdbcAction<long[]> query = new SimpleJdbcAction<>(ctx -> {
+            try (PreparedStatement ps = ctx.connection().prepareStatement(journalSequenceSql)) {
+                ps.setLong(1, offset);
+                ps.setLong(2, limit);
+                long[] ids = new long[(int) Math.min(limit, 1 << 16)];
+                int n = 0;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (n == ids.length) ids = java.util.Arrays.copyOf(ids, n * 2);
+                        ids[n++] = rs.getLong(1);
+                    }
+                }
+                return java.util.Arrays.copyOf(ids, n);
+            } catch (SQLException e) {
+                throw new ReadJournalQueryException(e);
+            }
+        });
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Future<long[]> ids = db().run((slick.dbio.DBIOAction) query);
+        return org.apache.pekko.stream.javadsl.Source.completionStage(scala.jdk.javaapi.FutureConverters.asJava(ids))
+                .mapConcat(array -> {
+                    List<Object> out = new ArrayList<>(array.length);
+                    for (long id : array) out.add(id);
+                    return out;
+                })
+                .asScala();
+    }
+
+    /** The sequence actor's query: parameters {@code offset} (exclusive), {@code limit}. */
+    static String journalSequenceSql(EventJournalTableConfiguration journal) {
+        String ordering = q(journal.columnNames().ordering());
+        return "SELECT " + ordering + " FROM " + qualified(journal.schemaName(), journal.tableName())
+                + " WHERE " + ordering + " > ? ORDER BY " + ordering + " LIMIT ?";
     }
 
     private Try<Tuple3<PersistentRepr, Set<String>, Object>> deserialize(JournalPekkoSerializationRow row) {

@@ -12,11 +12,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import org.apache.pekko.persistence.query.EventEnvelope;
 import org.apache.pekko.persistence.query.Offset;
 import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.persistence.query.Sequence;
+import org.apache.pekko.serialization.Serialization;
+import org.apache.pekko.serialization.SerializationExtension;
 import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.UniqueKillSwitch;
 import org.apache.pekko.stream.javadsl.Keep;
@@ -124,14 +127,22 @@ public final class AssetDirectory implements AutoCloseable {
         });
     }
 
-    /** Reads the last {@link #TAIL_EVENTS} events of a tag (their latest instant), then follows the tag live from its end. */
+    /**
+     * Reads the last {@link #TAIL_EVENTS} events of a tag (their latest instant) straight from the tables, then follows
+     * the tag live from its end. Not through the read journal's current query: every events-by-tag query of
+     * pekko-persistence-jdbc delivers only up to the ordering its sequence actor has checked for gaps, a scan from 0 at
+     * every start (seconds per million events, or its 10 s assumption), and the node's readiness would wait for it
+     * (docs/read-side.md "Start"). The live stream does wait for that scan; readiness does not.
+     */
     private CompletableFuture<?> followFromTail(ActorSystem<?> system, JdbcReadJournal journal, String tag) {
         AssetQueries q = queries;
         if (q == null) return CompletableFuture.completedFuture(null); // no tables: nothing to seed the change feed from
-        return q.lastTagOrdering(tag).thenCompose(end -> journal.currentEventsByTag(tag, Offset.sequence(Math.max(0, end - TAIL_EVENTS)))
-                .takeWhile(env -> ((Sequence) env.offset()).value() <= end)
-                .runWith(Sink.foreach(env -> advance(at(env.event()))), system)
-                .thenApply(done -> {
+        Serialization serialization = SerializationExtension.get(Adapter.toClassic(system));
+        return q.lastTagOrdering(tag).thenCompose(end -> q.taggedEvents(tag, Math.max(0, end - TAIL_EVENTS), end)
+                .thenApply(rows -> {
+                    for (AssetQueries.StoredEvent row : rows) {
+                        advance(at(serialization.deserialize(row.payload(), row.serializerId(), row.manifest()).get()));
+                    }
                     live.add(journal.eventsByTag(tag, Offset.sequence(end))
                             .groupedWithin(500, java.time.Duration.ofMillis(100))
                             .mapAsync(1, this::changed)
