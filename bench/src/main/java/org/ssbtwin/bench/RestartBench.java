@@ -311,11 +311,11 @@ final class RestartBench {
         String pack = BenchPacks.id(probeIndex).value();
         TwinSettings.Database db = node.settings().database();
         long eventsBefore;
+        long day; // the day after the pack's last recorded one (its row counts them; a build may have been cut short)
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(db.url(), db.user(), db.password())) {
             eventsBefore = projectedEvents(c, pack);
+            day = usageRecords(c, pack) + 1;
         }
-        long days = o.events() / o.packs() + (probeIndex < o.events() % o.packs() ? 1 : 0);
-        long day = days + 1;
         Instant at = BenchPacks.FIRST_DAY.plusDays(day + 1).atStartOfDay(ZoneOffset.UTC).toInstant();
         double written0 = (System.nanoTime() - t0) / 1e9;
         PackEntity.TelemetryAck ack = AskPattern.<PackEntity.Command, PackEntity.TelemetryAck>ask(
@@ -324,7 +324,8 @@ final class RestartBench {
                         Duration.ofSeconds(30), node.system().scheduler())
                 .toCompletableFuture().get(60, TimeUnit.SECONDS);
         if (ack.kind() != PackEntity.TelemetryAck.Kind.APPLIED) {
-            out.printf(Locale.ROOT, "restart: read side current: not measured, the probe event was not applied (%s)%n", ack.kind());
+            out.printf(Locale.ROOT, "restart: read side current: not measured, the probe event was not applied (%s: %s)%n", ack.kind(),
+                    ack.rejection() == null ? "" : ack.rejection().message());
             return;
         }
         double written = (System.nanoTime() - t0) / 1e9;
@@ -347,7 +348,15 @@ final class RestartBench {
     }
 
     private static long projectedEvents(java.sql.Connection c, String pack) throws java.sql.SQLException {
-        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT events FROM fleet_pack WHERE pack_id = ?")) {
+        return packColumn(c, pack, "events");
+    }
+
+    private static long usageRecords(java.sql.Connection c, String pack) throws java.sql.SQLException {
+        return packColumn(c, pack, "usage_records");
+    }
+
+    private static long packColumn(java.sql.Connection c, String pack, String column) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM fleet_pack WHERE pack_id = ?")) {
             ps.setString(1, pack);
             try (java.sql.ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : -1;
