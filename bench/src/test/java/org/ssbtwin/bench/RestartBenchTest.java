@@ -29,8 +29,11 @@ class RestartBenchTest {
         System.out.print(text);
         assertTrue(text.contains("build: 520 usage events (payloads"), text);
         assertTrue(text.matches("(?s).*its \\d+ projection offsets moved to the last event.*"), text);
-        assertTrue(text.contains("fleet read side holds 528 of 528 pack events"), text);
-        assertTrue(text.contains("for 528 journal rows"), "2 registration events + 130 days per pack: " + text);
+        // after ready one more usage event (the read-side probe) must reach the change feed and the fleet projection
+        assertTrue(text.matches("(?s).*a usage event of P-BEN-0000002 written after [0-9.]+ s \\(persisted after [0-9.]+ s\\) reached the "
+                + "change feed after [0-9.]+ s and the fleet projection \\(fleet_pack\\) after [0-9.]+ s.*"), text);
+        assertTrue(text.contains("fleet read side holds 529 of 529 pack events"), text);
+        assertTrue(text.contains("for 529 journal rows"), "2 registration events + 130 days per pack + the probe: " + text);
         assertTrue(text.matches("(?s).*GET /packs/P-BEN-0000002/health 200\\).*"), text);
     }
 

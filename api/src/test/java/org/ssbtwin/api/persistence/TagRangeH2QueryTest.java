@@ -71,6 +71,55 @@ class TagRangeH2QueryTest {
         }
     }
 
+    /**
+     * The sequence actor's query (TagRangeReadJournalDao.journalSequence): every ordering after the offset, deleted rows
+     * included, ascending, at most {@code limit}, gaps left as they are (the actor must see them to wait for them).
+     */
+    @Test
+    void journalSequenceReturnsEveryOrderingAfterTheOffsetWithItsGaps() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:journal-sequence-h2;DB_CLOSE_DELAY=-1", "sa", "")) {
+            String ddl;
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream("schema/h2/h2-create-schema.sql")) {
+                ddl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            try (Statement st = c.createStatement()) {
+                for (String sql : ddl.split(";")) if (!sql.isBlank()) st.execute(PersistenceSetup.h2InlinePayloads(sql.strip()));
+            }
+            // 1..30 without 7 and 20..22 (gaps); 12 marked deleted; inserted out of order
+            try (PreparedStatement j = c.prepareStatement("INSERT INTO \"event_journal\" (\"ordering\", \"deleted\", \"persistence_id\", "
+                    + "\"sequence_number\", \"writer\", \"write_timestamp\", \"adapter_manifest\", \"event_payload\", \"event_ser_id\", "
+                    + "\"event_ser_manifest\") VALUES (?, ?, ?, ?, 'w', 0, '', X'01', 1, '')")) {
+                for (long o = 30; o >= 1; o--) {
+                    if (o == 7 || (o >= 20 && o <= 22)) continue;
+                    j.setLong(1, o);
+                    j.setBoolean(2, o == 12);
+                    j.setString(3, "Pack|P-" + (o % 4));
+                    j.setLong(4, o);
+                    j.executeUpdate();
+                }
+            }
+            ReadJournalConfig config = new ReadJournalConfig(ConfigFactory.load().getConfig("jdbc-read-journal"));
+            String sql = TagRangeReadJournalDao.journalSequenceSql(config.eventJournalTableConfiguration());
+            assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 8L), sequence(c, sql, 0, 7), "from the start, the gap at 7 kept, at most limit");
+            assertEquals(List.of(11L, 12L, 13L), sequence(c, sql, 10, 3), "the deleted row 12 included, as the default DAO's query");
+            assertEquals(List.of(18L, 19L, 23L, 24L), sequence(c, sql, 17, 4), "after the offset (exclusive), over the gap 20..22");
+            assertEquals(List.of(29L, 30L), sequence(c, sql, 28, 100_000), "up to the journal's end");
+            assertEquals(List.of(), sequence(c, sql, 30, 100_000), "nothing after the end");
+        }
+    }
+
+    private static List<Long> sequence(Connection c, String sql, long offset, long limit) throws Exception {
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, offset);
+            ps.setLong(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getLong(1));
+            }
+        }
+        return out;
+    }
+
     private static List<Long> orderings(Connection c, String sql, String tag, long offset, long maxOffset, long max) throws Exception {
         List<Long> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
