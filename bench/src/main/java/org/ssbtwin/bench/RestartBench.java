@@ -257,6 +257,7 @@ final class RestartBench {
         node.directory().onAssetChanged(change -> {
             if (change.id().equals(probePack)) changeSeen.complete(System.nanoTime());
         });
+        CompletableFuture<Long> scanned = CompletableFuture.supplyAsync(() -> orderingScanAtEnd(node));
         try {
             double started = (System.nanoTime() - t0) / 1e9;
             String base = "http://127.0.0.1:" + node.port() + "/api/v1";
@@ -279,6 +280,9 @@ final class RestartBench {
                     heap / 1e6, heapBefore / 1e6, BenchNodes.loadAverage());
             out.printf(Locale.ROOT, "restart: CPU time of this JVM (all threads) until ready %.1f s%n", readyCpu);
             out.flush();
+            long scanEnd = scanned.get(10, TimeUnit.MINUTES);
+            out.printf(Locale.ROOT, "restart: the read journal's ordering scan (what events-by-tag queries may read up to) reached the journal's "
+                    + "end after %.2f s%n", (scanEnd - t0) / 1e9);
             readSideCurrent(o, node, probeIndex, changeSeen, t0, out);
             // after the timed part: the disk split of the running database, and whether the read side holds every event
             out.print(H2DiskUse.measure(node.settings().database(), dir.resolve("node0")).format());
@@ -297,6 +301,45 @@ final class RestartBench {
         out.printf(Locale.ROOT, "restart: H2 file after the stop %.1f MB (%.0f bytes per event)%n", H2DiskUse.fileBytes(dir) / 1e6,
                 H2DiskUse.fileBytes(dir) / (double) o.events());
         out.flush();
+    }
+
+    /**
+     * When the read journal's sequence actor (pekko-persistence-jdbc's gap check, behind every events-by-tag query) has
+     * reached the journal's last ordering at start: asked every 20 ms, as {@code System.nanoTime()}.
+     */
+    private static long orderingScanAtEnd(TwinServer node) {
+        TwinSettings.Database db = node.settings().database();
+        long end;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(db.url(), db.user(), db.password());
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(\"ordering\"), 0) FROM \"event_journal\"")) {
+            rs.next();
+            end = rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the journal's last ordering: " + e.getMessage(), e);
+        }
+        org.apache.pekko.actor.ActorSelection actor = org.apache.pekko.actor.typed.javadsl.Adapter.toClassic(node.system())
+                .actorSelection("/system/jdbc-read-journal.pekko-persistence-jdbc-journal-sequence-actor");
+        while (!node.system().whenTerminated().isCompleted()) {
+            try {
+                Object answer = org.apache.pekko.pattern.Patterns.ask(actor,
+                        org.apache.pekko.persistence.jdbc.query.JournalSequenceActor.GetMaxOrderingId$.MODULE$, Duration.ofMillis(500))
+                        .toCompletableFuture().get(1, TimeUnit.SECONDS);
+                if (((org.apache.pekko.persistence.jdbc.query.JournalSequenceActor.MaxOrderingId) answer).maxOrdering() >= end) return System.nanoTime();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException notYet) {
+                // the actor starts with the first events-by-tag query
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("the node stopped before its ordering scan reached the journal's end");
     }
 
     /**

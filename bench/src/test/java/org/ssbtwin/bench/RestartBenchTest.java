@@ -29,6 +29,7 @@ class RestartBenchTest {
         System.out.print(text);
         assertTrue(text.contains("build: 520 usage events (payloads"), text);
         assertTrue(text.matches("(?s).*its \\d+ projection offsets moved to the last event.*"), text);
+        assertTrue(text.matches("(?s).*ordering scan \\(what events-by-tag queries may read up to\\) reached the journal's end after [0-9.]+ s.*"), text);
         // after ready one more usage event (the read-side probe) must reach the change feed and the fleet projection
         assertTrue(text.matches("(?s).*a usage event of P-BEN-0000002 written after [0-9.]+ s \\(persisted after [0-9.]+ s\\) reached the "
                 + "change feed after [0-9.]+ s and the fleet projection \\(fleet_pack\\) after [0-9.]+ s.*"), text);
