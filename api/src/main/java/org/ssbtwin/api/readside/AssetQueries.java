@@ -240,9 +240,9 @@ public final class AssetQueries {
 
     /**
      * The stored events of a tag with orderings in ({@code after}, {@code upTo}], oldest first, read from the index on
-     * {@code event_tag (tag, event_id)}. For a node's start: the read journal's current queries first wait until its
-     * ordering scan (from 0, 10,000 ids a query, pauses at gaps) has reached the journal's end or assumed it (10 s),
-     * which put ~9 s on the time to ready at millions of events.
+     * {@code event_tag (tag, event_id)}, deleted events left out, as the read journal returns them. For a node's start
+     * ({@link AssetDirectory}): the read journal's queries deliver only up to what its ordering scan (from 0 at every
+     * start, waiting at gaps) has checked, which put ~9 s on the time to ready at millions of events.
      */
     public CompletionStage<List<StoredEvent>> taggedEvents(String tag, long after, long upTo) {
         return read(c -> {
