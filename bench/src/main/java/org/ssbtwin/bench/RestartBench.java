@@ -280,10 +280,10 @@ final class RestartBench {
                     heap / 1e6, heapBefore / 1e6, BenchNodes.loadAverage());
             out.printf(Locale.ROOT, "restart: CPU time of this JVM (all threads) until ready %.1f s%n", readyCpu);
             out.flush();
+            readSideCurrent(o, node, probeIndex, changeSeen, t0, out);
             long scanEnd = scanned.get(10, TimeUnit.MINUTES);
             out.printf(Locale.ROOT, "restart: the read journal's ordering scan (what events-by-tag queries may read up to) reached the journal's "
                     + "end after %.2f s%n", (scanEnd - t0) / 1e9);
-            readSideCurrent(o, node, probeIndex, changeSeen, t0, out);
             // after the timed part: the disk split of the running database, and whether the read side holds every event
             out.print(H2DiskUse.measure(node.settings().database(), dir.resolve("node0")).format());
             TwinSettings.Database db = node.settings().database();
