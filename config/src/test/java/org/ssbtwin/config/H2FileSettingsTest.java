@@ -15,16 +15,18 @@ class H2FileSettingsTest {
     @Test
     void defaultsCompressAndCompact() {
         H2FileSettings s = H2FileSettings.from(config(""));
-        assertEquals(new H2FileSettings(true, true, Duration.ofSeconds(10), 80, 16), s);
+        assertEquals(new H2FileSettings(true, true, Duration.ofSeconds(1), 80, 16, Duration.ofSeconds(2)), s);
+        assertTrue(s.syncEveryRun(), "a 2 s retention: the file is forced to disk every compaction run");
         String url = TwinSettings.from(config("")).database().url();
         assertTrue(url.contains(";COMPRESS=TRUE;"), url);
+        assertTrue(url.contains(";RETENTION_TIME=2000;"), url);
         assertTrue(url.contains("WRITE_DELAY=0"), "durability unchanged: " + url);
     }
 
     @Test
     void compressionCanBeTurnedOff() {
         assertFalse(TwinSettings.from(config("twin.database.h2.compress = off")).database().url().contains("COMPRESS"));
-        H2FileSettings s = H2FileSettings.from(config("twin.database.h2.compaction { enabled = off, interval = 2m, target-fill-rate = 60 }"));
+        H2FileSettings s = H2FileSettings.from(config("twin.database.h2 { retention-time = 45s, compaction { enabled = off, interval = 2m, target-fill-rate = 60 } }"));
         assertFalse(s.compaction());
         assertEquals(Duration.ofMinutes(2), s.compactionInterval());
         assertEquals(60, s.targetFillRate());
