@@ -15,11 +15,11 @@ class H2FileSettingsTest {
     @Test
     void defaultsCompressAndCompact() {
         H2FileSettings s = H2FileSettings.from(config(""));
-        assertEquals(new H2FileSettings(true, true, Duration.ofSeconds(1), 80, 16, Duration.ofSeconds(2)), s);
-        assertTrue(s.syncEveryRun(), "a 2 s retention: the file is forced to disk every compaction run");
+        assertEquals(new H2FileSettings(true, true, Duration.ofSeconds(1), 80, 16, Duration.ofSeconds(3)), s);
+        assertTrue(s.syncEveryRun(), "a 3 s retention: the file is forced to disk every compaction run");
         String url = TwinSettings.from(config("")).database().url();
         assertTrue(url.contains(";COMPRESS=TRUE;"), url);
-        assertTrue(url.contains(";RETENTION_TIME=2000;"), url);
+        assertTrue(url.contains(";RETENTION_TIME=3000;"), url);
         assertTrue(url.contains("WRITE_DELAY=0"), "durability unchanged: " + url);
     }
 
