@@ -197,7 +197,8 @@ public final class TwinServer implements AutoCloseable {
             TwinRoutes routes = new TwinRoutes(sharding, directory, clock, askTimeout,
                     () -> readiness.isDone() && !readiness.isCompletedExceptionally()
                             && cluster.selfMember().status() == MemberStatus.up() && writability.writable() && ownership.owned(),
-                    new IngestRoutes(sharding, directory, recorder, clock, askTimeout).withMetrics(metrics.ingest("http")), SimulationFeeds.layout(settings),
+                    new IngestRoutes(sharding, directory, recorder, clock, askTimeout,
+                            org.ssbtwin.config.TelemetryAdmissionSettings.from(full)).withMetrics(metrics.ingest("http")), SimulationFeeds.layout(settings),
                     new StudyRoutes(studyJobs), modules);
             routes.withAccessControl(access);
             routes.withAssetLists(readSideTables.assetLists()); // /cells, /packs, /vehicles/{id}/pack from the read-side tables

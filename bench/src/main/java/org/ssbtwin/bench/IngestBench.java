@@ -210,6 +210,9 @@ public final class IngestBench {
             out.printf(Locale.ROOT, "registered %d packs in %.1f s%n", o.packs(), registration);
             out.flush();
 
+            // H2: the file's bytes per journal event while the clients write (every 5 s), its peak once the journal
+            // holds 100 000 events (before, the fixed few MB of an empty database dominate); the split at the end
+            H2DiskSampler disk = H2DiskSampler.start(cluster.database(), cluster.dataDir(), out, 5_000, 100_000);
             int[] nextDay = new int[o.packs()];
             int[] cursor = new int[o.clients()];
             List<Phase> phases = new ArrayList<>();
@@ -221,6 +224,11 @@ public final class IngestBench {
                 acknowledged += run.acknowledgedRecords;
                 out.printf(Locale.ROOT, "batch %d: %.1f records/s, p50 %.1f ms, p99 %.1f ms, %d errors%n", batch,
                         run.phase.recordsPerSecond(), run.phase.p50(), run.phase.p99(), run.phase.errors());
+                out.flush();
+            }
+            if (disk != null) {
+                disk.close();
+                out.print(disk.formatPeak());
                 out.flush();
             }
             long usageEvents = cluster.journalRows("Pack|") - 2L * o.packs();

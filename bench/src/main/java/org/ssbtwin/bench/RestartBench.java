@@ -133,6 +133,8 @@ final class RestartBench {
         AtomicLong payloadBytes = new AtomicLong();
         AtomicLong nextOrdering = new AtomicLong(JournalBulkWriter.nextOrdering(db));
         java.sql.Connection hold = JournalBulkWriter.holdForBulkLoad(db);
+        // the file per journal event while the history is written (every 10 s; its peak from 100 000 events on)
+        H2DiskSampler disk = H2DiskSampler.start(db, dir.resolve("node0"), out, 10_000, 100_000);
         java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
         org.apache.pekko.actor.ActorSystem serialization = org.apache.pekko.actor.ActorSystem.create("restart-bench-serialization",
                 ConfigFactory.parseString("pekko.actor.provider = local").withFallback(ConfigFactory.load()));
@@ -165,6 +167,10 @@ final class RestartBench {
             lanes.shutdown();
         } finally {
             serialization.terminate();
+        }
+        if (disk != null) {
+            disk.close();
+            out.print(disk.formatPeak());
         }
         int offsets;
         try {

@@ -39,6 +39,13 @@ public final class IngestRoutes extends AllDirectives {
     private final Duration askTimeout;
 
     public IngestRoutes(ClusterSharding sharding, AssetDirectory directory, AssetRecorder recorder, TwinClock clock, Duration askTimeout) {
+        this(sharding, directory, recorder, clock, askTimeout, org.ssbtwin.config.TelemetryAdmissionSettings.DEFAULT);
+    }
+
+    /** With the node's bound on pack writes of HTTP telemetry in flight ({@code twin.ingest.max-pack-writes-in-flight}). */
+    public IngestRoutes(ClusterSharding sharding, AssetDirectory directory, AssetRecorder recorder, TwinClock clock, Duration askTimeout,
+                        org.ssbtwin.config.TelemetryAdmissionSettings admission) {
+        this.admission = new TelemetryAdmission(admission.maxPackWritesInFlight());
         this.sharding = sharding;
         this.directory = directory;
         this.recorder = recorder;
@@ -49,7 +56,7 @@ public final class IngestRoutes extends AllDirectives {
 
     private final TelemetryBatchWriter writer;
     /** Pack writes of HTTP telemetry in flight on this node (the connectors bound theirs by their own parallelism). */
-    private final TelemetryAdmission admission = new TelemetryAdmission(TelemetryAdmission.DEFAULT_CAPACITY);
+    private final TelemetryAdmission admission;
 
     /** Counts this route's records, acknowledgement latency and rejections (source "http"; issue 21). */
     public IngestRoutes withMetrics(org.ssbtwin.api.metrics.TwinMetrics.IngestMeters meters) {

@@ -20,12 +20,8 @@ import java.util.concurrent.TimeUnit;
  * the JDK's delay scheduler thread.
  */
 public final class TelemetryAdmission {
-    /**
-     * Pack writes in flight per node (assumed: a few of the journal's write batches of 400 rows,
-     * {@code jdbc-journal.batchSize}; the ingest bench's batches of 100 records over 100 packs with 8 clients, 800 in
-     * flight, ran at ~10 000 records/s on PostgreSQL with no bound, so this does not slow that load).
-     */
-    public static final int DEFAULT_CAPACITY = 1000;
+    /** Pack writes in flight per node by default: {@code twin.ingest.max-pack-writes-in-flight} (assumed; the reasoning in TelemetryAdmissionSettings). */
+    public static final int DEFAULT_CAPACITY = org.ssbtwin.config.TelemetryAdmissionSettings.DEFAULT.maxPackWritesInFlight();
 
     private record Waiter(int packs, CompletableFuture<Boolean> granted) {}
 

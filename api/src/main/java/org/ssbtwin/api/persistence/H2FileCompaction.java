@@ -22,7 +22,9 @@ import org.ssbtwin.config.TwinSettings;
  * rewritten while the database is open, and the file grew by ~6 KB per journal event of which ~5.3 KB were chunks
  * with little live data left (bench ingest, H2). Every {@code interval} this rewrites the live pages of the oldest,
  * emptiest chunks ({@link MVStore#compact}, the housekeeping H2's background writer does) and commits; chunks left
- * without live data are freed after H2's retention time and their space is reused by later chunks.
+ * without live data are freed after H2's retention time and their space is reused by later chunks. With a retention
+ * time shorter than H2's own 45 s ({@code twin.database.h2.retention-time}) each run also forces the file to disk
+ * ({@link MVStore#sync}).
  *
  * <p>It reaches the {@link MVStore} through H2's embedded session (H2 has no SQL statement for an online compaction,
  * only {@code SHUTDOWN COMPACT}); it runs on a thread of its own, never on an actor or HTTP dispatcher.
@@ -87,6 +89,9 @@ public final class H2FileCompaction implements AutoCloseable {
                 store.commit();
                 log.debug("H2 file compacted: fill rate {} % -> {} %", before, store.getFillRate());
             }
+            // with a retention shorter than H2's 45 s: what the OS holds of the file goes to disk now, every run, instead
+            // of after the OS's write-back delay (~30 s on Linux), which H2's 45 s assume (docs/h2-disk.md)
+            if (settings.syncEveryRun()) store.sync();
             return any;
         }
     }
