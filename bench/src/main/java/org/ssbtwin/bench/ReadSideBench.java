@@ -390,7 +390,7 @@ public final class ReadSideBench {
         if (o.queryThreads() > 0) extra.put("twin.read-side.query-threads", o.queryThreads());
         long t0 = System.nanoTime();
         try (BenchNodes nodes = BenchNodes.start(1, new BenchNodes.Db(url, user, password), extra);
-             ReadSideHttpLoad load = new ReadSideHttpLoad(nodes.nodes.get(0).port(), out)) {
+             ReadSideHttpLoad load = new ReadSideHttpLoad(nodes.nodes.get(0).port(), postgresPort(url), out)) {
             out.printf(Locale.ROOT, "node started in %.1f s (read side query threads %d); client in this JVM: %d HTTP/1.1 "
                     + "keep-alive connections (recall %d), one request in flight on each, no pipelining%n", (System.nanoTime() - t0) / 1e9,
                     org.ssbtwin.config.ReadSideSettings.from(com.typesafe.config.ConfigFactory.parseMap(extra)
@@ -403,8 +403,10 @@ public final class ReadSideBench {
                 }
 
                 public String check(String path, int status, String body) {
+                    String id = path.substring(path.indexOf("P-DK1-"), path.indexOf("P-DK1-") + 14); // the id asked for
                     return status != 200 ? "status " + status + " " + body
-                            : body.contains("\"count\":1") && body.contains("\"stateOfHealth\"") ? null : "not one pack: " + body;
+                            : body.contains("\"count\":1") && body.contains("\"id\":\"" + id + "\"") && body.contains("\"stateOfHealth\"")
+                            ? null : "not the one pack " + id + ": " + body;
                 }
             };
             ReadSideHttpLoad.Probe byVehicle = new ReadSideHttpLoad.Probe() {
@@ -441,6 +443,12 @@ public final class ReadSideBench {
             out.println("JVM (node + bench client): " + ReadSideHttpLoad.heap());
             out.flush();
         }
+    }
+
+    /** The port of a {@code jdbc:postgresql://host:port/db} URL (5432 when none is given, 0 when it cannot be read). */
+    static int postgresPort(String url) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^jdbc:postgresql://[^/:]+(?::(\\d+))?/").matcher(url);
+        return !m.find() ? 0 : m.group(1) == null ? 5432 : Integer.parseInt(m.group(1));
     }
 
     static String recall(Random r) {

@@ -32,13 +32,16 @@ final class ReadSideHttpLoad implements AutoCloseable {
     }
 
     private final int port;
+    /** Port of the PostgreSQL server the node reads (its CPU is counted), 0 when unknown (then every "postgres" process). */
+    private final int postgresPort;
     private final PrintWriter out;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-    ReadSideHttpLoad(int port, PrintWriter out) {
+    ReadSideHttpLoad(int port, int postgresPort, PrintWriter out) {
         this.port = port;
+        this.postgresPort = postgresPort;
         this.out = out;
     }
 
@@ -71,10 +74,12 @@ final class ReadSideHttpLoad implements AutoCloseable {
         Cpu before = Cpu.now(this);
         long t0 = System.nanoTime(), end = t0 + (long) (seconds * 1e9);
         Thread[] clients = new Thread[inFlight];
+        java.util.Set<Connection> connections = java.util.concurrent.ConcurrentHashMap.newKeySet();
         for (int k = 0; k < inFlight; k++) {
             Random r = new Random(seed * 31 + k);
             clients[k] = new Thread(() -> {
                 try (Connection c = new Connection(port)) {
+                    connections.add(c);
                     while (System.nanoTime() < end && failure.get() == null) {
                         String path = probe.path(r);
                         long s = System.nanoTime();
@@ -98,7 +103,14 @@ final class ReadSideHttpLoad implements AutoCloseable {
             clients[k].setDaemon(true);
             clients[k].start();
         }
-        for (Thread t : clients) t.join();
+        for (Thread t : clients) {
+            t.join(Math.max(1, (end - System.nanoTime()) / 1_000_000 + 60_000)); // an answer overdue by 60 s: the node hangs
+            if (t.isAlive()) {
+                failure.compareAndSet(null, "no answer within 60 s");
+                for (Connection c : connections) c.close();
+                t.join();
+            }
+        }
         double wall = (System.nanoTime() - t0) / 1e9;
         Cpu after = Cpu.now(this).plusClient(clientNanos.get() / 1e9);
         if (failure.get() != null) throw new IllegalStateException(what + ": a wrong answer: " + failure.get());
@@ -135,7 +147,7 @@ final class ReadSideHttpLoad implements AutoCloseable {
     private record Cpu(double jvm, double client, double postgres, double machine) {
         static Cpu now(ReadSideHttpLoad load) {
             double client = load.threads.getCurrentThreadCpuTime() / 1e9; // the thread starting the connections
-            Map<Long, Long> pg = HostCpu.processTicks("postgres");
+            Map<Long, Long> pg = HostCpu.postgresTicks(load.postgresPort); // this bench's server only, not others on the host
             double pgSeconds = pg == null ? -1 : pg.values().stream().mapToLong(Long::longValue).sum() / 100.0;
             return new Cpu(load.os.getProcessCpuTime() / 1e9, client, pgSeconds, HostCpu.machineBusySeconds());
         }
@@ -165,27 +177,40 @@ final class ReadSideHttpLoad implements AutoCloseable {
 
     /**
      * One keep-alive HTTP/1.1 connection with blocking reads and writes (one request at a time): a few microseconds of
-     * client CPU per request, where the JDK HttpClient took ~150 us of the same two cores the node runs on.
+     * client CPU per request, where the JDK HttpClient took ~150 us of the same two cores the node runs on. The answer is
+     * read whole (status line, headers, the complete body by its length or chunks) and parsed in its own buffer: a
+     * BufferedInputStream's synchronized read() per byte of the head had cost the client a quarter of its CPU.
      */
     static final class Connection implements AutoCloseable {
+        private static final byte[] REQUEST_END = " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
         private final java.net.Socket socket;
         private final java.io.OutputStream send;
-        private final java.io.BufferedInputStream receive;
-        private final byte[] head;
+        private final java.io.InputStream receive;
+        /** Received bytes not yet parsed: buf[pos, lim). */
+        private byte[] buf = new byte[1 << 16];
+        private int pos, lim;
+        private final byte[] request = new byte[8192];
         int status;
         String body;
 
         Connection(int port) throws java.io.IOException {
             socket = new java.net.Socket("127.0.0.1", port);
             socket.setTcpNoDelay(true);
-            socket.setSoTimeout(60_000);
+            // no SO_TIMEOUT: with one, each read is a non-blocking try, a poll and a second read (three system calls instead
+            // of one blocking read); a node that stops answering is caught by run()'s watchdog, which closes the sockets
             send = socket.getOutputStream();
-            receive = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16);
-            head = new byte[8192];
+            receive = socket.getInputStream();
         }
 
         void get(String path) throws java.io.IOException {
-            send.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            int n = 0;
+            request[n++] = 'G';
+            request[n++] = 'E';
+            request[n++] = 'T';
+            request[n++] = ' ';
+            for (int i = 0; i < path.length(); i++) request[n++] = (byte) path.charAt(i); // ASCII: the query is URL-encoded
+            System.arraycopy(REQUEST_END, 0, request, n, REQUEST_END.length);
+            send.write(request, 0, n + REQUEST_END.length);
             send.flush();
             String line = readLine();
             if (line.length() < 12 || !line.startsWith("HTTP/1.1 ")) throw new java.io.IOException("not an HTTP answer: " + line);
@@ -196,25 +221,53 @@ final class ReadSideHttpLoad implements AutoCloseable {
                 if (h.regionMatches(true, 0, "content-length:", 0, 15)) length = Integer.parseInt(h.substring(15).trim());
                 else if (h.regionMatches(true, 0, "transfer-encoding:", 0, 18) && h.toLowerCase(Locale.ROOT).contains("chunked")) chunked = true;
             }
-            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream(Math.max(length, 256));
             if (chunked) {
-                for (int n; (n = Integer.parseInt(readLine().trim(), 16)) > 0; readLine()) b.write(receive.readNBytes(n));
+                java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream(4096);
+                for (int c; (c = Integer.parseInt(readLine().trim(), 16)) > 0; readLine()) {
+                    need(c);
+                    b.write(buf, pos, c);
+                    pos += c;
+                }
                 readLine();
+                body = b.toString(StandardCharsets.UTF_8);
             } else if (length >= 0) {
-                b.write(receive.readNBytes(length));
+                need(length);
+                body = new String(buf, pos, length, StandardCharsets.UTF_8);
+                pos += length;
             } else {
                 throw new java.io.IOException("an answer without length");
             }
-            body = b.toString(StandardCharsets.UTF_8);
         }
 
-        private String readLine() throws java.io.IOException {
-            int n = 0;
-            for (int ch; (ch = receive.read()) != '\n'; ) {
-                if (ch < 0) throw new java.io.EOFException("connection closed");
-                if (ch != '\r' && n < head.length) head[n++] = (byte) ch;
+        /** Makes buf[pos, pos + n) hold received bytes. */
+        private void need(int n) throws java.io.IOException {
+            if (lim - pos >= n) return;
+            if (n > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(n, 2 * buf.length));
+            System.arraycopy(buf, pos, buf, 0, lim - pos);
+            lim -= pos;
+            pos = 0;
+            while (lim < n) {
+                int r = receive.read(buf, lim, buf.length - lim);
+                if (r < 0) throw new java.io.EOFException("connection closed");
+                lim += r;
             }
-            return new String(head, 0, n, StandardCharsets.ISO_8859_1);
+        }
+
+        /** The next line without its CR LF (ISO-8859-1, as HTTP heads are). */
+        private String readLine() throws java.io.IOException {
+            int scanned = 0; // bytes after pos already looked at
+            while (true) {
+                for (int i = pos + scanned; i < lim; i++) {
+                    if (buf[i] == '\n') {
+                        int end = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
+                        String line = new String(buf, pos, end - pos, StandardCharsets.ISO_8859_1);
+                        pos = i + 1;
+                        return line;
+                    }
+                }
+                scanned = lim - pos;
+                need(scanned + 1);
+            }
         }
 
         @Override

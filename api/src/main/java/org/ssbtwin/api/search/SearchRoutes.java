@@ -29,6 +29,9 @@ import org.ssbtwin.plant.station.Station;
  */
 public final class SearchRoutes extends AllDirectives implements ApiModule {
     public static final int MAX_LIMIT = 1000;
+    private static final Set<String> PARAMETERS = Set.of("q", "sort", "limit", "cursor");
+    /** The order without a {@code sort} parameter (by kind, then id), parsed once. */
+    private static final SortSpec BY_KIND_AND_ID = SortSpec.parse(null, AssetAttributes.SCHEMA);
 
     private final AssetDirectory directory;
     private final SearchTables tables;
@@ -67,7 +70,7 @@ public final class SearchRoutes extends AllDirectives implements ApiModule {
     @Override
     public Route routes() {
         return path("search", () -> get(() -> parameterMap(raw -> {
-            QueryParams params = new QueryParams(raw, Set.of("q", "sort", "limit", "cursor"));
+            QueryParams params = new QueryParams(raw, PARAMETERS);
             int limit = params.intIn("limit", 50, 1, MAX_LIMIT);
             String q = raw.getOrDefault("q", "");
             Filter filter;
@@ -79,17 +82,19 @@ public final class SearchRoutes extends AllDirectives implements ApiModule {
                 return complete(syntaxProblem("q", q, e, "/api/v1/search"));
             }
             try {
-                sort = SortSpec.parse(raw.get("sort"), AssetAttributes.SCHEMA);
+                String text = raw.get("sort");
+                sort = text == null || text.isBlank() ? BY_KIND_AND_ID : SortSpec.parse(text, AssetAttributes.SCHEMA);
             } catch (FilterSyntaxException e) {
                 return complete(syntaxProblem("sort", raw.get("sort"), e, "/api/v1/search"));
             }
             String cursor = raw.get("cursor");
             if (cursor != null && cursor.isBlank()) cursor = null;
-            String fingerprint = fingerprint(q.strip() + "\n" + sort);
+            // the cursors' query fingerprint (a SHA-256), computed only when a cursor is read or a next page written
+            java.util.function.Supplier<String> fingerprint = () -> fingerprint(q.strip() + "\n" + sort);
             if (fromTables) return fromTables(filter, sort, cursor, limit, fingerprint);
             Search.Result<Asset> r;
             try {
-                r = Search.run(assets(), Asset::view, filter, sort, cursor, limit, fingerprint);
+                r = Search.run(assets(), Asset::view, filter, sort, cursor, limit, fingerprint.get());
             } catch (IllegalArgumentException e) {
                 return complete(Json.badRequest(e.getMessage(), "/api/v1/search", List.of(new Json.FieldError("cursor", e.getMessage()))));
             }
@@ -98,7 +103,7 @@ public final class SearchRoutes extends AllDirectives implements ApiModule {
     }
 
     /** The page from the read-side tables (SearchTables): same shape, packs of a recall filter list their matching cells. */
-    private Route fromTables(Filter filter, SortSpec sort, String cursor, int limit, String fingerprint) {
+    private Route fromTables(Filter filter, SortSpec sort, String cursor, int limit, java.util.function.Supplier<String> fingerprint) {
         java.util.concurrent.CompletionStage<SearchTables.Page> page;
         try {
             page = tables.search(filter, sort, cursor, limit, fingerprint);

@@ -165,7 +165,12 @@ public final class SearchTables {
      * @throws IllegalArgumentException (in the stage) for a cursor of another query or not of this API
      */
     public CompletionStage<Page> search(Filter filter, SortSpec sort, String cursor, int limit, String fingerprint) {
-        Object[] after = cursor == null ? null : Cursor.decode(cursor, fingerprint, sort.keys().size());
+        return search(filter, sort, cursor, limit, () -> fingerprint);
+    }
+
+    /** The same, with the cursors' fingerprint computed only when a cursor is read or a next page's written. */
+    public CompletionStage<Page> search(Filter filter, SortSpec sort, String cursor, int limit, java.util.function.Supplier<String> fingerprint) {
+        Object[] after = cursor == null ? null : Cursor.decode(cursor, fingerprint.get(), sort.keys().size());
         return transactions.readOneStatement(c -> page(c, filter, sort, after, limit, fingerprint)); // one statement: one snapshot
     }
 
@@ -197,6 +202,12 @@ public final class SearchTables {
      */
     public static Page page(Connection c, SqlSearch sql, Filter filter, SortSpec sort, Object[] after, int limit, String fingerprint)
             throws SQLException {
+        return page(c, sql, filter, sort, after, limit, () -> fingerprint);
+    }
+
+    /** The same, with the cursor's fingerprint computed only when there is a next page. */
+    public static Page page(Connection c, SqlSearch sql, Filter filter, SortSpec sort, Object[] after, int limit,
+                            java.util.function.Supplier<String> fingerprint) throws SQLException {
         SqlSearch.Sql answer = sql.answer(filter, sort, after, limit, DETAILS, MATCHING_CELL_SELECT);
         if (answer == null) return new Page(List.of(), 0, null);
         boolean withCells = sql.hasChildTerms(filter);
@@ -227,7 +238,7 @@ public final class SearchTables {
                 }
             }
         }
-        String next = keys.size() > limit ? Cursor.encode(fingerprint, sortKeys.get(limit - 1)) : null;
+        String next = keys.size() > limit ? Cursor.encode(fingerprint.get(), sortKeys.get(limit - 1)) : null;
         int shown = Math.min(keys.size(), limit);
         List<Hit> items = new ArrayList<>(shown);
         for (int i = 0; i < shown; i++) {
@@ -238,7 +249,8 @@ public final class SearchTables {
         return new Page(items, count, next);
     }
 
-    private Page page(Connection c, Filter filter, SortSpec sort, Object[] after, int limit, String fingerprint) throws SQLException {
+    private Page page(Connection c, Filter filter, SortSpec sort, Object[] after, int limit, java.util.function.Supplier<String> fingerprint)
+            throws SQLException {
         return page(c, sql(c), filter, sort, after, limit, fingerprint);
     }
 
