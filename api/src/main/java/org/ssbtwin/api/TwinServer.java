@@ -90,6 +90,8 @@ public final class TwinServer implements AutoCloseable {
                 .withFallback(config).resolve();
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "ssb-twin", full);
         try {
+            // the read journal's gap check from ordering 0, now rather than with the projections' first query
+            if (readSide.enabled()) org.ssbtwin.api.readside.OrderingScan.start(system);
             Cluster cluster = Cluster.get(system);
             // --- cluster formation: Cluster Bootstrap (Kubernetes), seed nodes, or a single node joining itself ---
             if (clusterSettings.management()) {

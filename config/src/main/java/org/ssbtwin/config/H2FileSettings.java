@@ -60,10 +60,12 @@ public record H2FileSettings(boolean compress, boolean compaction, Duration comp
         return new H2FileSettings(compress, compaction, interval, fill, write, retention);
     }
 
-    /** The options this adds to the H2 URL ({@code ;COMPRESS=TRUE}, {@code ;RETENTION_TIME=ms} when not H2's own). */
+    /**
+     * The options this adds to the H2 URL: {@code ;COMPRESS=TRUE} when on, and {@code ;RETENTION_TIME=ms} always, also
+     * H2's own 45 s: H2 stores the setting in the database, so a value set once would outlive a later default.
+     */
     public String urlOptions() {
-        return (compress ? ";COMPRESS=TRUE" : "")
-                + (retentionTime.equals(H2_DEFAULT_RETENTION) ? "" : ";RETENTION_TIME=" + retentionTime.toMillis());
+        return (compress ? ";COMPRESS=TRUE" : "") + ";RETENTION_TIME=" + retentionTime.toMillis();
     }
 
     /** Whether the compaction run forces the file to disk: when the retention is shorter than H2's own. */
