@@ -51,6 +51,8 @@ public final class TwinServer implements AutoCloseable {
     private final ServerBinding binding;
     private final SimulatedSource simulation;
     private final CompletableFuture<Void> readiness;
+    /** How long telemetry waits after ready for the pack read side to hold the journal of the start (assumed: ~10x a slow catch-up). */
+    static final Duration PACKS_KNOWN_WAIT = Duration.ofSeconds(60);
     private final JournalOwnership ownership;
 
     private TwinServer(TwinSettings settings, ActorSystem<Void> system, AssetDirectory directory, ResumingTwinClock clock,
@@ -140,6 +142,14 @@ public final class TwinServer implements AutoCloseable {
                 if (settings.simulation().enabled()) simulation.start();
             });
             // --- end journal lease ---
+            // ready comes before the projections have folded a long journal's tail: telemetry checks packs against
+            // fleet_pack, so the connectors start, and HTTP calls a pack unknown, only once it holds the journal of the start
+            // (bounded: with no projection running anywhere, after PACKS_KNOWN_WAIT the tables are taken as they are)
+            CompletableFuture<Void> packsKnown = readiness.thenCompose(d -> readSideTables.packsFoldedThroughNow().toCompletableFuture()
+                    .completeOnTimeout(null, PACKS_KNOWN_WAIT.toSeconds(), TimeUnit.SECONDS)).thenAccept(d -> {
+                        if (d == null) log.warn("the pack read side had not folded the journal of the start after {}: telemetry checks "
+                                + "packs against fleet_pack as it is", PACKS_KNOWN_WAIT);
+                    });
             Duration askTimeout = Duration.ofMillis(settings.askTimeoutMillis());
             AssetRecorder recorder = new AssetRecorder(system, sharding, askTimeout, clock::now);
             StudyJobs studyJobs = new StudyJobs(settings.studies());
@@ -148,13 +158,13 @@ public final class TwinServer implements AutoCloseable {
             org.ssbtwin.api.connector.MqttTelemetryConnector mqtt = new org.ssbtwin.api.connector.MqttTelemetryConnector(system,
                     mqttSettings, directory,
                     org.ssbtwin.api.connector.MqttTelemetryConnector.shardedWriter(sharding, clock::now, askTimeout));
-            if (mqtt.settings().enabled()) readiness.thenRun(mqtt::start);
+            if (mqtt.settings().enabled()) packsKnown.thenRun(mqtt::start);
             // --- end MQTT telemetry connector ---
             // --- Kafka telemetry connector (twin.kafka): joins the consumer group once the read side knows the packs ---
             org.ssbtwin.api.connector.KafkaTelemetryConnector kafka = new org.ssbtwin.api.connector.KafkaTelemetryConnector(system,
                     kafkaSettings, directory,
                     org.ssbtwin.api.connector.MqttTelemetryConnector.shardedWriter(sharding, clock::now, askTimeout));
-            if (kafkaSettings.enabled()) readiness.thenRun(kafka::start);
+            if (kafkaSettings.enabled()) packsKnown.thenRun(kafka::start);
             // --- end Kafka telemetry connector ---
             // --- metrics (twin.metrics): /metrics, sampled sharding / cluster / job gauges ---
             org.ssbtwin.api.metrics.TwinMetrics metrics = org.ssbtwin.api.metrics.TwinMetrics.get(system);
@@ -200,7 +210,8 @@ public final class TwinServer implements AutoCloseable {
                     () -> readiness.isDone() && !readiness.isCompletedExceptionally()
                             && cluster.selfMember().status() == MemberStatus.up() && writability.writable() && ownership.owned(),
                     new IngestRoutes(sharding, directory, recorder, clock, askTimeout,
-                            org.ssbtwin.config.TelemetryAdmissionSettings.from(full)).withMetrics(metrics.ingest("http")), SimulationFeeds.layout(settings),
+                            org.ssbtwin.config.TelemetryAdmissionSettings.from(full)).withMetrics(metrics.ingest("http"))
+                            .withPacksKnown(packsKnown::isDone), SimulationFeeds.layout(settings),
                     new StudyRoutes(studyJobs), modules);
             routes.withAccessControl(access);
             routes.withAssetLists(readSideTables.assetLists()); // /cells, /packs, /vehicles/{id}/pack from the read-side tables

@@ -65,6 +65,17 @@ public final class IngestRoutes extends AllDirectives {
     }
 
     private org.ssbtwin.api.metrics.TwinMetrics.IngestMeters meters;
+    private java.util.function.BooleanSupplier packsKnown = () -> true;
+
+    /**
+     * Whether the pack read side holds the journal of the node's start ({@code FleetReadSide.packsFoldedThroughNow}):
+     * until then a pack missing from {@code fleet_pack} may be one installed before a restart and not folded yet, and
+     * telemetry naming it gets 503 {@code read-side-catching-up} with {@code Retry-After} instead of 400 unknown pack.
+     */
+    public IngestRoutes withPacksKnown(java.util.function.BooleanSupplier packsKnown) {
+        this.packsKnown = packsKnown;
+        return this;
+    }
 
     /** {@code POST /api/v1/telemetry}: NDJSON, one daily summary per line. */
     public Route telemetry() {
@@ -73,6 +84,13 @@ public final class IngestRoutes extends AllDirectives {
             TelemetryParser.Parsed parsed = TelemetryParser.parse(body,
                     java.time.LocalDate.ofInstant(clock.now(), java.time.ZoneOffset.UTC).plusDays(PackAgeing.MAX_DAYS_AHEAD));
             return onSuccess(errors(parsed, directory), errors -> {
+            if (!errors.isEmpty() && !packsKnown.getAsBoolean() && "unknown_pack".equals(org.ssbtwin.api.ingest.PackTelemetry.metricReason(errors))) {
+                if (meters != null) meters.rejected("refused", parsed.lines());
+                return complete(Json.problem(StatusCodes.SERVICE_UNAVAILABLE, "read-side-catching-up", "The node is still folding the journal",
+                        errors.size() + " pack(s) are not in service in the read side, which has not yet folded the journal of the "
+                                + "node's start; nothing was recorded, retry", "/api/v1/telemetry", errors.subList(0, Math.min(errors.size(), MAX_ERRORS_SHOWN)))
+                        .addHeader(org.apache.pekko.http.javadsl.model.headers.RawHeader.create("Retry-After", "1")));
+            }
             if (!errors.isEmpty()) {
                 if (meters != null) meters.rejected(org.ssbtwin.api.ingest.PackTelemetry.metricReason(errors), Math.max(parsed.lines(), errors.size()));
                 return complete(Json.badRequest(errors.size() + " bad telemetry line(s); nothing was recorded"
