@@ -51,6 +51,8 @@ public final class TwinServer implements AutoCloseable {
     private final ServerBinding binding;
     private final SimulatedSource simulation;
     private final CompletableFuture<Void> readiness;
+    /** The H2 file's online compaction (null on PostgreSQL or when off). */
+    private org.ssbtwin.api.persistence.H2FileCompaction compaction;
     /** How long telemetry waits after ready for the pack read side to hold the journal of the start (assumed: ~10x a slow catch-up). */
     static final Duration PACKS_KNOWN_WAIT = Duration.ofSeconds(60);
     private final JournalOwnership ownership;
@@ -228,7 +230,9 @@ public final class TwinServer implements AutoCloseable {
                         (System.nanoTime() - t0) / 1_000_000, settings.database().kind(), clusterSettings.roles());
             }
             // --- end HTTP ---
-            return new TwinServer(settings, system, directory, clock, binding, simulation, readiness, ownership);
+            TwinServer server = new TwinServer(settings, system, directory, clock, binding, simulation, readiness, ownership);
+            server.compaction = compaction;
+            return server;
         } catch (Exception e) {
             system.terminate();
             throw new IllegalStateException("the twin failed to start: " + e.getMessage(), e);
@@ -279,6 +283,8 @@ public final class TwinServer implements AutoCloseable {
         }
         directory.close();
         ownership.close();
+        // before the pools close the database: a compaction run after that would open it again
+        if (compaction != null) compaction.close();
         system.terminate();
         try {
             system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -111,5 +111,12 @@ public final class H2FileCompaction implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdown();
+        try {
+            // a run in progress stops at its next step (it checks the shutdown) and must end before the database closes:
+            // a run starting after the node's pools closed would open the database again
+            if (!timer.awaitTermination(10, TimeUnit.SECONDS)) log.warn("H2 compaction run still in progress after 10 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -79,10 +79,26 @@ class ReadinessBeforeOrderingScanTest {
             assertTrue(!latest.isBefore(T1), "virtual time resumes from the events after the gap (read from the tables), was " + latest);
             assertEquals(1, TestTwin.get(third.port(), "/api/v1/packs?state=in_service").json().get("total").asInt(),
                     "the projection cannot have read past the gap yet");
+            // telemetry for the pack installed after the gap: in service in the journal, not yet in fleet_pack
+            TestTwin.Answer early = telemetry(third, "P-DK1-000002", "e1");
+            assertEquals(503, early.status(), "a pack the read side has not folded yet is not called unknown: " + early.body());
+            assertEquals("/problems/read-side-catching-up", early.json().get("type").asText(), early.body());
             TestTwin.await("the projection folds the events after the gap once the scan gives the gap up", Duration.ofSeconds(90),
                     () -> TestTwin.get(third.port(), "/api/v1/packs?state=in_service").json().get("total").asInt() == 2);
             assertTrue(orderingCheckedByTheScan(third) >= afterGap);
+            TestTwin.await("telemetry of the pack after the gap is recorded once the read side holds the journal of the start",
+                    Duration.ofSeconds(30), () -> telemetry(third, "P-DK1-000002", "e1").status() == 200);
+            // the lag probe (every 2 s) then sees every slice past the journal of the start: a pack in no table is unknown
+            TestTwin.await("a pack in no table is then unknown (400), no longer 503", Duration.ofSeconds(30),
+                    () -> telemetry(third, "P-DK1-999999", "u1").status() == 400);
         }
+    }
+
+    private static TestTwin.Answer telemetry(TwinServer twin, String pack, String recordId) {
+        String line = "{\"recordId\":\"" + recordId + "\",\"packId\":\"" + pack + "\",\"date\":\"2028-03-05\",\"km\":80,"
+                + "\"dischargeKWh\":19.2,\"minSoc\":0.3,\"maxSoc\":0.8,\"meanCellTempC\":20,\"dcFastChargeKWh\":0}\n";
+        return TestTwin.send(twin.port(), java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + twin.port() + "/api/v1/telemetry"))
+                .header("Content-Type", "application/x-ndjson").POST(java.net.http.HttpRequest.BodyPublishers.ofString(line)));
     }
 
     /** The highest ordering the read journal's sequence actor has checked (what events-by-tag queries may read up to). */
