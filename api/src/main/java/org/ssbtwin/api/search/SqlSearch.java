@@ -420,7 +420,18 @@ public final class SqlSearch {
      * start). Null when no table can match.
      */
     public Sql page(Filter f, SortSpec sort, Object[] after, int limit) {
-        Sql union = matches(f, sort, after);
+        return page(wheres(f), sort, after, limit);
+    }
+
+    /** The condition of each table ({@link #where(Table, Filter)}), in the order of {@code tables}: compiled once per statement. */
+    private List<Cond> wheres(Filter f) {
+        List<Cond> out = new ArrayList<>(tables.size());
+        for (Table t : tables) out.add(where(t, f));
+        return out;
+    }
+
+    private Sql page(List<Cond> wheres, SortSpec sort, Object[] after, int limit) {
+        Sql union = matches(wheres, sort, after);
         if (union == null) return null;
         List<Object> params = new ArrayList<>(union.params());
         params.add(limit + 1);
@@ -428,11 +439,12 @@ public final class SqlSearch {
     }
 
     /** Every match strictly after {@code after} (null: all), unordered: rows {@code kind, id, s0..sn}. Null when none can. */
-    private Sql matches(Filter f, SortSpec sort, Object[] after) {
+    private Sql matches(List<Cond> wheres, SortSpec sort, Object[] after) {
         List<String> branches = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        for (Table t : tables) {
-            Cond w = where(t, f);
+        for (int ti = 0; ti < tables.size(); ti++) {
+            Table t = tables.get(ti);
+            Cond w = wheres.get(ti);
             if (after != null) w = w.and(after(t, sort, after));
             if (w.isFalse()) continue;
             StringBuilder b = new StringBuilder("SELECT '").append(t.kind()).append("' AS kind, ").append(t.id()).append(" AS id");
@@ -479,7 +491,8 @@ public final class SqlSearch {
      * null hit columns when the page is empty. Null when no table can match.
      */
     public Sql answer(Filter f, SortSpec sort, Object[] after, int limit, Map<String, Details> details, String childSelect) {
-        Sql page = page(f, sort, after, limit);
+        List<Cond> wheres = wheres(f);
+        Sql page = page(wheres, sort, after, limit);
         if (page == null) return null;
         List<Object> params = new ArrayList<>();
         StringBuilder b = new StringBuilder("WITH ");
@@ -487,13 +500,13 @@ public final class SqlSearch {
         if (matchesOnce) {
             // a recall's first page: the matching packs found once (their cells' semi-join is the costly part), then the
             // page and the count both read that set (a CTE read twice is computed once)
-            Sql all = matches(f, sort, null);
+            Sql all = matches(wheres, sort, null);
             b.append("matches AS (").append(all.text()).append("), hits AS (SELECT * FROM matches ORDER BY ").append(sortKeys(sort, ""))
                     .append(" LIMIT ?), total AS (SELECT COUNT(*)");
             params.addAll(all.params());
             params.add(limit + 1);
         } else {
-            Sql count = count(f);
+            Sql count = count(wheres);
             params.addAll(page.params());
             b.append("hits AS (").append(page.text()).append("), total AS (SELECT ");
             if (after == null && dialect == Dialect.POSTGRESQL) { // a first page that is not full holds every match: no second pass
@@ -508,7 +521,10 @@ public final class SqlSearch {
         b.append(matchesOnce ? " AS total_count FROM matches)" : " AS total_count)").append(" SELECT t.total_count, h.kind, h.id");
         for (int i = 0; i < sort.keys().size(); i++) b.append(", h.s").append(i);
         List<Table> present = new ArrayList<>();
-        for (Table t : tables) if (details.containsKey(t.kind()) && !where(t, f).isFalse()) present.add(t);
+        for (int ti = 0; ti < tables.size(); ti++) {
+            Table t = tables.get(ti);
+            if (details.containsKey(t.kind()) && !wheres.get(ti).isFalse()) present.add(t);
+        }
         for (Table t : present) b.append(", ").append(details.get(t.kind()).select());
         boolean children = namesChild(f) && present.stream().anyMatch(t -> t.kind().equals(child.parentKind()));
         if (children) b.append(", ").append(childSelect);
@@ -533,10 +549,15 @@ public final class SqlSearch {
 
     /** How many assets match in all: one row, one column. Null when no table can match (the count is 0). */
     public Sql count(Filter f) {
+        return count(wheres(f));
+    }
+
+    private Sql count(List<Cond> wheres) {
         List<String> parts = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        for (Table t : tables) {
-            Cond w = where(t, f);
+        for (int ti = 0; ti < tables.size(); ti++) {
+            Table t = tables.get(ti);
+            Cond w = wheres.get(ti);
             if (w.isFalse()) continue;
             parts.add("(SELECT COUNT(*) FROM " + t.from() + (w.isTrue() ? "" : " WHERE " + w.sql()) + ")");
             params.addAll(w.params());
