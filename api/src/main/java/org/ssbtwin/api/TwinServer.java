@@ -145,13 +145,14 @@ public final class TwinServer implements AutoCloseable {
             });
             // --- end journal lease ---
             // ready comes before the projections have folded a long journal's tail: telemetry checks packs against
-            // fleet_pack, so the connectors start, and HTTP calls a pack unknown, only once it holds the journal of the start
-            // (bounded: with no projection running anywhere, after PACKS_KNOWN_WAIT the tables are taken as they are)
-            CompletableFuture<Void> packsKnown = readiness.thenCompose(d -> readSideTables.packsFoldedThroughNow().toCompletableFuture()
-                    .completeOnTimeout(null, PACKS_KNOWN_WAIT.toSeconds(), TimeUnit.SECONDS)).thenAccept(d -> {
-                        if (d == null) log.warn("the pack read side had not folded the journal of the start after {}: telemetry checks "
-                                + "packs against fleet_pack as it is", PACKS_KNOWN_WAIT);
-                    });
+            // fleet_pack, so the connectors start only once it holds the pack events of the journal at ready, and until
+            // then HTTP telemetry naming a pack it does not list asks it again (503 read-side-catching-up if not yet)
+            CompletableFuture<Long> packEndAtReady = readiness.thenCompose(d -> readSideTables.lastPackOrdering());
+            CompletableFuture<Void> packsKnown = packEndAtReady.thenCompose(end -> packsFolded(readSideTables, end, System.nanoTime()));
+            java.util.function.Supplier<java.util.concurrent.CompletionStage<Boolean>> packsKnownNow = () -> packsKnown.isDone()
+                    ? CompletableFuture.completedFuture(true)
+                    : packEndAtReady.isDone() && !packEndAtReady.isCompletedExceptionally()
+                    ? readSideTables.packsFoldedThrough(packEndAtReady.join()) : CompletableFuture.completedFuture(false);
             Duration askTimeout = Duration.ofMillis(settings.askTimeoutMillis());
             AssetRecorder recorder = new AssetRecorder(system, sharding, askTimeout, clock::now);
             StudyJobs studyJobs = new StudyJobs(settings.studies());
@@ -213,7 +214,7 @@ public final class TwinServer implements AutoCloseable {
                             && cluster.selfMember().status() == MemberStatus.up() && writability.writable() && ownership.owned(),
                     new IngestRoutes(sharding, directory, recorder, clock, askTimeout,
                             org.ssbtwin.config.TelemetryAdmissionSettings.from(full)).withMetrics(metrics.ingest("http"))
-                            .withPacksKnown(packsKnown::isDone), SimulationFeeds.layout(settings),
+                            .withPacksKnown(packsKnownNow), SimulationFeeds.layout(settings),
                     new StudyRoutes(studyJobs), modules);
             routes.withAccessControl(access);
             routes.withAssetLists(readSideTables.assetLists()); // /cells, /packs, /vehicles/{id}/pack from the read-side tables
@@ -237,6 +238,20 @@ public final class TwinServer implements AutoCloseable {
             system.terminate();
             throw new IllegalStateException("the twin failed to start: " + e.getMessage(), e);
         }
+    }
+
+    /** Completes once the pack read side holds the pack events up to {@code end} (polled every 250 ms), or after {@link #PACKS_KNOWN_WAIT}. */
+    private static CompletableFuture<Void> packsFolded(org.ssbtwin.api.readside.FleetReadSide readSide, long end, long since) {
+        return readSide.packsFoldedThrough(end).toCompletableFuture().exceptionally(e -> false).thenCompose(folded -> {
+            if (folded) return CompletableFuture.completedFuture(null);
+            if (System.nanoTime() - since > PACKS_KNOWN_WAIT.toNanos()) {
+                log.warn("the pack read side had not folded the journal of the start after {}: telemetry checks packs against fleet_pack as it is",
+                        PACKS_KNOWN_WAIT);
+                return CompletableFuture.completedFuture(null);
+            }
+            return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(250, TimeUnit.MILLISECONDS))
+                    .thenCompose(x -> packsFolded(readSide, end, since));
+        });
     }
 
     /** The bound HTTP port, or -1 on a node without the "api" role (no HTTP). */

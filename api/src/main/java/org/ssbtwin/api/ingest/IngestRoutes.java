@@ -65,14 +65,14 @@ public final class IngestRoutes extends AllDirectives {
     }
 
     private org.ssbtwin.api.metrics.TwinMetrics.IngestMeters meters;
-    private java.util.function.BooleanSupplier packsKnown = () -> true;
+    private java.util.function.Supplier<java.util.concurrent.CompletionStage<Boolean>> packsKnown = () -> CompletableFuture.completedFuture(true);
 
     /**
      * Whether the pack read side holds the journal of the node's start ({@code FleetReadSide.packsFoldedThroughNow}):
      * until then a pack missing from {@code fleet_pack} may be one installed before a restart and not folded yet, and
      * telemetry naming it gets 503 {@code read-side-catching-up} with {@code Retry-After} instead of 400 unknown pack.
      */
-    public IngestRoutes withPacksKnown(java.util.function.BooleanSupplier packsKnown) {
+    public IngestRoutes withPacksKnown(java.util.function.Supplier<java.util.concurrent.CompletionStage<Boolean>> packsKnown) {
         this.packsKnown = packsKnown;
         return this;
     }
@@ -83,8 +83,12 @@ public final class IngestRoutes extends AllDirectives {
             long t0 = System.nanoTime();
             TelemetryParser.Parsed parsed = TelemetryParser.parse(body,
                     java.time.LocalDate.ofInstant(clock.now(), java.time.ZoneOffset.UTC).plusDays(PackAgeing.MAX_DAYS_AHEAD));
-            return onSuccess(errors(parsed, directory), errors -> {
-            if (!errors.isEmpty() && !packsKnown.getAsBoolean() && "unknown_pack".equals(org.ssbtwin.api.ingest.PackTelemetry.metricReason(errors))) {
+            return onSuccess(errors(parsed, directory).thenCompose(errors -> errors.isEmpty()
+                    || !"unknown_pack".equals(org.ssbtwin.api.ingest.PackTelemetry.metricReason(errors))
+                    ? CompletableFuture.completedFuture(new PackCheck(errors, true))
+                    : packsKnown.get().thenApply(known -> new PackCheck(errors, known))), check -> {
+            List<TelemetryParser.LineError> errors = check.errors();
+            if (!check.packsKnown()) {
                 if (meters != null) meters.rejected("refused", parsed.lines());
                 return complete(Json.problem(StatusCodes.SERVICE_UNAVAILABLE, "read-side-catching-up", "The node is still folding the journal",
                         errors.size() + " pack(s) are not in service in the read side, which has not yet folded the journal of the "
@@ -139,6 +143,9 @@ public final class IngestRoutes extends AllDirectives {
             });
         })));
     }
+
+    /** The parse and pack errors of a telemetry message, and whether the read side held the packs of the node's start when asked. */
+    private record PackCheck(List<TelemetryParser.LineError> errors, boolean packsKnown) {}
 
     /** Errors listed in one problem at most: a small request must not get a many-megabyte answer. */
     static final int MAX_ERRORS_SHOWN = 100;

@@ -137,34 +137,22 @@ public final class FleetReadSide implements AutoCloseable {
         return done;
     }
 
+    /** The pack tag's last journal ordering now (0 when none or the read side is disabled). */
+    public java.util.concurrent.CompletionStage<Long> lastPackOrdering() {
+        if (lag == null || assetQueries == null) return java.util.concurrent.CompletableFuture.completedFuture(0L);
+        return assetQueries.lastTagOrdering(PackEntity.TAG);
+    }
+
     /**
-     * Completes once the pack projection holds every pack event the journal held when called: each slice either has no
-     * event waiting or has moved past the pack tag's last ordering at the call. Unlike {@link #caughtUp} it converges
-     * while telemetry keeps arriving (a slice need not be idle, only past that ordering). At once when disabled. A node
-     * becomes ready before its projections have caught up with a long journal (docs/read-side.md "Start"): the
-     * telemetry routes and connectors check packs against {@code fleet_pack} and wait for this to tell "unknown" from
-     * "not folded yet".
+     * Whether the pack projection holds every pack event up to journal ordering {@code end}, measured now: each slice
+     * either has no event waiting or has moved to {@code end} or past it (so it holds while telemetry keeps arriving).
+     * True when disabled. A node becomes ready before its projections have folded a long journal's tail
+     * (docs/read-side.md "Start"): telemetry checks packs against {@code fleet_pack} and asks this to tell "unknown"
+     * from "not folded yet".
      */
-    public java.util.concurrent.CompletionStage<org.apache.pekko.Done> packsFoldedThroughNow() {
-        if (lag == null || assetQueries == null) return java.util.concurrent.CompletableFuture.completedFuture(org.apache.pekko.Done.getInstance());
-        java.time.Instant asked = java.time.Instant.now();
-        return assetQueries.lastTagOrdering(PackEntity.TAG).thenCompose(end -> {
-            java.util.concurrent.CompletableFuture<org.apache.pekko.Done> done = new java.util.concurrent.CompletableFuture<>();
-            java.util.concurrent.ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "read-side-packs-folded");
-                t.setDaemon(true);
-                return t;
-            });
-            poll.scheduleWithFixedDelay(() -> {
-                ReadSideLag l = lag.latest();
-                if (l != null && !l.measuredAt().isBefore(asked) && l.slices().stream().allMatch(s -> s.eventsBehind() == 0 || s.offset() >= end)) {
-                    done.complete(org.apache.pekko.Done.getInstance());
-                    poll.shutdown();
-                }
-            }, 0, 250, java.util.concurrent.TimeUnit.MILLISECONDS);
-            done.thenRun(() -> log.info("pack read side holds every pack event up to ordering {} (the journal's at the call)", end));
-            return done;
-        });
+    public java.util.concurrent.CompletionStage<Boolean> packsFoldedThrough(long end) {
+        if (lag == null) return java.util.concurrent.CompletableFuture.completedFuture(true);
+        return lag.measureNow().thenApply(l -> l != null && l.slices().stream().allMatch(s -> s.eventsBehind() == 0 || s.offset() >= end));
     }
 
     private static boolean caughtUpSince(ReadSideLag l, java.time.Instant asked) {

@@ -55,6 +55,14 @@ final class ReadSideLagProbe implements AutoCloseable {
         thread.scheduleWithFixedDelay(this::measure, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** A measurement taken now on the probe's thread (it also becomes {@link #latest}); null when it could not be taken. */
+    java.util.concurrent.CompletableFuture<ReadSideLag> measureNow() {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            measure();
+            return latest;
+        }, thread);
+    }
+
     /** The latest measurement, or null before the first. */
     ReadSideLag latest() {
         return latest;
