@@ -68,7 +68,7 @@ public final class IngestRoutes extends AllDirectives {
     private java.util.function.Supplier<java.util.concurrent.CompletionStage<Boolean>> packsKnown = () -> CompletableFuture.completedFuture(true);
 
     /**
-     * Whether the pack read side holds the journal of the node's start ({@code FleetReadSide.packsFoldedThroughNow}):
+     * Whether the pack read side holds the journal of the node's start ({@code FleetReadSide.packsFoldedThrough}, measured at the request):
      * until then a pack missing from {@code fleet_pack} may be one installed before a restart and not folded yet, and
      * telemetry naming it gets 503 {@code read-side-catching-up} with {@code Retry-After} instead of 400 unknown pack.
      */

@@ -55,12 +55,29 @@ final class ReadSideLagProbe implements AutoCloseable {
         thread.scheduleWithFixedDelay(this::measure, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** A measurement taken now on the probe's thread (it also becomes {@link #latest}); null when it could not be taken. */
+    /** The measurement asked by {@link #measureNow} and not yet taken, shared by every caller meanwhile. */
+    private final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<ReadSideLag>> asked =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * A measurement taken now on the probe's thread (it also becomes {@link #latest}); null when it could not be taken.
+     * Callers while one is pending share it: requests asking for it (telemetry naming unknown packs) queue at most one.
+     */
     java.util.concurrent.CompletableFuture<ReadSideLag> measureNow() {
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            measure();
-            return latest;
-        }, thread);
+        java.util.concurrent.CompletableFuture<ReadSideLag> mine = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<ReadSideLag> pending = asked.compareAndExchange(null, mine);
+        if (pending != null) return pending;
+        try {
+            thread.execute(() -> {
+                asked.set(null); // asks from now on get a later measurement than this one
+                measure();
+                mine.complete(latest);
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) { // closed
+            asked.set(null);
+            mine.complete(null);
+        }
+        return mine;
     }
 
     /** The latest measurement, or null before the first. */
