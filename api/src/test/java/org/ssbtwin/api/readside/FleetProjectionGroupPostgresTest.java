@@ -2,7 +2,6 @@ package org.ssbtwin.api.readside;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,10 +11,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ssbtwin.config.TwinSettings;
 
 /**
@@ -24,30 +21,13 @@ import org.ssbtwin.config.TwinSettings;
  * stored exactly as the driver stores a bound {@code OffsetDateTime}.
  */
 class FleetProjectionGroupPostgresTest {
-    private static EmbeddedPostgres pg;
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-
-    @BeforeAll
-    static void start() throws Exception {
-        pg = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (pg != null) pg.close();
-    }
+    @RegisterExtension
+    static final ReadSidePostgres PG = new ReadSidePostgres("fold");
 
     /** A connection to a new, empty database with the read-side tables. */
     static Connection db() throws Exception {
-        String name = "fold" + DATABASES.incrementAndGet();
-        try (Connection admin = pg.getPostgresDatabase().getConnection(); Statement st = admin.createStatement()) {
-            st.execute("CREATE DATABASE " + name);
-        }
-        javax.sql.DataSource ds = pg.getDatabase("postgres", name);
-        ReadSideSchema.migrate(ds, TwinSettings.DatabaseKind.POSTGRES);
-        Connection c = ds.getConnection();
+        Connection c = PG.newConnection();
         assertTrue(FleetTables.isPostgres(c));
-        c.setAutoCommit(false);
         return c;
     }
 

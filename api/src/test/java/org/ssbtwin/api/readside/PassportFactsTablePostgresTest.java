@@ -1,36 +1,17 @@
 package org.ssbtwin.api.readside;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
-import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.ssbtwin.config.TwinSettings;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link PassportFactsTableTest}'s check on an embedded PostgreSQL (its V4 migration, its timestamptz and NULLs). */
 class PassportFactsTablePostgresTest {
-    private static EmbeddedPostgres pg;
-
-    @BeforeAll
-    static void start() throws Exception {
-        pg = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (pg != null) pg.close();
-    }
+    @RegisterExtension
+    static final ReadSidePostgres PG = new ReadSidePostgres("passport_facts");
 
     @Test
     void aPassportFromTheReadSideIsThePassportFromTheJournal() throws Exception {
-        try (Connection admin = pg.getPostgresDatabase().getConnection(); Statement st = admin.createStatement()) {
-            st.execute("CREATE DATABASE passport_facts");
-        }
-        javax.sql.DataSource db = pg.getDatabase("postgres", "passport_facts");
-        ReadSideSchema.migrate(db, TwinSettings.DatabaseKind.POSTGRES);
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
+        try (Connection c = PG.newConnection()) {
             PassportFactsTableTest.readSideEqualsJournal(c);
         }
     }

@@ -1,13 +1,8 @@
 package org.ssbtwin.api.readside;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
-import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ssbtwin.config.TwinSettings;
 
 /**
@@ -16,34 +11,11 @@ import org.ssbtwin.config.TwinSettings;
  * replays and a rolled-back group; the list and the KPI rows answer from them; a V4 row is folded again once.
  */
 class StationTablesPostgresTest {
-    private static EmbeddedPostgres pg;
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-
-    @BeforeAll
-    static void start() throws Exception {
-        pg = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (pg != null) pg.close();
-    }
-
-    /** A new, empty database. */
-    private static DataSource database() throws Exception {
-        String name = "stations" + DATABASES.incrementAndGet();
-        try (Connection admin = pg.getPostgresDatabase().getConnection(); Statement st = admin.createStatement()) {
-            st.execute("CREATE DATABASE " + name);
-        }
-        return pg.getDatabase("postgres", name);
-    }
+    @RegisterExtension
+    static final ReadSidePostgres PG = new ReadSidePostgres("stations");
 
     private static Connection db(String ignored) throws Exception {
-        DataSource ds = database();
-        ReadSideSchema.migrate(ds, TwinSettings.DatabaseKind.POSTGRES);
-        Connection c = ds.getConnection();
-        c.setAutoCommit(false);
-        return c;
+        return PG.newConnection();
     }
 
     @Test
@@ -58,11 +30,11 @@ class StationTablesPostgresTest {
 
     @Test
     void theListAndTheKpiRowsAnswerFromTheTable() throws Exception {
-        StationTablesTest.theListAndTheKpiRowsAnswerFromTheTable(database(), TwinSettings.DatabaseKind.POSTGRES);
+        StationTablesTest.theListAndTheKpiRowsAnswerFromTheTable(PG.newEmptyDatabase(), TwinSettings.DatabaseKind.POSTGRES);
     }
 
     @Test
     void aRowWrittenUnderV4IsFoldedAgainFromTheJournalOnce() throws Exception {
-        StationTablesTest.aRowWrittenUnderV4IsFoldedAgainFromTheJournalOnce(database(), TwinSettings.DatabaseKind.POSTGRES);
+        StationTablesTest.aRowWrittenUnderV4IsFoldedAgainFromTheJournalOnce(PG.newEmptyDatabase(), TwinSettings.DatabaseKind.POSTGRES);
     }
 }
