@@ -34,10 +34,11 @@ class H2DiskPerEventTest {
     /** Bytes of file growth per event allowed once the retention window is full (~2-3x what was measured). */
     static final long MARGINAL_BOUND = 1_500;
     /**
-     * Bytes per event of the whole file at the end, retained chunks included (~0.7 KB measured at ~35 000 events with
-     * the defaults; with H2's 45 s retention the file kept every write of the last 45 s: several KB per event).
+     * Bytes per event of the whole file at the end, retained chunks included (0.7-1.2 KB measured at ~35 000-38 000
+     * events with the defaults, up to 1.6 KB on a host at load 10; with H2's 45 s retention the file kept every write of
+     * the last 45 s: ~3 KB per event at this count).
      */
-    static final long OVERALL_BOUND = 2_500;
+    static final long OVERALL_BOUND = 2_000;
 
     @TempDir
     Path dir;

@@ -97,6 +97,51 @@ class H2FileCompactionTest {
         }
     }
 
+    /**
+     * One run rewrites up to its whole budget, not one step: several MB of live rows in partly dead chunks (1 KB
+     * payloads that do not compress, updated a few random rows per commit) need several 2 MB steps. H2 counts a
+     * chunk's pages as moved out only once their new copies are stored, so each step is committed before the next
+     * chooses chunks; without it the run stopped after its first step.
+     */
+    @Test
+    void oneRunRewritesMoreThanOneStep(@TempDir Path dir) throws Exception {
+        TwinSettings.Database db = db(dir, true);
+        int rows = 6000;
+        java.util.Random random = new java.util.Random(17);
+        try (Connection c = open(db)) {
+            c.createStatement().execute("CREATE TABLE usage_day (id INT PRIMARY KEY, payload VARBINARY)");
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("MERGE INTO usage_day (id, payload) KEY (id) VALUES (?, ?)")) {
+                for (int i = 0; i < rows + 600; i++) {
+                    for (int k = 0; k < 4; k++) {
+                        byte[] payload = new byte[1000];
+                        random.nextBytes(payload);
+                        ps.setInt(1, i < rows / 4 ? i * 4 + k : random.nextInt(rows));
+                        ps.setBytes(2, payload);
+                        ps.executeUpdate();
+                    }
+                    c.commit();
+                    if (i == rows / 4) i = rows; // the table is full: then 600 commits of 4 random updates each
+                }
+            }
+            c.setAutoCommit(true);
+            int before = chunksFillRate(c);
+            long[] beforeCompaction = contents(c);
+            assertTrue(before < 60, "partly dead chunks to start from: " + before + " %");
+            H2FileCompaction compaction = H2FileCompaction.start(db, new H2FileSettings(true, true, Duration.ofHours(1), 80, 64));
+            try {
+                assertTrue(compaction.compactOnce());
+                writeRows(c, rows, rows + 10, "c"); // H2 drops the chunks left without live data at its next commits
+                int after = chunksFillRate(c);
+                assertTrue(after >= 75, "one run (budget 64 MB, 2 MB steps) took the chunks from " + before + " % to " + after
+                        + " % live (target 80 %)");
+            } finally {
+                compaction.close();
+            }
+            assertArrayEquals(beforeCompaction, contents(c, rows), "the rows compaction moved are unchanged");
+        }
+    }
+
     @Test
     void pagesWrittenWithoutCompressionStayReadable(@TempDir Path dir) throws Exception {
         long[] old;
