@@ -489,6 +489,10 @@ public final class SqlSearch {
      * found once for both page and count; else the count is a count of every table (on PostgreSQL skipped on a first
      * page that is not full: the page is every match). Rows {@code total_count, kind, id, s0..sn, <details>, <child>} in sort order then child id; one row with
      * null hit columns when the page is empty. Null when no table can match.
+     *
+     * <p>A first page of a filter that pins the key of every table it can match ({@link #pinnedMatches}) at no more
+     * rows than the page reads ({@code limit + 1}) holds every match: then the statement has no count, its
+     * {@code total_count} is SQL NULL (the count is the number of distinct hits read) and an empty page is no row.
      */
     public Sql answer(Filter f, SortSpec sort, Object[] after, int limit, Map<String, Details> details, String childSelect) {
         List<Cond> wheres = wheres(f);
@@ -496,8 +500,12 @@ public final class SqlSearch {
         if (page == null) return null;
         List<Object> params = new ArrayList<>();
         StringBuilder b = new StringBuilder("WITH ");
-        boolean matchesOnce = after == null && namesChild(f);
-        if (matchesOnce) {
+        boolean pageHoldsAll = after == null && pinnedMatches(f, wheres) <= limit + 1L;
+        boolean matchesOnce = !pageHoldsAll && after == null && namesChild(f);
+        if (pageHoldsAll) {
+            params.addAll(page.params());
+            b.append("hits AS (").append(page.text()).append(") SELECT CAST(NULL AS BIGINT) AS total_count, h.kind, h.id");
+        } else if (matchesOnce) {
             // a recall's first page: the matching packs found once (their cells' semi-join is the costly part), then the
             // page and the count both read that set (a CTE read twice is computed once)
             Sql all = matches(wheres, sort, null);
@@ -518,7 +526,7 @@ public final class SqlSearch {
             }
             params.addAll(count.params());
         }
-        b.append(matchesOnce ? " AS total_count FROM matches)" : " AS total_count)").append(" SELECT t.total_count, h.kind, h.id");
+        if (!pageHoldsAll) b.append(matchesOnce ? " AS total_count FROM matches)" : " AS total_count)").append(" SELECT t.total_count, h.kind, h.id");
         for (int i = 0; i < sort.keys().size(); i++) b.append(", h.s").append(i);
         List<Table> present = new ArrayList<>();
         for (int ti = 0; ti < tables.size(); ti++) {
@@ -528,7 +536,7 @@ public final class SqlSearch {
         for (Table t : present) b.append(", ").append(details.get(t.kind()).select());
         boolean children = namesChild(f) && present.stream().anyMatch(t -> t.kind().equals(child.parentKind()));
         if (children) b.append(", ").append(childSelect);
-        b.append(" FROM total t LEFT JOIN hits h ON TRUE");
+        b.append(pageHoldsAll ? " FROM hits h" : " FROM total t LEFT JOIN hits h ON TRUE");
         for (Table t : present) {
             Details d = details.get(t.kind());
             b.append(" LEFT JOIN ").append(d.from()).append(" ON h.kind = '").append(t.kind()).append("' AND ").append(d.key()).append(" = h.id");
@@ -545,6 +553,34 @@ public final class SqlSearch {
         }
         b.append(children ? child.id() : "h.id");
         return new Sql(b.toString(), params);
+    }
+
+    /**
+     * At most how many assets the filter can match, from its top-level {@code and} terms that pin a table's key
+     * ({@code id = 'X'} or {@code id in (...)} with ASCII literals, compared with the upper-case key column itself, whose
+     * values are unique): the sum over the tables that can match of the literals pinning each; Long.MAX_VALUE when a
+     * table that can match is not pinned.
+     */
+    long pinnedMatches(Filter f, List<Cond> wheres) {
+        List<Filter> terms = new ArrayList<>();
+        conjuncts(f, terms);
+        long sum = 0;
+        for (int ti = 0; ti < tables.size(); ti++) {
+            if (wheres.get(ti).isFalse()) continue;
+            Table t = tables.get(ti);
+            if (!(t.columns().get("id") instanceof Column.Upper key) || !key.sql().equals(t.id())) return Long.MAX_VALUE;
+            long pinned = Long.MAX_VALUE;
+            for (Filter term : terms) {
+                List<Literal> values = term instanceof Filter.Compare c && c.attribute().equals("id") && c.op() == Op.EQ ? List.of(c.literal())
+                        : term instanceof Filter.In i && i.attribute().equals("id") ? i.values() : null;
+                if (values != null && values.stream().allMatch(l -> l.value() instanceof String s && ascii(s))) {
+                    pinned = Math.min(pinned, values.size());
+                }
+            }
+            if (pinned == Long.MAX_VALUE) return Long.MAX_VALUE;
+            sum += pinned;
+        }
+        return sum;
     }
 
     /** How many assets match in all: one row, one column. Null when no table can match (the count is 0). */

@@ -337,6 +337,105 @@ class SqlSearchEquivalenceTest {
         return f.test(a -> cv.get(a.substring(RecallAttributes.PREFIX.length())));
     }
 
+    // ---------------------------------------------------------------- filters pinning a key (no count in the statement)
+
+    @Test
+    void filtersPinningKeysAnswerAsTheInMemoryEvaluatorOnH2() throws Exception {
+        pinnedKeys(h2, SqlSearch.Dialect.H2);
+    }
+
+    @Test
+    void filtersPinningKeysAnswerAsTheInMemoryEvaluatorOnPostgres() throws Exception {
+        pinnedKeys(pg.getPostgresDatabase(), SqlSearch.Dialect.POSTGRESQL);
+    }
+
+    /**
+     * A first page whose filter pins the key of every table it can match at no more rows than the page reads is
+     * answered without a count (SqlSearch.answer); the count, ids, order and cursors must still be the in-memory
+     * ones, also where the pin does not qualify (or, not, non-ASCII, more pinned rows than the page reads).
+     */
+    private void pinnedKeys(DataSource ds, SqlSearch.Dialect dialect) throws Exception {
+        SqlSearch sql = SearchTables.compiler(dialect);
+        List<String> packs = assets.stream().filter(a -> a.kind().equals(AssetAttributes.PACK)).map(SearchRoutes.Asset::id).toList();
+        String p1 = packs.get(3), p2 = packs.get(17);
+        String cell = assets.stream().filter(a -> a.kind().equals(AssetAttributes.CELL)).map(SearchRoutes.Asset::id).findFirst().orElseThrow();
+        String station = assets.stream().filter(a -> a.kind().equals(AssetAttributes.STATION)).map(SearchRoutes.Asset::id).findFirst().orElseThrow();
+        record Case(String q, String sort, int limit, boolean withoutCount) {}
+        List<Case> cases = List.of(
+                new Case("kind=pack and id=" + p1, "", 1, true),
+                new Case("kind=pack and id=" + p1.toLowerCase(Locale.ROOT), "", 1, true),
+                new Case("id=" + p1, "", 1, false), // three tables pinned: up to 3 > limit + 1
+                new Case("id=" + p1, "", 2, true),
+                new Case("kind=pack and id='P-DK1-999999'", "", 1, true), // no such pack: count 0
+                new Case("kind=pack and id=" + p1 + " and soh<0", "", 1, true), // pinned, then excluded
+                new Case("kind=pack and id=" + p1 + " and soh>0", "-soh", 3, true),
+                new Case("kind=pack and (id=" + p1 + " or id=" + p2 + ")", "", 1, false),
+                new Case("kind=pack and not id=" + p1, "", 5, false),
+                new Case("kind=pack and id='P-DK1-0é'", "", 1, false), // not ASCII: compared lower-cased, not on the key itself
+                new Case("kind=pack and id in (" + p2 + ", " + p1 + ")", "", 1, true), // a next page, read with a cursor
+                new Case("kind=pack and id in (" + p2 + ", " + p1 + ")", "-soh,id", 1, true),
+                new Case("kind=pack and id in (" + p2 + ", " + p1 + ", " + packs.get(40) + ")", "", 1, false),
+                new Case("id in (" + p1 + ", " + cell + ", " + station + ")", "kind,-id", 8, true),
+                new Case("id in (" + p1 + ", " + cell + ", " + station + ")", "kind,-id", 1, false),
+                new Case("kind=cell and id=" + cell + " and inField=false", "", 1, true),
+                new Case("id=" + station + " and kind=station", "", 1, true),
+                new Case("id=" + cell + " and id=" + p1, "", 4, true)); // two pins: nothing matches both
+        try (Connection c = ds.getConnection()) {
+            for (Case k : cases) {
+                Filter f = FilterParser.parse(k.q(), AssetAttributes.SCHEMA);
+                SortSpec sort = SortSpec.parse(k.sort(), AssetAttributes.SCHEMA);
+                SqlSearch.Sql answer = sql.answer(f, sort, null, k.limit(), SearchTables.DETAILS, SearchTables.MATCHING_CELL_SELECT);
+                assertEquals(k.withoutCount(), !answer.text().contains("COUNT("), k + ": " + answer.text());
+                compare(c, sql, assets, SearchRoutes.Asset::view, f, sort, k.limit(), k.q() + " | sort=" + k.sort() + " | limit=" + k.limit(), null);
+            }
+            assertEquals(1, SearchTables.page(c, sql, FilterParser.parse("kind=pack and id=" + p1, AssetAttributes.SCHEMA),
+                    SortSpec.parse("", AssetAttributes.SCHEMA), null, 1, "fp").count(), "a pack found by its id");
+            // a recall filter pinning the pack: its matching cells as the reference has them
+            Map<String, List<ReadSidePopulation.CellRow>> cellsOf = population.cellsByPack();
+            String withCells = packs.stream().filter(p -> cellsOf.getOrDefault(p, List.of()).size() > 3).findFirst().orElseThrow();
+            ReadSidePopulation.CellRow laminated = cellsOf.get(withCells).stream().filter(x -> x.laminationUnit() != null).findFirst().orElseThrow();
+            for (String q : List.of("kind=pack and id=" + withCells + " and cell.laminationUnit=" + laminated.laminationUnit(),
+                    "id=" + withCells + " and kind=pack and cell.dewPointC>-100", "kind=pack and id=" + withCells + " and cell.grade='none'")) {
+                Filter f = FilterParser.parse(q, RecallAttributes.SCHEMA);
+                Map<String, List<String>> expectedCells = new HashMap<>();
+                List<SearchRoutes.Asset> matching = recallReference(f, cellsOf, expectedCells);
+                SortSpec sort = SortSpec.parse("", AssetAttributes.SCHEMA);
+                assertFalse(sql.answer(f, sort, null, 1, SearchTables.DETAILS, SearchTables.MATCHING_CELL_SELECT).text().contains("COUNT("), q);
+                compare(c, sql, matching, SearchRoutes.Asset::view, f, sort, 1, q, expectedCells);
+            }
+        }
+    }
+
+    /** The assets a recall filter matches by the reference evaluation, with each pack's matching cells (first listed). */
+    private static List<SearchRoutes.Asset> recallReference(Filter f, Map<String, List<ReadSidePopulation.CellRow>> cellsOf,
+                                                            Map<String, List<String>> expectedCells) {
+        List<Filter> terms = new ArrayList<>();
+        conjuncts(f, terms);
+        List<SearchRoutes.Asset> matching = new ArrayList<>();
+        for (SearchRoutes.Asset a : assets) {
+            if (!a.kind().equals(AssetAttributes.PACK)) {
+                if (terms.stream().allMatch(t -> eval(t, a.view(), null))) matching.add(a);
+                continue;
+            }
+            if (!terms.stream().filter(t -> !namesCell(t)).allMatch(t -> eval(t, a.view(), null))) continue;
+            List<Filter> cellTerms = terms.stream().filter(SqlSearchEquivalenceTest::namesCell).toList();
+            if (cellTerms.isEmpty()) {
+                matching.add(a);
+                continue;
+            }
+            List<String> cells = new ArrayList<>();
+            for (ReadSidePopulation.CellRow cell : cellsOf.getOrDefault(a.id(), List.of())) {
+                if (cellTerms.stream().allMatch(t -> eval(t, a.view(), cell))) cells.add(cell.summary().id().value());
+            }
+            cells.sort(null);
+            if (!cells.isEmpty()) {
+                matching.add(a);
+                expectedCells.put(a.id(), cells.subList(0, Math.min(cells.size(), SearchTables.CELLS_LISTED_PER_PACK)));
+            }
+        }
+        return matching;
+    }
+
     @Test
     void everyValueIsABoundParameter() {
         Filter f = FilterParser.parse("kind=pack and climate='x\\' or 1=1 --' and cell.laminationUnit=DK1-LAM-03 and soh<0.85",
