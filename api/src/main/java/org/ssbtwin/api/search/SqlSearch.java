@@ -228,39 +228,39 @@ public final class SqlSearch {
                 && literals.stream().allMatch(l -> ascii((String) l.value()))) {
             if (op == Op.PREFIX) {
                 test = e + " LIKE ? ESCAPE '!'";
-                params.add(likePrefix(((String) literals.get(0).value()).toUpperCase(Locale.ROOT)));
+                params.add(new Slot(literals.get(0), Bind.LIKE_UPPER));
             } else if (literals.size() > 1) {
                 StringBuilder b = new StringBuilder(e + " IN (");
                 for (int i = 0; i < literals.size(); i++) {
                     b.append(i == 0 ? "?" : ", ?");
-                    params.add(((String) literals.get(i).value()).toUpperCase(Locale.ROOT));
+                    params.add(new Slot(literals.get(i), Bind.UPPER));
                 }
                 test = b.append(')').toString();
             } else {
                 test = e + (op == Op.EQ ? " = ?" : " <> ?");
-                params.add(((String) literals.get(0).value()).toUpperCase(Locale.ROOT));
+                params.add(new Slot(literals.get(0), Bind.UPPER));
             }
         } else if (literals.size() > 1) {
             StringBuilder b = new StringBuilder(type == AttrType.STRING ? "LOWER(" + e + ") IN (" : e + " IN (");
             for (int i = 0; i < literals.size(); i++) {
                 b.append(i == 0 ? "?" : ", ?");
-                params.add(param(literals.get(i), type == AttrType.STRING));
+                params.add(new Slot(literals.get(i), type == AttrType.STRING ? Bind.LOWER : Bind.VALUE));
             }
             test = b.append(')').toString();
         } else {
             Literal l = literals.get(0);
             if (type == AttrType.STRING && (op == Op.EQ || op == Op.NE)) {
                 test = "LOWER(" + e + ") " + (op == Op.EQ ? "=" : "<>") + " ?";
-                params.add(param(l, true));
+                params.add(new Slot(l, Bind.LOWER));
             } else if (op == Op.PREFIX) {
                 test = "LOWER(" + e + ") LIKE ? ESCAPE '!'";
-                params.add(likePrefix(((String) l.value()).toLowerCase(Locale.ROOT)));
+                params.add(new Slot(l, Bind.LIKE_LOWER));
             } else if (type == AttrType.STRING) {
                 test = dialect.ordered(e) + " " + op.symbol() + " ?";
-                params.add(l.value());
+                params.add(new Slot(l, Bind.AS_IS));
             } else {
                 test = e + " " + (op == Op.NE ? "<>" : op.symbol()) + " ?";
-                params.add(param(l, false));
+                params.add(new Slot(l, Bind.VALUE));
             }
         }
         return Cond.of("(" + e + " IS NOT NULL AND " + test + ")", params);
@@ -420,7 +420,7 @@ public final class SqlSearch {
      * start). Null when no table can match.
      */
     public Sql page(Filter f, SortSpec sort, Object[] after, int limit) {
-        return page(wheres(f), sort, after, limit);
+        return bound(page(wheres(f), sort, after, limit));
     }
 
     /** The condition of each table ({@link #where(Table, Filter)}), in the order of {@code tables}: compiled once per statement. */
@@ -495,6 +495,25 @@ public final class SqlSearch {
      * {@code total_count} is SQL NULL (the count is the number of distinct hits read) and an empty page is no row.
      */
     public Sql answer(Filter f, SortSpec sort, Object[] after, int limit, Map<String, Details> details, String childSelect) {
+        if (after != null) return bound(compileAnswer(f, sort, after, limit, details, childSelect)); // keyset values: not cached
+        List<Literal> literals = new ArrayList<>();
+        StringBuilder key = new StringBuilder().append(limit).append(' ');
+        for (SortSpec.Key k : sort.keys()) key.append(k.descending() ? '-' : '+').append(k.attribute()).append(',');
+        shape(f, key.append(' '), literals);
+        AnswerShape shape = new AnswerShape(key.toString(), details, childSelect);
+        AnswerTemplate template = shape.filter().length() > MAX_SHAPE_KEY_CHARS ? null : shapes.get(shape);
+        if (template == null) {
+            Sql compiled = compileAnswer(f, sort, null, limit, details, childSelect);
+            template = AnswerTemplate.of(compiled, literals);
+            if (template == null) return bound(compiled);
+            if (shape.filter().length() <= MAX_SHAPE_KEY_CHARS && (compiled == null || compiled.text().length() <= MAX_CACHED_SQL_CHARS)) {
+                shapes.put(shape, template);
+            }
+        }
+        return template.bind(literals);
+    }
+
+    private Sql compileAnswer(Filter f, SortSpec sort, Object[] after, int limit, Map<String, Details> details, String childSelect) {
         List<Cond> wheres = wheres(f);
         Sql page = page(wheres, sort, after, limit);
         if (page == null) return null;
@@ -585,7 +604,7 @@ public final class SqlSearch {
 
     /** How many assets match in all: one row, one column. Null when no table can match (the count is 0). */
     public Sql count(Filter f) {
-        return count(wheres(f));
+        return bound(count(wheres(f)));
     }
 
     private Sql count(List<Cond> wheres) {
@@ -617,7 +636,7 @@ public final class SqlSearch {
         if (!c.isTrue()) b.append(" AND ").append(c.sql());
         params.addAll(c.params());
         b.append(" ORDER BY ").append(child.parentKey()).append(", ").append(child.id());
-        return new Sql(b.toString(), params);
+        return bound(new Sql(b.toString(), params));
     }
 
     /**
@@ -642,7 +661,148 @@ public final class SqlSearch {
         if (!w.isTrue()) b.append(" WHERE ").append(w.sql());
         params.addAll(w.params());
         b.append(" ORDER BY ").append(parent.id()).append(join ? ", " + child.id() : "");
-        return new Sql(b.toString(), params);
+        return bound(new Sql(b.toString(), params));
+    }
+
+    // ---------------------------------------------------------------- parameters and compiled shapes
+
+    /** How a parameter is read from a literal of the filter. */
+    private enum Bind {
+        /** The value as parsed. */
+        AS_IS,
+        /** As {@link #param(Literal, boolean)} without lower-casing (a time as an OffsetDateTime). */
+        VALUE,
+        /** Lower-cased (string equality and {@code in} ignore case). */
+        LOWER,
+        /** Upper-cased (compared with an upper-case column). */
+        UPPER,
+        LIKE_LOWER,
+        LIKE_UPPER;
+
+        Object of(Literal l) {
+            return switch (this) {
+                case AS_IS -> l.value();
+                case VALUE -> param(l, false);
+                case LOWER -> param(l, true);
+                case UPPER -> ((String) l.value()).toUpperCase(Locale.ROOT);
+                case LIKE_LOWER -> likePrefix(((String) l.value()).toLowerCase(Locale.ROOT));
+                case LIKE_UPPER -> likePrefix(((String) l.value()).toUpperCase(Locale.ROOT));
+            };
+        }
+    }
+
+    /** A parameter taken from a literal of the filter being compiled (bound to its value when the statement is handed out). */
+    private record Slot(Literal literal, Bind how) {}
+
+    /** The statement with each literal's parameter bound to its value; null stays null. */
+    private static Sql bound(Sql sql) {
+        if (sql == null) return null;
+        List<Object> params = new ArrayList<>(sql.params().size());
+        for (Object p : sql.params()) params.add(p instanceof Slot s ? s.how().of(s.literal()) : p);
+        return new Sql(sql.text(), params);
+    }
+
+    /**
+     * The SQL text of an answer depends on the filter's literals only through what {@link #shape} writes (the kind
+     * constants, booleans, whether strings are ASCII, the length of {@code in} lists), every other literal being a
+     * parameter: so the text is compiled once per shape, sort and limit, and each request binds its own literals. The
+     * same text instance is then handed to the driver each time (its statement cache hashes it once). Bounded: shapes
+     * past {@link #MAX_CACHED_SHAPES} evict the least recently used.
+     */
+    private record AnswerShape(String filter, Map<String, Details> details, String childSelect) {}
+
+    /**
+     * The compiled answer of one shape: its text and, per parameter, a constant or the index of the literal (in the
+     * order of {@link #shape}) and how it is bound. {@code text} null: no table can match.
+     */
+    private record AnswerTemplate(String text, List<Object> params) {
+        private record Ref(int literal, Bind how) {}
+
+        /** Null when the filter holds the same literal instance twice (its positions could not be told apart). */
+        static AnswerTemplate of(Sql compiled, List<Literal> literals) {
+            java.util.IdentityHashMap<Literal, Integer> index = new java.util.IdentityHashMap<>();
+            for (int i = 0; i < literals.size(); i++) if (index.put(literals.get(i), i) != null) return null;
+            if (compiled == null) return new AnswerTemplate(null, List.of());
+            List<Object> params = new ArrayList<>(compiled.params().size());
+            for (Object p : compiled.params()) {
+                if (p instanceof Slot s) {
+                    Integer i = index.get(s.literal());
+                    if (i == null) return null; // not a literal of this filter: never cached
+                    params.add(new Ref(i, s.how()));
+                } else {
+                    params.add(p);
+                }
+            }
+            return new AnswerTemplate(compiled.text(), List.copyOf(params));
+        }
+
+        Sql bind(List<Literal> literals) {
+            if (text == null) return null;
+            List<Object> out = new ArrayList<>(params.size());
+            for (Object p : params) out.add(p instanceof Ref r ? r.how().of(literals.get(r.literal())) : p);
+            return new Sql(text, out);
+        }
+    }
+
+    /**
+     * Compiled answers kept (assumed: a few hundred shapes cover the dashboard's, the API clients' and the benches'
+     * queries; at ~2-5 kB of text each the cache stays below ~1.5 MB, and a request cannot grow it past that bound).
+     */
+    static final int MAX_CACHED_SHAPES = 256;
+    /** Longer shapes or statements are compiled for each request and not kept (assumed: keeps every entry small). */
+    static final int MAX_SHAPE_KEY_CHARS = 2_000;
+    static final int MAX_CACHED_SQL_CHARS = 16_000;
+
+    private final Map<AnswerShape, AnswerTemplate> shapes = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<AnswerShape, AnswerTemplate> eldest) {
+                    return size() > MAX_CACHED_SHAPES;
+                }
+            });
+
+    /**
+     * Writes what of the filter the SQL text depends on and collects its literals in that order: the tree, attributes
+     * and operators, and of each literal its type, plus the value of a {@code kind} constant or a boolean (both folded
+     * into the text) and whether a string is ASCII (which decides how an upper-case column is compared).
+     */
+    private static void shape(Filter f, StringBuilder b, List<Literal> out) {
+        if (f instanceof Filter.And a) {
+            b.append("(&");
+            shape(a.left(), b, out);
+            shape(a.right(), b, out);
+            b.append(')');
+        } else if (f instanceof Filter.Or o) {
+            b.append("(|");
+            shape(o.left(), b, out);
+            shape(o.right(), b, out);
+            b.append(')');
+        } else if (f instanceof Filter.Not n) {
+            b.append("(!");
+            shape(n.operand(), b, out);
+            b.append(')');
+        } else if (f instanceof Filter.Compare c) {
+            b.append('(').append(c.attribute()).append(' ').append(c.op().name()).append(' ');
+            literal(c.attribute(), c.literal(), b, out);
+            b.append(')');
+        } else if (f instanceof Filter.In i) {
+            b.append('(').append(i.attribute()).append(" IN ").append(i.values().size());
+            for (Literal l : i.values()) literal(i.attribute(), l, b, out);
+            b.append(')');
+        } else {
+            b.append('*');
+        }
+    }
+
+    private static void literal(String attribute, Literal l, StringBuilder b, List<Literal> out) {
+        out.add(l);
+        b.append(' ').append(l.getClass().getSimpleName());
+        if (attribute.equals("kind") || l instanceof Literal.Bool) {
+            String v = String.valueOf(l.value());
+            b.append(v.length()).append(':').append(v);
+        } else if (l instanceof Literal.Str str) {
+            b.append(ascii(str.value()) ? 'a' : 'u');
+        }
     }
 
     private Table table(String kind) {

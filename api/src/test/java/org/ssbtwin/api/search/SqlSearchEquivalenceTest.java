@@ -406,6 +406,59 @@ class SqlSearchEquivalenceTest {
         }
     }
 
+    // ---------------------------------------------------------------- one compiled text per filter shape
+
+    @Test
+    void filtersOfOneShapeShareTheirTextAndEachAnswersWithItsOwnLiteralsOnPostgres() throws Exception {
+        SqlSearch sql = SearchTables.compiler(SqlSearch.Dialect.POSTGRESQL);
+        List<String> packs = assets.stream().filter(a -> a.kind().equals(AssetAttributes.PACK)).map(SearchRoutes.Asset::id).toList();
+        // pairs of one shape with other literals (strings, numbers, times, in lists, prefixes, mixed case), then pairs
+        // whose text must differ (kind constants, booleans, ASCII or not, in list length)
+        List<List<String>> sameShape = List.of(
+                List.of("kind=pack and id=" + packs.get(2), "kind=pack and id=" + packs.get(9).toLowerCase(Locale.ROOT), "kind=pack and id='NO-SUCH'"),
+                List.of("soh<0.8 and climate=oslo", "soh<0.95 and climate=HANOI", "soh<0.7 and climate='phoenix'"),
+                List.of("vehicleId~VF8-00001 or grade in (a, C)", "vehicleId~vf8-0000 or grade in (B, b)"),
+                List.of("kind=cell and not dewPointC>=-40 and id~C-DK1-0000001", "kind=cell and not dewPointC>=-50 and id~c-dk1-00000"),
+                List.of("stationKind>=LAM or units>=2", "stationKind>=STACK or units>=3", "stationKind>=Lamination or units>=1"));
+        List<List<String>> otherShape = List.of(
+                List.of("kind=pack and soh<0.8", "kind=cell and soh<0.8"),
+                List.of("inField=true and soh<0.9", "inField=false and soh<0.9"),
+                List.of("kind=pack and id=" + packs.get(2), "kind=pack and id='P-DK1-0é'"),
+                List.of("climate in (oslo, hanoi)", "climate in (oslo, hanoi, phoenix)"));
+        try (Connection c = pg.getPostgresDatabase().getConnection()) {
+            for (List<String> group : sameShape) {
+                for (String s : List.of("", "-soh,id")) {
+                    for (int limit : new int[] {1, 7}) {
+                        SortSpec sort = SortSpec.parse(s, AssetAttributes.SCHEMA);
+                        String first = null;
+                        for (String q : group) {
+                            Filter f = FilterParser.parse(q, AssetAttributes.SCHEMA);
+                            SqlSearch.Sql answer = sql.answer(f, sort, null, limit, SearchTables.DETAILS, SearchTables.MATCHING_CELL_SELECT);
+                            if (first == null) first = answer.text();
+                            else assertSame(first, answer.text(), "one text for the shape of " + group);
+                            compare(c, sql, assets, SearchRoutes.Asset::view, f, sort, limit, q + " | sort=" + s + " | limit=" + limit, null);
+                        }
+                        // and again in the other order: the first literals did not stay in the cached statement
+                        List<String> reversed = new ArrayList<>(group);
+                        java.util.Collections.reverse(reversed);
+                        for (String q : reversed) {
+                            compare(c, sql, assets, SearchRoutes.Asset::view, FilterParser.parse(q, AssetAttributes.SCHEMA), sort, limit, q, null);
+                        }
+                    }
+                }
+            }
+            SortSpec none = SortSpec.parse("", AssetAttributes.SCHEMA);
+            for (List<String> pair : otherShape) {
+                Filter a = FilterParser.parse(pair.get(0), AssetAttributes.SCHEMA), b = FilterParser.parse(pair.get(1), AssetAttributes.SCHEMA);
+                SqlSearch.Sql sa = sql.answer(a, none, null, 5, SearchTables.DETAILS, SearchTables.MATCHING_CELL_SELECT);
+                SqlSearch.Sql sb = sql.answer(b, none, null, 5, SearchTables.DETAILS, SearchTables.MATCHING_CELL_SELECT);
+                assertNotEquals(sa.text(), sb.text(), pair.toString());
+                compare(c, sql, assets, SearchRoutes.Asset::view, a, none, 5, pair.get(0), null);
+                compare(c, sql, assets, SearchRoutes.Asset::view, b, none, 5, pair.get(1), null);
+            }
+        }
+    }
+
     /** The assets a recall filter matches by the reference evaluation, with each pack's matching cells (first listed). */
     private static List<SearchRoutes.Asset> recallReference(Filter f, Map<String, List<ReadSidePopulation.CellRow>> cellsOf,
                                                             Map<String, List<String>> expectedCells) {
