@@ -491,8 +491,9 @@ public final class SqlSearch {
      * null hit columns when the page is empty. Null when no table can match.
      *
      * <p>A first page of a filter that pins the key of every table it can match ({@link #pinnedMatches}) at no more
-     * rows than the page reads ({@code limit + 1}) holds every match: then the statement has no count, its
-     * {@code total_count} is SQL NULL (the count is the number of distinct hits read) and an empty page is no row.
+     * rows than the page reads ({@code limit + 1}) holds every match: then the statement reads the matches without
+     * sorting or limiting them apart and has no count, its {@code total_count} is SQL NULL (the count is the number of
+     * distinct hits read) and an empty page is no row.
      */
     public Sql answer(Filter f, SortSpec sort, Object[] after, int limit, Map<String, Details> details, String childSelect) {
         if (after != null) return bound(compileAnswer(f, sort, after, limit, details, childSelect)); // keyset values: not cached
@@ -521,9 +522,10 @@ public final class SqlSearch {
         StringBuilder b = new StringBuilder("WITH ");
         boolean pageHoldsAll = after == null && pinnedMatches(f, wheres) <= limit + 1L;
         boolean matchesOnce = !pageHoldsAll && after == null && namesChild(f);
-        if (pageHoldsAll) {
-            params.addAll(page.params());
-            b.append("hits AS (").append(page.text()).append(") SELECT CAST(NULL AS BIGINT) AS total_count, h.kind, h.id");
+        if (pageHoldsAll) { // every match, unordered (the statement's ORDER BY orders them) and without LIMIT: no sort in the CTE
+            Sql all = matches(wheres, sort, null);
+            params.addAll(all.params());
+            b.append("hits AS (").append(all.text()).append(") SELECT CAST(NULL AS BIGINT) AS total_count, h.kind, h.id");
         } else if (matchesOnce) {
             // a recall's first page: the matching packs found once (their cells' semi-join is the costly part), then the
             // page and the count both read that set (a CTE read twice is computed once)
