@@ -493,7 +493,8 @@ public final class SqlSearch {
      * <p>A first page of a filter that pins the key of every table it can match ({@link #pinnedMatches}) at no more
      * rows than the page reads ({@code limit + 1}) holds every match: then the statement reads the matches without
      * sorting or limiting them apart and has no count, its {@code total_count} is SQL NULL (the count is the number of
-     * distinct hits read) and an empty page is no row.
+     * distinct hits read) and an empty page is no row; when only one table can match and its details read it under
+     * the same alias, the statement is one {@code SELECT} of that table (no CTE, no join).
      */
     public Sql answer(Filter f, SortSpec sort, Object[] after, int limit, Map<String, Details> details, String childSelect) {
         if (after != null) return bound(compileAnswer(f, sort, after, limit, details, childSelect)); // keyset values: not cached
@@ -522,6 +523,10 @@ public final class SqlSearch {
         StringBuilder b = new StringBuilder("WITH ");
         boolean pageHoldsAll = after == null && pinnedMatches(f, wheres) <= limit + 1L;
         boolean matchesOnce = !pageHoldsAll && after == null && namesChild(f);
+        if (pageHoldsAll && !namesChild(f)) {
+            Sql oneTable = oneTableAnswer(wheres, sort, details);
+            if (oneTable != null) return oneTable;
+        }
         if (pageHoldsAll) { // every match, unordered (the statement's ORDER BY orders them) and without LIMIT: no sort in the CTE
             Sql all = matches(wheres, sort, null);
             params.addAll(all.params());
@@ -602,6 +607,34 @@ public final class SqlSearch {
             sum += pinned;
         }
         return sum;
+    }
+
+    /**
+     * The answer holding every match when only one table can match and its details read that table under the same
+     * alias (packs: {@code fleet_pack p}): one {@code SELECT} of the matching rows with their details, no CTE nor join.
+     * Null otherwise.
+     */
+    private Sql oneTableAnswer(List<Cond> wheres, SortSpec sort, Map<String, Details> details) {
+        int only = -1;
+        for (int ti = 0; ti < tables.size(); ti++) {
+            if (wheres.get(ti).isFalse()) continue;
+            if (only >= 0) return null;
+            only = ti;
+        }
+        Table t = tables.get(only);
+        Details d = details.get(t.kind());
+        if (d == null || !d.from().equals(t.from())) return null;
+        Cond w = wheres.get(only);
+        StringBuilder b = new StringBuilder("SELECT CAST(NULL AS BIGINT) AS total_count, '").append(t.kind()).append("' AS kind, ")
+                .append(t.id()).append(" AS id");
+        for (int i = 0; i < sort.keys().size(); i++) {
+            String a = sort.keys().get(i).attribute();
+            b.append(", ").append(selectExpr(sortExpr(t, a), schema.type(a))).append(" AS s").append(i);
+        }
+        b.append(", ").append(d.select()).append(" FROM ").append(t.from());
+        if (!w.isTrue()) b.append(" WHERE ").append(w.sql());
+        b.append(" ORDER BY ").append(sort.keys().isEmpty() ? "" : sortKeys(sort, "") + ", ").append(t.id());
+        return new Sql(b.toString(), w.params());
     }
 
     /** How many assets match in all: one row, one column. Null when no table can match (the count is 0). */

@@ -388,6 +388,8 @@ class SqlSearchEquivalenceTest {
                 assertEquals(k.withoutCount(), !answer.text().contains("COUNT("), k + ": " + answer.text());
                 compare(c, sql, assets, SearchRoutes.Asset::view, f, sort, k.limit(), k.q() + " | sort=" + k.sort() + " | limit=" + k.limit(), null);
             }
+            assertTrue(sql.answer(FilterParser.parse("kind=pack and id=" + p1, AssetAttributes.SCHEMA), SortSpec.parse("", AssetAttributes.SCHEMA),
+                    null, 1, SearchTables.DETAILS, SearchTables.MATCHING_CELL_SELECT).text().startsWith("SELECT "), "one table: one SELECT");
             assertEquals(1, SearchTables.page(c, sql, FilterParser.parse("kind=pack and id=" + p1, AssetAttributes.SCHEMA),
                     SortSpec.parse("", AssetAttributes.SCHEMA), null, 1, "fp").count(), "a pack found by its id");
             // a recall filter pinning the pack: its matching cells as the reference has them
