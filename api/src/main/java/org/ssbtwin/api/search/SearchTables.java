@@ -212,6 +212,7 @@ public final class SearchTables {
         if (answer == null) return new Page(List.of(), 0, null);
         boolean withCells = sql.hasChildTerms(filter);
         long count = 0;
+        boolean counted = false; // a null count: the statement read every match (SqlSearch.answer), the count is the hits read
         List<String[]> keys = new ArrayList<>();
         List<Object[]> sortKeys = new ArrayList<>();
         List<Map<String, Object>> summaries = new ArrayList<>();
@@ -221,6 +222,7 @@ public final class SearchTables {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     count = rs.getLong(1);
+                    counted = !rs.wasNull();
                     String kind = rs.getString(2);
                     if (kind == null) continue; // the row of an empty page: only the count
                     String id = rs.getString(3);
@@ -238,6 +240,7 @@ public final class SearchTables {
                 }
             }
         }
+        if (!counted) count = keys.size();
         String next = keys.size() > limit ? Cursor.encode(fingerprint.get(), sortKeys.get(limit - 1)) : null;
         int shown = Math.min(keys.size(), limit);
         List<Hit> items = new ArrayList<>(shown);

@@ -228,39 +228,39 @@ public final class SqlSearch {
                 && literals.stream().allMatch(l -> ascii((String) l.value()))) {
             if (op == Op.PREFIX) {
                 test = e + " LIKE ? ESCAPE '!'";
-                params.add(likePrefix(((String) literals.get(0).value()).toUpperCase(Locale.ROOT)));
+                params.add(new Slot(literals.get(0), Bind.LIKE_UPPER));
             } else if (literals.size() > 1) {
                 StringBuilder b = new StringBuilder(e + " IN (");
                 for (int i = 0; i < literals.size(); i++) {
                     b.append(i == 0 ? "?" : ", ?");
-                    params.add(((String) literals.get(i).value()).toUpperCase(Locale.ROOT));
+                    params.add(new Slot(literals.get(i), Bind.UPPER));
                 }
                 test = b.append(')').toString();
             } else {
                 test = e + (op == Op.EQ ? " = ?" : " <> ?");
-                params.add(((String) literals.get(0).value()).toUpperCase(Locale.ROOT));
+                params.add(new Slot(literals.get(0), Bind.UPPER));
             }
         } else if (literals.size() > 1) {
             StringBuilder b = new StringBuilder(type == AttrType.STRING ? "LOWER(" + e + ") IN (" : e + " IN (");
             for (int i = 0; i < literals.size(); i++) {
                 b.append(i == 0 ? "?" : ", ?");
-                params.add(param(literals.get(i), type == AttrType.STRING));
+                params.add(new Slot(literals.get(i), type == AttrType.STRING ? Bind.LOWER : Bind.VALUE));
             }
             test = b.append(')').toString();
         } else {
             Literal l = literals.get(0);
             if (type == AttrType.STRING && (op == Op.EQ || op == Op.NE)) {
                 test = "LOWER(" + e + ") " + (op == Op.EQ ? "=" : "<>") + " ?";
-                params.add(param(l, true));
+                params.add(new Slot(l, Bind.LOWER));
             } else if (op == Op.PREFIX) {
                 test = "LOWER(" + e + ") LIKE ? ESCAPE '!'";
-                params.add(likePrefix(((String) l.value()).toLowerCase(Locale.ROOT)));
+                params.add(new Slot(l, Bind.LIKE_LOWER));
             } else if (type == AttrType.STRING) {
                 test = dialect.ordered(e) + " " + op.symbol() + " ?";
-                params.add(l.value());
+                params.add(new Slot(l, Bind.AS_IS));
             } else {
                 test = e + " " + (op == Op.NE ? "<>" : op.symbol()) + " ?";
-                params.add(param(l, false));
+                params.add(new Slot(l, Bind.VALUE));
             }
         }
         return Cond.of("(" + e + " IS NOT NULL AND " + test + ")", params);
@@ -420,7 +420,7 @@ public final class SqlSearch {
      * start). Null when no table can match.
      */
     public Sql page(Filter f, SortSpec sort, Object[] after, int limit) {
-        return page(wheres(f), sort, after, limit);
+        return bound(page(wheres(f), sort, after, limit));
     }
 
     /** The condition of each table ({@link #where(Table, Filter)}), in the order of {@code tables}: compiled once per statement. */
@@ -489,15 +489,49 @@ public final class SqlSearch {
      * found once for both page and count; else the count is a count of every table (on PostgreSQL skipped on a first
      * page that is not full: the page is every match). Rows {@code total_count, kind, id, s0..sn, <details>, <child>} in sort order then child id; one row with
      * null hit columns when the page is empty. Null when no table can match.
+     *
+     * <p>A first page of a filter that pins the key of every table it can match ({@link #pinnedMatches}) at no more
+     * rows than the page reads ({@code limit + 1}) holds every match: then the statement reads the matches without
+     * sorting or limiting them apart and has no count, its {@code total_count} is SQL NULL (the count is the number of
+     * distinct hits read) and an empty page is no row; when only one table can match and its details read it under
+     * the same alias, the statement is one {@code SELECT} of that table (no CTE, no join).
      */
     public Sql answer(Filter f, SortSpec sort, Object[] after, int limit, Map<String, Details> details, String childSelect) {
+        if (after != null) return bound(compileAnswer(f, sort, after, limit, details, childSelect)); // keyset values: not cached
+        List<Literal> literals = new ArrayList<>();
+        StringBuilder key = new StringBuilder().append(limit).append(' ');
+        for (SortSpec.Key k : sort.keys()) key.append(k.descending() ? '-' : '+').append(k.attribute()).append(',');
+        shape(f, key.append(' '), literals);
+        AnswerShape shape = new AnswerShape(key.toString(), details, childSelect);
+        AnswerTemplate template = shape.filter().length() > MAX_SHAPE_KEY_CHARS ? null : shapes.get(shape);
+        if (template == null) {
+            Sql compiled = compileAnswer(f, sort, null, limit, details, childSelect);
+            template = AnswerTemplate.of(compiled, literals);
+            if (template == null) return bound(compiled);
+            if (shape.filter().length() <= MAX_SHAPE_KEY_CHARS && (compiled == null || compiled.text().length() <= MAX_CACHED_SQL_CHARS)) {
+                shapes.put(shape, template);
+            }
+        }
+        return template.bind(literals);
+    }
+
+    private Sql compileAnswer(Filter f, SortSpec sort, Object[] after, int limit, Map<String, Details> details, String childSelect) {
         List<Cond> wheres = wheres(f);
         Sql page = page(wheres, sort, after, limit);
         if (page == null) return null;
         List<Object> params = new ArrayList<>();
         StringBuilder b = new StringBuilder("WITH ");
-        boolean matchesOnce = after == null && namesChild(f);
-        if (matchesOnce) {
+        boolean pageHoldsAll = after == null && pinnedMatches(f, wheres) <= limit + 1L;
+        boolean matchesOnce = !pageHoldsAll && after == null && namesChild(f);
+        if (pageHoldsAll && !namesChild(f)) {
+            Sql oneTable = oneTableAnswer(wheres, sort, details);
+            if (oneTable != null) return oneTable;
+        }
+        if (pageHoldsAll) { // every match, unordered (the statement's ORDER BY orders them) and without LIMIT: no sort in the CTE
+            Sql all = matches(wheres, sort, null);
+            params.addAll(all.params());
+            b.append("hits AS (").append(all.text()).append(") SELECT CAST(NULL AS BIGINT) AS total_count, h.kind, h.id");
+        } else if (matchesOnce) {
             // a recall's first page: the matching packs found once (their cells' semi-join is the costly part), then the
             // page and the count both read that set (a CTE read twice is computed once)
             Sql all = matches(wheres, sort, null);
@@ -518,7 +552,7 @@ public final class SqlSearch {
             }
             params.addAll(count.params());
         }
-        b.append(matchesOnce ? " AS total_count FROM matches)" : " AS total_count)").append(" SELECT t.total_count, h.kind, h.id");
+        if (!pageHoldsAll) b.append(matchesOnce ? " AS total_count FROM matches)" : " AS total_count)").append(" SELECT t.total_count, h.kind, h.id");
         for (int i = 0; i < sort.keys().size(); i++) b.append(", h.s").append(i);
         List<Table> present = new ArrayList<>();
         for (int ti = 0; ti < tables.size(); ti++) {
@@ -528,7 +562,7 @@ public final class SqlSearch {
         for (Table t : present) b.append(", ").append(details.get(t.kind()).select());
         boolean children = namesChild(f) && present.stream().anyMatch(t -> t.kind().equals(child.parentKind()));
         if (children) b.append(", ").append(childSelect);
-        b.append(" FROM total t LEFT JOIN hits h ON TRUE");
+        b.append(pageHoldsAll ? " FROM hits h" : " FROM total t LEFT JOIN hits h ON TRUE");
         for (Table t : present) {
             Details d = details.get(t.kind());
             b.append(" LEFT JOIN ").append(d.from()).append(" ON h.kind = '").append(t.kind()).append("' AND ").append(d.key()).append(" = h.id");
@@ -547,9 +581,65 @@ public final class SqlSearch {
         return new Sql(b.toString(), params);
     }
 
+    /**
+     * At most how many assets the filter can match, from its top-level {@code and} terms that pin a table's key
+     * ({@code id = 'X'} or {@code id in (...)} with ASCII literals, compared with the upper-case key column itself, whose
+     * values are unique): the sum over the tables that can match of the literals pinning each; Long.MAX_VALUE when a
+     * table that can match is not pinned.
+     */
+    long pinnedMatches(Filter f, List<Cond> wheres) {
+        List<Filter> terms = new ArrayList<>();
+        conjuncts(f, terms);
+        long sum = 0;
+        for (int ti = 0; ti < tables.size(); ti++) {
+            if (wheres.get(ti).isFalse()) continue;
+            Table t = tables.get(ti);
+            if (!(t.columns().get("id") instanceof Column.Upper key) || !key.sql().equals(t.id())) return Long.MAX_VALUE;
+            long pinned = Long.MAX_VALUE;
+            for (Filter term : terms) {
+                List<Literal> values = term instanceof Filter.Compare c && c.attribute().equals("id") && c.op() == Op.EQ ? List.of(c.literal())
+                        : term instanceof Filter.In i && i.attribute().equals("id") ? i.values() : null;
+                if (values != null && values.stream().allMatch(l -> l.value() instanceof String s && ascii(s))) {
+                    pinned = Math.min(pinned, values.size());
+                }
+            }
+            if (pinned == Long.MAX_VALUE) return Long.MAX_VALUE;
+            sum += pinned;
+        }
+        return sum;
+    }
+
+    /**
+     * The answer holding every match when only one table can match and its details read that table under the same
+     * alias (packs: {@code fleet_pack p}): one {@code SELECT} of the matching rows with their details, no CTE nor join.
+     * Null otherwise.
+     */
+    private Sql oneTableAnswer(List<Cond> wheres, SortSpec sort, Map<String, Details> details) {
+        int only = -1;
+        for (int ti = 0; ti < tables.size(); ti++) {
+            if (wheres.get(ti).isFalse()) continue;
+            if (only >= 0) return null;
+            only = ti;
+        }
+        Table t = tables.get(only);
+        Details d = details.get(t.kind());
+        if (d == null || !d.from().equals(t.from())) return null;
+        Cond w = wheres.get(only);
+        StringBuilder b = new StringBuilder("SELECT CAST(NULL AS BIGINT) AS total_count, '").append(t.kind()).append("' AS kind, ")
+                .append(t.id()).append(" AS id");
+        for (int i = 0; i < sort.keys().size(); i++) {
+            String a = sort.keys().get(i).attribute();
+            b.append(", ").append(selectExpr(sortExpr(t, a), schema.type(a))).append(" AS s").append(i);
+        }
+        b.append(", ").append(d.select()).append(" FROM ").append(t.from());
+        if (!w.isTrue()) b.append(" WHERE ").append(w.sql());
+        b.append(" ORDER BY ").append(sort.keys().isEmpty() ? "" : sortKeys(sort, "") + ", ").append(t.id());
+        return new Sql(b.toString(), w.params());
+    }
+
     /** How many assets match in all: one row, one column. Null when no table can match (the count is 0). */
     public Sql count(Filter f) {
-        return count(wheres(f));
+        return bound(count(wheres(f)));
     }
 
     private Sql count(List<Cond> wheres) {
@@ -581,7 +671,7 @@ public final class SqlSearch {
         if (!c.isTrue()) b.append(" AND ").append(c.sql());
         params.addAll(c.params());
         b.append(" ORDER BY ").append(child.parentKey()).append(", ").append(child.id());
-        return new Sql(b.toString(), params);
+        return bound(new Sql(b.toString(), params));
     }
 
     /**
@@ -606,7 +696,148 @@ public final class SqlSearch {
         if (!w.isTrue()) b.append(" WHERE ").append(w.sql());
         params.addAll(w.params());
         b.append(" ORDER BY ").append(parent.id()).append(join ? ", " + child.id() : "");
-        return new Sql(b.toString(), params);
+        return bound(new Sql(b.toString(), params));
+    }
+
+    // ---------------------------------------------------------------- parameters and compiled shapes
+
+    /** How a parameter is read from a literal of the filter. */
+    private enum Bind {
+        /** The value as parsed. */
+        AS_IS,
+        /** As {@link #param(Literal, boolean)} without lower-casing (a time as an OffsetDateTime). */
+        VALUE,
+        /** Lower-cased (string equality and {@code in} ignore case). */
+        LOWER,
+        /** Upper-cased (compared with an upper-case column). */
+        UPPER,
+        LIKE_LOWER,
+        LIKE_UPPER;
+
+        Object of(Literal l) {
+            return switch (this) {
+                case AS_IS -> l.value();
+                case VALUE -> param(l, false);
+                case LOWER -> param(l, true);
+                case UPPER -> ((String) l.value()).toUpperCase(Locale.ROOT);
+                case LIKE_LOWER -> likePrefix(((String) l.value()).toLowerCase(Locale.ROOT));
+                case LIKE_UPPER -> likePrefix(((String) l.value()).toUpperCase(Locale.ROOT));
+            };
+        }
+    }
+
+    /** A parameter taken from a literal of the filter being compiled (bound to its value when the statement is handed out). */
+    private record Slot(Literal literal, Bind how) {}
+
+    /** The statement with each literal's parameter bound to its value; null stays null. */
+    private static Sql bound(Sql sql) {
+        if (sql == null) return null;
+        List<Object> params = new ArrayList<>(sql.params().size());
+        for (Object p : sql.params()) params.add(p instanceof Slot s ? s.how().of(s.literal()) : p);
+        return new Sql(sql.text(), params);
+    }
+
+    /**
+     * The SQL text of an answer depends on the filter's literals only through what {@link #shape} writes (the kind
+     * constants, booleans, whether strings are ASCII, the length of {@code in} lists), every other literal being a
+     * parameter: so the text is compiled once per shape, sort and limit, and each request binds its own literals. The
+     * same text instance is then handed to the driver each time (its statement cache hashes it once). Bounded: shapes
+     * past {@link #MAX_CACHED_SHAPES} evict the least recently used.
+     */
+    private record AnswerShape(String filter, Map<String, Details> details, String childSelect) {}
+
+    /**
+     * The compiled answer of one shape: its text and, per parameter, a constant or the index of the literal (in the
+     * order of {@link #shape}) and how it is bound. {@code text} null: no table can match.
+     */
+    private record AnswerTemplate(String text, List<Object> params) {
+        private record Ref(int literal, Bind how) {}
+
+        /** Null when the filter holds the same literal instance twice (its positions could not be told apart). */
+        static AnswerTemplate of(Sql compiled, List<Literal> literals) {
+            java.util.IdentityHashMap<Literal, Integer> index = new java.util.IdentityHashMap<>();
+            for (int i = 0; i < literals.size(); i++) if (index.put(literals.get(i), i) != null) return null;
+            if (compiled == null) return new AnswerTemplate(null, List.of());
+            List<Object> params = new ArrayList<>(compiled.params().size());
+            for (Object p : compiled.params()) {
+                if (p instanceof Slot s) {
+                    Integer i = index.get(s.literal());
+                    if (i == null) return null; // not a literal of this filter: never cached
+                    params.add(new Ref(i, s.how()));
+                } else {
+                    params.add(p);
+                }
+            }
+            return new AnswerTemplate(compiled.text(), List.copyOf(params));
+        }
+
+        Sql bind(List<Literal> literals) {
+            if (text == null) return null;
+            List<Object> out = new ArrayList<>(params.size());
+            for (Object p : params) out.add(p instanceof Ref r ? r.how().of(literals.get(r.literal())) : p);
+            return new Sql(text, out);
+        }
+    }
+
+    /**
+     * Compiled answers kept (assumed: a few hundred shapes cover the dashboard's, the API clients' and the benches'
+     * queries; at ~2-5 kB of text each the cache stays below ~1.5 MB, and a request cannot grow it past that bound).
+     */
+    static final int MAX_CACHED_SHAPES = 256;
+    /** Longer shapes or statements are compiled for each request and not kept (assumed: keeps every entry small). */
+    static final int MAX_SHAPE_KEY_CHARS = 2_000;
+    static final int MAX_CACHED_SQL_CHARS = 16_000;
+
+    private final Map<AnswerShape, AnswerTemplate> shapes = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<AnswerShape, AnswerTemplate> eldest) {
+                    return size() > MAX_CACHED_SHAPES;
+                }
+            });
+
+    /**
+     * Writes what of the filter the SQL text depends on and collects its literals in that order: the tree, attributes
+     * and operators, and of each literal its type, plus the value of a {@code kind} constant or a boolean (both folded
+     * into the text) and whether a string is ASCII (which decides how an upper-case column is compared).
+     */
+    private static void shape(Filter f, StringBuilder b, List<Literal> out) {
+        if (f instanceof Filter.And a) {
+            b.append("(&");
+            shape(a.left(), b, out);
+            shape(a.right(), b, out);
+            b.append(')');
+        } else if (f instanceof Filter.Or o) {
+            b.append("(|");
+            shape(o.left(), b, out);
+            shape(o.right(), b, out);
+            b.append(')');
+        } else if (f instanceof Filter.Not n) {
+            b.append("(!");
+            shape(n.operand(), b, out);
+            b.append(')');
+        } else if (f instanceof Filter.Compare c) {
+            b.append('(').append(c.attribute()).append(' ').append(c.op().name()).append(' ');
+            literal(c.attribute(), c.literal(), b, out);
+            b.append(')');
+        } else if (f instanceof Filter.In i) {
+            b.append('(').append(i.attribute()).append(" IN ").append(i.values().size());
+            for (Literal l : i.values()) literal(i.attribute(), l, b, out);
+            b.append(')');
+        } else {
+            b.append('*');
+        }
+    }
+
+    private static void literal(String attribute, Literal l, StringBuilder b, List<Literal> out) {
+        out.add(l);
+        b.append(' ').append(l.getClass().getSimpleName());
+        if (attribute.equals("kind") || l instanceof Literal.Bool) {
+            String v = String.valueOf(l.value());
+            b.append(v.length()).append(':').append(v);
+        } else if (l instanceof Literal.Str str) {
+            b.append(ascii(str.value()) ? 'a' : 'u');
+        }
     }
 
     private Table table(String kind) {

@@ -337,6 +337,160 @@ class SqlSearchEquivalenceTest {
         return f.test(a -> cv.get(a.substring(RecallAttributes.PREFIX.length())));
     }
 
+    // ---------------------------------------------------------------- filters pinning a key (no count in the statement)
+
+    @Test
+    void filtersPinningKeysAnswerAsTheInMemoryEvaluatorOnH2() throws Exception {
+        pinnedKeys(h2, SqlSearch.Dialect.H2);
+    }
+
+    @Test
+    void filtersPinningKeysAnswerAsTheInMemoryEvaluatorOnPostgres() throws Exception {
+        pinnedKeys(pg.getPostgresDatabase(), SqlSearch.Dialect.POSTGRESQL);
+    }
+
+    /**
+     * A first page whose filter pins the key of every table it can match at no more rows than the page reads is
+     * answered without a count (SqlSearch.answer); the count, ids, order and cursors must still be the in-memory
+     * ones, also where the pin does not qualify (or, not, non-ASCII, more pinned rows than the page reads).
+     */
+    private void pinnedKeys(DataSource ds, SqlSearch.Dialect dialect) throws Exception {
+        SqlSearch sql = SearchTables.compiler(dialect);
+        List<String> packs = assets.stream().filter(a -> a.kind().equals(AssetAttributes.PACK)).map(SearchRoutes.Asset::id).toList();
+        String p1 = packs.get(3), p2 = packs.get(17);
+        String cell = assets.stream().filter(a -> a.kind().equals(AssetAttributes.CELL)).map(SearchRoutes.Asset::id).findFirst().orElseThrow();
+        String station = assets.stream().filter(a -> a.kind().equals(AssetAttributes.STATION)).map(SearchRoutes.Asset::id).findFirst().orElseThrow();
+        record Case(String q, String sort, int limit, boolean withoutCount) {}
+        List<Case> cases = List.of(
+                new Case("kind=pack and id=" + p1, "", 1, true),
+                new Case("kind=pack and id=" + p1.toLowerCase(Locale.ROOT), "", 1, true),
+                new Case("id=" + p1, "", 1, false), // three tables pinned: up to 3 > limit + 1
+                new Case("id=" + p1, "", 2, true),
+                new Case("kind=pack and id='P-DK1-999999'", "", 1, true), // no such pack: count 0
+                new Case("kind=pack and id=" + p1 + " and soh<0", "", 1, true), // pinned, then excluded
+                new Case("kind=pack and id=" + p1 + " and soh>0", "-soh", 3, true),
+                new Case("kind=pack and (id=" + p1 + " or id=" + p2 + ")", "", 1, false),
+                new Case("kind=pack and not id=" + p1, "", 5, false),
+                new Case("kind=pack and id='P-DK1-0é'", "", 1, false), // not ASCII: compared lower-cased, not on the key itself
+                new Case("kind=pack and id in (" + p2 + ", " + p1 + ")", "", 1, true), // a next page, read with a cursor
+                new Case("kind=pack and id in (" + p2 + ", " + p1 + ")", "-soh,id", 1, true),
+                new Case("kind=pack and id in (" + p2 + ", " + p1 + ", " + packs.get(40) + ")", "", 1, false),
+                new Case("id in (" + p1 + ", " + cell + ", " + station + ")", "kind,-id", 8, true),
+                new Case("id in (" + p1 + ", " + cell + ", " + station + ")", "kind,-id", 1, false),
+                new Case("kind=cell and id=" + cell + " and inField=false", "", 1, true),
+                new Case("id=" + station + " and kind=station", "", 1, true),
+                new Case("id=" + cell + " and id=" + p1, "", 4, true)); // two pins: nothing matches both
+        try (Connection c = ds.getConnection()) {
+            for (Case k : cases) {
+                Filter f = FilterParser.parse(k.q(), AssetAttributes.SCHEMA);
+                SortSpec sort = SortSpec.parse(k.sort(), AssetAttributes.SCHEMA);
+                SqlSearch.Sql answer = sql.answer(f, sort, null, k.limit(), SearchTables.DETAILS, SearchTables.MATCHING_CELL_SELECT);
+                assertEquals(k.withoutCount(), !answer.text().contains("COUNT("), k + ": " + answer.text());
+                compare(c, sql, assets, SearchRoutes.Asset::view, f, sort, k.limit(), k.q() + " | sort=" + k.sort() + " | limit=" + k.limit(), null);
+            }
+            assertTrue(sql.answer(FilterParser.parse("kind=pack and id=" + p1, AssetAttributes.SCHEMA), SortSpec.parse("", AssetAttributes.SCHEMA),
+                    null, 1, SearchTables.DETAILS, SearchTables.MATCHING_CELL_SELECT).text().startsWith("SELECT "), "one table: one SELECT");
+            assertEquals(1, SearchTables.page(c, sql, FilterParser.parse("kind=pack and id=" + p1, AssetAttributes.SCHEMA),
+                    SortSpec.parse("", AssetAttributes.SCHEMA), null, 1, "fp").count(), "a pack found by its id");
+            // a recall filter pinning the pack: its matching cells as the reference has them
+            Map<String, List<ReadSidePopulation.CellRow>> cellsOf = population.cellsByPack();
+            String withCells = packs.stream().filter(p -> cellsOf.getOrDefault(p, List.of()).size() > 3).findFirst().orElseThrow();
+            ReadSidePopulation.CellRow laminated = cellsOf.get(withCells).stream().filter(x -> x.laminationUnit() != null).findFirst().orElseThrow();
+            for (String q : List.of("kind=pack and id=" + withCells + " and cell.laminationUnit=" + laminated.laminationUnit(),
+                    "id=" + withCells + " and kind=pack and cell.dewPointC>-100", "kind=pack and id=" + withCells + " and cell.grade='none'")) {
+                Filter f = FilterParser.parse(q, RecallAttributes.SCHEMA);
+                Map<String, List<String>> expectedCells = new HashMap<>();
+                List<SearchRoutes.Asset> matching = recallReference(f, cellsOf, expectedCells);
+                SortSpec sort = SortSpec.parse("", AssetAttributes.SCHEMA);
+                assertFalse(sql.answer(f, sort, null, 1, SearchTables.DETAILS, SearchTables.MATCHING_CELL_SELECT).text().contains("COUNT("), q);
+                compare(c, sql, matching, SearchRoutes.Asset::view, f, sort, 1, q, expectedCells);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- one compiled text per filter shape
+
+    @Test
+    void filtersOfOneShapeShareTheirTextAndEachAnswersWithItsOwnLiteralsOnPostgres() throws Exception {
+        SqlSearch sql = SearchTables.compiler(SqlSearch.Dialect.POSTGRESQL);
+        List<String> packs = assets.stream().filter(a -> a.kind().equals(AssetAttributes.PACK)).map(SearchRoutes.Asset::id).toList();
+        // pairs of one shape with other literals (strings, numbers, times, in lists, prefixes, mixed case), then pairs
+        // whose text must differ (kind constants, booleans, ASCII or not, in list length)
+        List<List<String>> sameShape = List.of(
+                List.of("kind=pack and id=" + packs.get(2), "kind=pack and id=" + packs.get(9).toLowerCase(Locale.ROOT), "kind=pack and id='NO-SUCH'"),
+                List.of("soh<0.8 and climate=oslo", "soh<0.95 and climate=HANOI", "soh<0.7 and climate='phoenix'"),
+                List.of("vehicleId~VF8-00001 or grade in (a, C)", "vehicleId~vf8-0000 or grade in (B, b)"),
+                List.of("kind=cell and not dewPointC>=-40 and id~C-DK1-0000001", "kind=cell and not dewPointC>=-50 and id~c-dk1-00000"),
+                List.of("stationKind>=LAM or units>=2", "stationKind>=STACK or units>=3", "stationKind>=Lamination or units>=1"));
+        List<List<String>> otherShape = List.of(
+                List.of("kind=pack and soh<0.8", "kind=cell and soh<0.8"),
+                List.of("inField=true and soh<0.9", "inField=false and soh<0.9"),
+                List.of("kind=pack and id=" + packs.get(2), "kind=pack and id='P-DK1-0é'"),
+                List.of("climate in (oslo, hanoi)", "climate in (oslo, hanoi, phoenix)"));
+        try (Connection c = pg.getPostgresDatabase().getConnection()) {
+            for (List<String> group : sameShape) {
+                for (String s : List.of("", "-soh,id")) {
+                    for (int limit : new int[] {1, 7}) {
+                        SortSpec sort = SortSpec.parse(s, AssetAttributes.SCHEMA);
+                        String first = null;
+                        for (String q : group) {
+                            Filter f = FilterParser.parse(q, AssetAttributes.SCHEMA);
+                            SqlSearch.Sql answer = sql.answer(f, sort, null, limit, SearchTables.DETAILS, SearchTables.MATCHING_CELL_SELECT);
+                            if (first == null) first = answer.text();
+                            else assertSame(first, answer.text(), "one text for the shape of " + group);
+                            compare(c, sql, assets, SearchRoutes.Asset::view, f, sort, limit, q + " | sort=" + s + " | limit=" + limit, null);
+                        }
+                        // and again in the other order: the first literals did not stay in the cached statement
+                        List<String> reversed = new ArrayList<>(group);
+                        java.util.Collections.reverse(reversed);
+                        for (String q : reversed) {
+                            compare(c, sql, assets, SearchRoutes.Asset::view, FilterParser.parse(q, AssetAttributes.SCHEMA), sort, limit, q, null);
+                        }
+                    }
+                }
+            }
+            SortSpec none = SortSpec.parse("", AssetAttributes.SCHEMA);
+            for (List<String> pair : otherShape) {
+                Filter a = FilterParser.parse(pair.get(0), AssetAttributes.SCHEMA), b = FilterParser.parse(pair.get(1), AssetAttributes.SCHEMA);
+                SqlSearch.Sql sa = sql.answer(a, none, null, 5, SearchTables.DETAILS, SearchTables.MATCHING_CELL_SELECT);
+                SqlSearch.Sql sb = sql.answer(b, none, null, 5, SearchTables.DETAILS, SearchTables.MATCHING_CELL_SELECT);
+                assertNotEquals(sa.text(), sb.text(), pair.toString());
+                compare(c, sql, assets, SearchRoutes.Asset::view, a, none, 5, pair.get(0), null);
+                compare(c, sql, assets, SearchRoutes.Asset::view, b, none, 5, pair.get(1), null);
+            }
+        }
+    }
+
+    /** The assets a recall filter matches by the reference evaluation, with each pack's matching cells (first listed). */
+    private static List<SearchRoutes.Asset> recallReference(Filter f, Map<String, List<ReadSidePopulation.CellRow>> cellsOf,
+                                                            Map<String, List<String>> expectedCells) {
+        List<Filter> terms = new ArrayList<>();
+        conjuncts(f, terms);
+        List<SearchRoutes.Asset> matching = new ArrayList<>();
+        for (SearchRoutes.Asset a : assets) {
+            if (!a.kind().equals(AssetAttributes.PACK)) {
+                if (terms.stream().allMatch(t -> eval(t, a.view(), null))) matching.add(a);
+                continue;
+            }
+            if (!terms.stream().filter(t -> !namesCell(t)).allMatch(t -> eval(t, a.view(), null))) continue;
+            List<Filter> cellTerms = terms.stream().filter(SqlSearchEquivalenceTest::namesCell).toList();
+            if (cellTerms.isEmpty()) {
+                matching.add(a);
+                continue;
+            }
+            List<String> cells = new ArrayList<>();
+            for (ReadSidePopulation.CellRow cell : cellsOf.getOrDefault(a.id(), List.of())) {
+                if (cellTerms.stream().allMatch(t -> eval(t, a.view(), cell))) cells.add(cell.summary().id().value());
+            }
+            cells.sort(null);
+            if (!cells.isEmpty()) {
+                matching.add(a);
+                expectedCells.put(a.id(), cells.subList(0, Math.min(cells.size(), SearchTables.CELLS_LISTED_PER_PACK)));
+            }
+        }
+        return matching;
+    }
+
     @Test
     void everyValueIsABoundParameter() {
         Filter f = FilterParser.parse("kind=pack and climate='x\\' or 1=1 --' and cell.laminationUnit=DK1-LAM-03 and soh<0.85",
