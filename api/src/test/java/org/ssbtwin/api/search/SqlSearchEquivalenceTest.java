@@ -233,33 +233,9 @@ class SqlSearchEquivalenceTest {
             for (int i = 0; i < filters; i++) {
                 String q = recallFilter(r, cellPools);
                 Filter f = FilterParser.parse(q, RecallAttributes.SCHEMA);
-                List<Filter> terms = new ArrayList<>();
-                conjuncts(f, terms);
-                List<SearchRoutes.Asset> matching = new ArrayList<>();
                 Map<String, List<String>> expectedCells = new HashMap<>();
-                for (SearchRoutes.Asset a : assets) {
-                    if (!a.kind().equals(AssetAttributes.PACK)) {
-                        if (terms.stream().allMatch(t -> eval(t, a.view(), null))) matching.add(a);
-                        continue;
-                    }
-                    boolean parent = terms.stream().filter(t -> !namesCell(t)).allMatch(t -> eval(t, a.view(), null));
-                    List<Filter> cellTerms = terms.stream().filter(SqlSearchEquivalenceTest::namesCell).toList();
-                    if (!parent) continue;
-                    if (cellTerms.isEmpty()) {
-                        matching.add(a);
-                        continue;
-                    }
-                    List<String> cells = new ArrayList<>();
-                    for (ReadSidePopulation.CellRow cell : cellsOf.getOrDefault(a.id(), List.of())) {
-                        if (cellTerms.stream().allMatch(t -> eval(t, a.view(), cell))) cells.add(cell.summary().id().value());
-                    }
-                    cells.sort(null);
-                    if (!cells.isEmpty()) {
-                        matching.add(a);
-                        expectedCells.put(a.id(), cells.subList(0, Math.min(cells.size(), SearchTables.CELLS_LISTED_PER_PACK)));
-                        packsFound++;
-                    }
-                }
+                List<SearchRoutes.Asset> matching = recallReference(f, cellsOf, expectedCells);
+                packsFound += expectedCells.size(); // the packs found with matching cells
                 String s = sort(r);
                 SortSpec sort = SortSpec.parse(s, AssetAttributes.SCHEMA);
                 int limit = 1 + r.nextInt(25);
