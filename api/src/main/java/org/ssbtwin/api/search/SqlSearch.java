@@ -447,14 +447,7 @@ public final class SqlSearch {
             Cond w = wheres.get(ti);
             if (after != null) w = w.and(after(t, sort, after));
             if (w.isFalse()) continue;
-            StringBuilder b = new StringBuilder("SELECT '").append(t.kind()).append("' AS kind, ").append(t.id()).append(" AS id");
-            for (int i = 0; i < sort.keys().size(); i++) {
-                String a = sort.keys().get(i).attribute();
-                b.append(", ").append(selectExpr(sortExpr(t, a), schema.type(a))).append(" AS s").append(i);
-            }
-            b.append(" FROM ").append(t.from());
-            if (!w.isTrue()) b.append(" WHERE ").append(w.sql());
-            branches.add(b.toString());
+            branches.add(selectMatches(t, w, sort, "", ""));
             params.addAll(w.params());
         }
         if (branches.isEmpty()) return null;
@@ -462,6 +455,21 @@ public final class SqlSearch {
         for (int i = 0; i < sort.keys().size(); i++) sql.append(", s").append(i);
         sql.append(" FROM (").append(String.join(" UNION ALL ", branches)).append(") u");
         return new Sql(sql.toString(), params);
+    }
+
+    /**
+     * One table's matches: {@code SELECT <lead>'<kind>' AS kind, <key> AS id, s0..sn<more> FROM <table> [WHERE w]}, the
+     * sort keys as {@code s0..sn}; {@code lead} and {@code more} are further columns before and after them (or "").
+     */
+    private String selectMatches(Table t, Cond w, SortSpec sort, String lead, String more) {
+        StringBuilder b = new StringBuilder("SELECT ").append(lead).append('\'').append(t.kind()).append("' AS kind, ").append(t.id()).append(" AS id");
+        for (int i = 0; i < sort.keys().size(); i++) {
+            String a = sort.keys().get(i).attribute();
+            b.append(", ").append(selectExpr(sortExpr(t, a), schema.type(a))).append(" AS s").append(i);
+        }
+        b.append(more).append(" FROM ").append(t.from());
+        if (!w.isTrue()) b.append(" WHERE ").append(w.sql());
+        return b.toString();
     }
 
     /** {@code s0 ASC NULLS LAST, s1 DESC NULLS LAST, ...} with each key prefixed (e.g. "h."). */
@@ -503,12 +511,13 @@ public final class SqlSearch {
         for (SortSpec.Key k : sort.keys()) key.append(k.descending() ? '-' : '+').append(k.attribute()).append(',');
         shape(f, key.append(' '), literals);
         AnswerShape shape = new AnswerShape(key.toString(), details, childSelect);
-        AnswerTemplate template = shape.filter().length() > MAX_SHAPE_KEY_CHARS ? null : shapes.get(shape);
+        boolean keptShape = shape.filter().length() <= MAX_SHAPE_KEY_CHARS;
+        AnswerTemplate template = keptShape ? shapes.get(shape) : null;
         if (template == null) {
             Sql compiled = compileAnswer(f, sort, null, limit, details, childSelect);
             template = AnswerTemplate.of(compiled, literals);
             if (template == null) return bound(compiled);
-            if (shape.filter().length() <= MAX_SHAPE_KEY_CHARS && (compiled == null || compiled.text().length() <= MAX_CACHED_SQL_CHARS)) {
+            if (keptShape && (compiled == null || compiled.text().length() <= MAX_CACHED_SQL_CHARS)) {
                 shapes.put(shape, template);
             }
         }
@@ -625,16 +634,9 @@ public final class SqlSearch {
         Details d = details.get(t.kind());
         if (d == null || !d.from().equals(t.from())) return null;
         Cond w = wheres.get(only);
-        StringBuilder b = new StringBuilder("SELECT CAST(NULL AS BIGINT) AS total_count, '").append(t.kind()).append("' AS kind, ")
-                .append(t.id()).append(" AS id");
-        for (int i = 0; i < sort.keys().size(); i++) {
-            String a = sort.keys().get(i).attribute();
-            b.append(", ").append(selectExpr(sortExpr(t, a), schema.type(a))).append(" AS s").append(i);
-        }
-        b.append(", ").append(d.select()).append(" FROM ").append(t.from());
-        if (!w.isTrue()) b.append(" WHERE ").append(w.sql());
-        b.append(" ORDER BY ").append(sort.keys().isEmpty() ? "" : sortKeys(sort, "") + ", ").append(t.id());
-        return new Sql(b.toString(), w.params());
+        String text = selectMatches(t, w, sort, "CAST(NULL AS BIGINT) AS total_count, ", ", " + d.select())
+                + " ORDER BY " + (sort.keys().isEmpty() ? "" : sortKeys(sort, "") + ", ") + t.id();
+        return new Sql(text, w.params());
     }
 
     /** How many assets match in all: one row, one column. Null when no table can match (the count is 0). */
